@@ -1,0 +1,86 @@
+"""CBS conventions: region codes, StatLine periods and the symbols CBS writes instead of numbers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from wijkmonitor.errors import BuildError
+
+# "." missing, "x" secret, "-" nil or not applicable, "?" unreliable, "" empty; -99999999 in map attributes.
+MISSING_SYMBOLS = frozenset({"", ".", "x", "X", "-", "?", "nan", "NaN", "None"})
+MAP_MISSING = -99999999
+
+LEVELS = ("land", "gemeente", "wijk", "buurt")
+_LEVEL_BY_PREFIX = {"NL": "land", "GM": "gemeente", "WK": "wijk", "BU": "buurt"}
+_CODE = re.compile(r"^(NL\d{2}|GM\d{4}|WK\d{6}|BU\d{8})$")
+_PERIOD = re.compile(r"^(\d{4})JJ00$")
+_SUFFIX = re.compile(r"_\d+$")
+
+AGE_GROUPS = {"20300": "18plus", "53115": "18-64", "80200": "65plus"}
+AGE_ALIASES = {"18+": "18plus", "18-64": "18-64", "18-65": "18-64", "65+": "65plus", "totaal": "totaal"}
+
+
+def is_region_code(code: str) -> bool:
+    return bool(_CODE.match(code))
+
+
+def level_of(code: str) -> str:
+    return _LEVEL_BY_PREFIX[code[:2]]
+
+
+def parent_of(code: str) -> str | None:
+    """The CBS hierarchy is in the codes: BU00141000 lies in WK001410, which lies in GM0014."""
+    level = level_of(code)
+    if level == "buurt":
+        return "WK" + code[2:8]
+    if level == "wijk":
+        return "GM" + code[2:6]
+    if level == "gemeente":
+        return "NL01"
+    return None
+
+
+def gemeente_of(code: str) -> str | None:
+    if code[:2] in ("BU", "WK", "GM"):
+        return "GM" + code[2:6]
+    return None
+
+
+def period_year(period: str) -> int:
+    match = _PERIOD.match(period.strip())
+    if not match:
+        raise ValueError(period)
+    return int(match.group(1))
+
+
+def indicator_code(key: str) -> str:
+    """StatLine keys carry their column position (`Eenzaam_28`); the position is not part of the meaning."""
+    return _SUFFIX.sub("", key.strip())
+
+
+def parse_values(raw: pd.Series, *, file: str | Path, column: str, first_row: int = 2) -> pd.Series:
+    """Turn published cells into floats: CBS symbols become missing, anything else unparsable is an error.
+
+    `first_row` is the spreadsheet row number of the series' first element, for the error message.
+    """
+    if pd.api.types.is_numeric_dtype(raw.dtype):
+        values = raw.astype("float64")
+        return values.where(values != MAP_MISSING)
+    text = raw.astype("string").str.strip()
+    missing = text.isna() | text.isin(MISSING_SYMBOLS)
+    numbers = pd.to_numeric(text.where(~missing), errors="coerce")
+    bad = numbers.isna() & ~missing
+    if bad.any():
+        position = int(np.flatnonzero(bad.to_numpy())[0])
+        cell = text.iloc[position]
+        raise BuildError(
+            f"waarde {cell!r} is geen getal en geen CBS-symbool (. x - of leeg)",
+            file=file,
+            row=first_row + position,
+            column=column,
+        )
+    return numbers.astype("float64")
