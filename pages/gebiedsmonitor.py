@@ -1,0 +1,6 @@
+"""Placeholder until this page lands; replaced by its own issue."""
+
+import streamlit as st
+
+st.title("gebiedsmonitor")
+st.info("Deze pagina wordt nog gebouwd.")

@@ -1,0 +1,30 @@
+"""Source adapters: each turns one kind of published file into long observations.
+
+Every adapter returns a `SourceFrame`: observations with the columns of `OBSERVATION_COLUMNS` plus the file
+and row each value came from (for error messages), and the region names the source knows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+OBSERVATION_COLUMNS = ["region_code", "year", "indicator_code", "age_group", "value", "source_id", "file", "row"]
+REGION_COLUMNS = ["region_code", "name"]
+
+
+@dataclass
+class SourceFrame:
+    observations: pd.DataFrame
+    regions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REGION_COLUMNS))
+    metadata: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["indicator_code", "label", "unit", "decimals"])
+    )
+    files: list[Path] = field(default_factory=list)
+    rows_read: int = 0
+
+
+def empty_observations() -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype="object") for column in OBSERVATION_COLUMNS})

@@ -1,0 +1,432 @@
+"""Build the DuckDB indicator file from the configured sources.
+
+The build writes a new file beside the target and swaps it in with `os.replace` only when every step
+succeeded, so a running dashboard never sees a half-built file and a failed build loses nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from wijkmonitor import __version__, cbs
+from wijkmonitor.adapters import SourceFrame
+from wijkmonitor.adapters.boundaries import read_boundaries
+from wijkmonitor.adapters.kwbmap import read_kwbmap
+from wijkmonitor.adapters.longcsv import read_longcsv
+from wijkmonitor.adapters.odata import read_odata
+from wijkmonitor.adapters.statline import read_statline
+from wijkmonitor.config import (
+    DEFAULT_BOUNDARIES,
+    DEFAULT_CONFIG_DIR,
+    ProgrammeConfig,
+    Source,
+    load_config,
+)
+from wijkmonitor.db import SCHEMA_VERSION
+from wijkmonitor.errors import BuildError
+from wijkmonitor.storage import register_tables
+
+SQL_DIR = Path(__file__).parent / "sql"
+AGE_LABELS = {
+    "totaal": "Alle inwoners",
+    "18plus": "18 jaar en ouder",
+    "18-64": "18 tot 65 jaar",
+    "65plus": "65 jaar en ouder",
+}
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    source: str
+    db: Path
+    gemeente: str | None = None
+    all_regions: bool = False
+    config_dir: Path = DEFAULT_CONFIG_DIR
+    boundaries: Path = DEFAULT_BOUNDARIES
+    workers: int = 2
+
+
+@dataclass
+class SourceStat:
+    source_id: str
+    adapter: str
+    path: str
+    sha256: str
+    rows: int
+    values: int
+
+
+@dataclass
+class BuildSummary:
+    db: Path
+    gemeente: str
+    seconds: float = 0.0
+    sources: list[SourceStat] = field(default_factory=list)
+    observations: int = 0
+    regions: int = 0
+    boundaries: int = 0
+    area_values: int = 0
+    gaps: int = 0
+    unknown_region_rows: int = 0
+    identical_duplicates: int = 0
+    uncatalogued: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"Klaar in {self.seconds:.1f} s: {self.db}",
+            f"  gemeente {self.gemeente}; {self.observations:,} waarden; {self.regions:,} gebieden; "
+            f"{self.boundaries:,} grenzen; {self.area_values:,} gebiedswaarden; {self.gaps:,} kloofrijen",
+        ]
+        if self.identical_duplicates:
+            out.append(f"  {self.identical_duplicates:,} dubbele rijen met gelijke waarde samengevoegd")
+        if self.unknown_region_rows:
+            out.append(f"  let op: {self.unknown_region_rows:,} rijen met een regiocode die niet in de grenzen staat")
+        if self.uncatalogued:
+            out.append(f"  {len(self.uncatalogued)} indicatoren niet in de catalogus: {', '.join(self.uncatalogued[:8])}")
+        out += [f"  waarschuwing: {w}" for w in self.warnings]
+        return out
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def _files_for(source: Source, root: Path, gemeente: str | None) -> list[Path]:
+    if gemeente is not None and gemeente in source.gemeente_extracts:
+        extract = root / source.gemeente_extracts[gemeente]
+        if extract.exists():
+            return [extract]
+    files: list[Path] = []
+    for pattern in source.paths:
+        matches = sorted(root.glob(pattern))
+        if not matches:
+            raise BuildError(f"bronbestand ontbreekt (bron '{source.id}')", file=root / pattern)
+        files += matches
+    return files
+
+
+def _read_one(source: Source, path: Path, gemeente: str | None, aliases: dict[str, str], root: Path) -> SourceFrame:
+    if not os.access(path, os.R_OK):
+        raise BuildError("bronbestand is niet leesbaar", file=path)
+    if source.adapter == "statline":
+        props = root / source.data_properties if source.data_properties else None
+        return read_statline(path, source_id=source.id, gemeente=gemeente, data_properties=props,
+                             period=source.period)
+    if source.adapter == "longcsv":
+        return read_longcsv(path, source_id=source.id, gemeente=gemeente)
+    return read_kwbmap(path, source_id=source.id, year=int(source.year or 0), aliases=aliases, gemeente=gemeente)
+
+
+def read_sources(
+    config: ProgrammeConfig, source: str, gemeente: str | None, progress: Progress, workers: int
+) -> tuple[list[SourceFrame], list[SourceStat]]:
+    """Read every configured source; XLSX files are parsed in parallel because parsing dominates the build."""
+    aliases = config.alias_map()
+    frames: list[SourceFrame] = []
+    stats: list[SourceStat] = []
+    if _is_url(source):
+        for spec in config.sources:
+            if spec.adapter != "statline" or not spec.odata_table:
+                progress(f"- {spec.id}: niet via OData te halen, overgeslagen")
+                continue
+            frame = read_odata(source, spec.odata_table, source_id=spec.id, gemeente=gemeente)
+            frames.append(frame)
+            stats.append(SourceStat(spec.id, "odata", str(frame.files[0]), "", frame.rows_read,
+                                    len(frame.observations)))
+            progress(f"- {spec.id}: {frame.rows_read:,} rijen, {len(frame.observations):,} waarden (OData)")
+        return frames, stats
+    root = Path(source)
+    if not root.is_dir():
+        raise BuildError("bronmap bestaat niet", file=root)
+    jobs = [(spec, path) for spec in config.sources for path in _files_for(spec, root, gemeente)]
+    heavy = [job for job in jobs if job[1].suffix.lower() == ".xlsx"]
+    results: dict[int, SourceFrame] = {}
+    if len(heavy) > 1 and workers > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(heavy))) as pool:
+            futures = {
+                jobs.index(job): pool.submit(_read_one, job[0], job[1], gemeente, aliases, root) for job in heavy
+            }
+            for index, future in futures.items():
+                results[index] = future.result()
+    for index, (spec, path) in enumerate(jobs):
+        frame = results.get(index) or _read_one(spec, path, gemeente, aliases, root)
+        frames.append(frame)
+        stat = SourceStat(spec.id, spec.adapter, str(path), sha256_of(path), frame.rows_read,
+                          len(frame.observations))
+        stats.append(stat)
+        progress(f"- {spec.id}: {path.name}: {stat.rows:,} rijen gelezen, {stat.values:,} waarden")
+    return frames, stats
+
+
+def combine_observations(frames: Iterable[SourceFrame], aliases: dict[str, str]) -> tuple[pd.DataFrame, int]:
+    """One value per region, year, indicator and age group; conflicting duplicates stop the build."""
+    obs = pd.concat([f.observations for f in frames], ignore_index=True)
+    if obs.empty:
+        raise BuildError("de bronnen leverden geen enkele waarde op voor deze gemeente")
+    obs["indicator_code"] = obs["indicator_code"].map(lambda c: aliases.get(c, c))
+    key = ["region_code", "year", "indicator_code", "age_group"]
+    dup_mask = obs.duplicated(key, keep=False)
+    identical = 0
+    if dup_mask.any():
+        dups = obs[dup_mask]
+        grouped = dups.groupby(key, observed=True)["value"]
+        spread = grouped.max() - grouped.min()
+        conflicts = spread[spread.abs() > 1e-9]
+        if len(conflicts):
+            region, year, indicator, age = conflicts.index[0]
+            rows = dups[(dups["region_code"] == region) & (dups["year"] == year)
+                        & (dups["indicator_code"] == indicator) & (dups["age_group"] == age)]
+            first, second = rows.iloc[0], rows.iloc[1]
+            raise BuildError(
+                f"dubbele rij voor {region}, {year}, {indicator} ({age}) met verschillende waarden: "
+                f"{first['value']:g} ({first['file']}, rij {first['row']}) en {second['value']:g}",
+                file=second["file"], row=int(second["row"]), column=indicator,
+            )
+        before = len(obs)
+        obs = obs.drop_duplicates(key, keep="first")
+        identical = before - len(obs)
+    return obs.reset_index(drop=True), identical
+
+
+def boundary_year_for(years: list[int], year: int) -> int:
+    """The first boundary year at or after a table's indeling year, else the latest before it.
+
+    A table in indeling 2020 may use codes that did not exist in 2019, but codes rarely vanish the year after.
+    """
+    later = [y for y in years if y >= year]
+    return min(later) if later else max(years)
+
+
+def count_unknown_regions(obs: pd.DataFrame, boundaries: pd.DataFrame, config: ProgrammeConfig) -> int:
+    """Rows whose region code is not in the nearest year's boundaries of its level: kept, but counted."""
+    if boundaries.empty:
+        return 0
+    source_years = {s.id: s.boundary_year for s in config.sources}
+    known = boundaries.groupby(["level", "year"])["region_code"].agg(set).to_dict()
+    years_by_level: dict[str, list[int]] = {}
+    for level, year in known:
+        years_by_level.setdefault(level, []).append(year)
+    unknown = 0
+    levels = obs["region_code"].str[:2].map({"GM": "gemeente", "WK": "wijk", "BU": "buurt"})
+    for (level, source_id, year), group in obs.groupby([levels, "source_id", "year"], observed=True):
+        if level not in years_by_level:
+            continue
+        target = source_years.get(source_id) or int(year)
+        codes = known[(level, boundary_year_for(years_by_level[level], int(target)))]
+        unknown += int((~group["region_code"].isin(codes)).sum())
+    return unknown
+
+
+def build_regions(frames: list[SourceFrame], obs: pd.DataFrame, boundaries: pd.DataFrame) -> pd.DataFrame:
+    codes = set(obs["region_code"]) | set(boundaries["region_code"])
+    names: dict[str, str] = {}
+    for frame in frames:
+        names.update(dict(zip(frame.regions["region_code"], frame.regions["name"], strict=False)))
+    latest = boundaries.sort_values("year").drop_duplicates("region_code", keep="last")
+    names.update(dict(zip(latest["region_code"], latest["name"], strict=False)))
+    boundary_year = dict(zip(latest["region_code"], latest["year"], strict=False))
+    rows = [
+        {
+            "region_code": code,
+            "name": names.get(code) or code,
+            "level": cbs.level_of(code),
+            "parent_code": cbs.parent_of(code),
+            "gemeente_code": cbs.gemeente_of(code),
+            "boundary_year": boundary_year.get(code),
+        }
+        for code in sorted(codes)
+    ]
+    return pd.DataFrame(rows).astype({"boundary_year": "Int64"})
+
+
+def indicator_table(config: ProgrammeConfig, obs: pd.DataFrame, frames: list[SourceFrame]) -> tuple[pd.DataFrame, list[str]]:
+    rows = [
+        {
+            "indicator_code": ind.code, "label": ind.label, "unit": ind.unit, "theme_id": ind.theme,
+            "polarity": ind.polarity, "definition": ind.definition, "source": ind.source, "licence": ind.licence,
+            "decimals": ind.decimals, "aggregation": ind.aggregation, "headline": ind.headline,
+            "sort_order": order, "in_catalogue": True,
+        }
+        for order, ind in enumerate(config.indicators.values())
+    ]
+    metadata = pd.concat([f.metadata for f in frames if not f.metadata.empty] or [pd.DataFrame(
+        columns=["indicator_code", "label", "unit", "decimals"])], ignore_index=True)
+    meta = metadata.drop_duplicates("indicator_code").set_index("indicator_code")
+    extra = sorted(set(obs["indicator_code"]) - set(config.indicators))
+    for order, code in enumerate(extra, start=len(rows)):
+        label = meta["label"].get(code) if code in meta.index else None
+        rows.append({
+            "indicator_code": code, "label": label if isinstance(label, str) and label else code,
+            "unit": str(meta["unit"].get(code) or "") if code in meta.index else "", "theme_id": None,
+            "polarity": "neutral", "definition": "", "source": "", "licence": "", "decimals": 1,
+            "aggregation": "none", "headline": False, "sort_order": order, "in_catalogue": False,
+        })
+    return pd.DataFrame(rows), extra
+
+
+def map_years(boundaries: pd.DataFrame, area_year: int) -> pd.DataFrame:
+    """The boundary year each level's map uses: the one matching the renewal areas' buurt codes."""
+    rows = [
+        {"level": level, "year": boundary_year_for(sorted(set(group["year"])), area_year)}
+        for level, group in boundaries.groupby("level")
+    ]
+    return pd.DataFrame(rows, columns=["level", "year"]).astype({"year": "int64"})
+
+
+def check_areas(config: ProgrammeConfig, boundaries: pd.DataFrame, obs: pd.DataFrame) -> None:
+    year = config.area_boundary_year
+    known = set(boundaries.loc[(boundaries["level"] == "buurt") & (boundaries["year"] == year), "region_code"])
+    if not known:
+        known = set(obs["region_code"])
+    for area in config.areas:
+        for code in area.buurten:
+            if code not in known:
+                raise BuildError(
+                    f"gebied '{area.id}' noemt buurt {code}, die niet bestaat in de buurtindeling {year}",
+                    file=config.files[0], column=f"areas.{area.id}.buurten",
+                )
+
+
+def area_tables(config: ProgrammeConfig, gemeente: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    areas = config.areas if gemeente == config.gemeente_code else ()
+    renewal = pd.DataFrame(
+        [
+            {"area_id": a.id, "name": a.name, "kind": a.kind, "programmes": ";".join(a.programmes),
+             "first_year": a.first_year, "cbs_wijk": a.cbs_wijk, "gemeente_code": gemeente,
+             "boundary_year": config.area_boundary_year, "sort_order": i}
+            for i, a in enumerate(areas)
+        ],
+        columns=["area_id", "name", "kind", "programmes", "first_year", "cbs_wijk", "gemeente_code",
+                 "boundary_year", "sort_order"],
+    )
+    members = pd.DataFrame(
+        [{"area_id": a.id, "buurt_code": b} for a in areas for b in a.buurten], columns=["area_id", "buurt_code"]
+    )
+    return renewal, members
+
+
+def _sql(name: str) -> str:
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def write_database(path: Path, tables: dict[str, pd.DataFrame], config: ProgrammeConfig) -> dict[str, int]:
+    con = duckdb.connect(str(path))
+    try:
+        for name, frame in tables.items():
+            con.register("_frame", frame)
+            con.execute(f'create table "{name}" as select * from _frame')  # noqa: S608 - name from our own dict
+            con.unregister("_frame")
+        con.execute(_sql("area_values"), {"weight_indicator": config.weight_indicator})
+        con.execute(_sql("gaps"), {"tolerance": config.stable_tolerance})
+        for statement in _sql("indexes").split(";"):
+            code = "\n".join(line for line in statement.splitlines() if not line.startswith("--"))
+            if code.strip():
+                con.execute(code)
+        counts = {
+            "area_values": con.execute("select count(*) from area_values").fetchone()[0],  # type: ignore[index]
+            "gaps": con.execute("select count(*) from gaps").fetchone()[0],  # type: ignore[index]
+        }
+        con.execute("checkpoint")
+        return counts
+    finally:
+        con.close()
+
+
+def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
+    started = time.perf_counter()
+    config = load_config(options.config_dir, options.boundaries)
+    gemeente = options.gemeente or config.gemeente_code
+    if not cbs.is_region_code(gemeente) or not gemeente.startswith("GM"):
+        raise BuildError(f"gemeentecode {gemeente!r} is ongeldig; verwacht GM gevolgd door vier cijfers",
+                         column="--gemeente")
+    summary = BuildSummary(db=options.db, gemeente=gemeente)
+    row_filter = None if options.all_regions else gemeente
+    progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
+    frames, summary.sources = read_sources(config, options.source, row_filter, progress, options.workers)
+    aliases = config.alias_map()
+    obs, summary.identical_duplicates = combine_observations(frames, aliases)
+    if not (obs["region_code"] == gemeente).any():
+        raise BuildError(f"geen enkele waarde gevonden voor gemeente {gemeente} in de bronnen",
+                         column="--gemeente")
+    if _is_url(options.source):
+        boundaries, boundary_files = pd.DataFrame(columns=["region_code", "name", "level", "year", "geojson",
+                                                           "lon", "lat"]), []
+    else:
+        boundaries, boundary_files = read_boundaries(Path(options.source), config.boundaries, gemeente)
+    progress(f"- grenzen: {len(boundaries):,} vlakken uit {len(boundary_files)} bestanden")
+    for path in boundary_files:
+        summary.sources.append(SourceStat("grenzen", "boundaries", str(path), sha256_of(path), 0, 0))
+    summary.unknown_region_rows = count_unknown_regions(obs, boundaries, config)
+    if gemeente == config.gemeente_code:
+        check_areas(config, boundaries, obs)
+    regions = build_regions(frames, obs, boundaries)
+    indicators, summary.uncatalogued = indicator_table(config, obs, frames)
+    renewal, members = area_tables(config, gemeente)
+    gemeente_name = regions.loc[regions["region_code"] == gemeente, "name"]
+    meta = {
+        "schema_version": str(SCHEMA_VERSION),
+        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "tool_version": __version__,
+        "gemeente_code": gemeente,
+        "gemeente_name": str(gemeente_name.iloc[0]) if len(gemeente_name) else gemeente,
+        "source": str(options.source),
+        "all_regions": str(options.all_regions).lower(),
+        "unknown_region_rows": str(summary.unknown_region_rows),
+        "gap_tolerance": str(config.stable_tolerance),
+        "weight_indicator": config.weight_indicator,
+        "boundary_licence": config.boundaries.licence,
+    }
+    tables = {
+        "build_meta": pd.DataFrame(list(meta.items()), columns=["key", "value"]),
+        "build_sources": pd.DataFrame([vars(s) for s in summary.sources],
+                                      columns=["source_id", "adapter", "path", "sha256", "rows", "values"]),
+        "regions": regions,
+        "boundaries": boundaries,
+        "themes": pd.DataFrame([{"theme_id": t.id, "name": t.name, "subgoals": t.subgoals, "nplv": t.nplv,
+                                 "sort_order": i} for i, t in enumerate(config.themes)]),
+        "programmes": pd.DataFrame([{"programme_id": p.id, "name": p.name, "kind": p.kind, "period": p.period,
+                                     "budget_eur": p.budget_eur, "budget_note": p.budget_note}
+                                    for p in config.programmes]).astype({"budget_eur": "float64"}),
+        "indicators": indicators,
+        "age_groups": pd.DataFrame([{"age_group": k, "label": v, "sort_order": i}
+                                    for i, (k, v) in enumerate(AGE_LABELS.items())]),
+        "observations": obs.drop(columns=["file", "row"]).astype({"year": "int32"}),
+        "map_years": map_years(boundaries, config.area_boundary_year),
+        "renewal_areas": renewal,
+        "area_members": members,
+    }
+    tables.update(register_tables(config, gemeente, progress))
+    summary.observations = len(obs)
+    summary.regions = len(regions)
+    summary.boundaries = len(boundaries)
+    options.db.parent.mkdir(parents=True, exist_ok=True)
+    tmp = options.db.with_name(f".{options.db.name}.tmp-{os.getpid()}")
+    try:
+        counts = write_database(tmp, tables, config)
+        os.replace(tmp, options.db)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    summary.area_values, summary.gaps = counts["area_values"], counts["gaps"]
+    summary.seconds = time.perf_counter() - started
+    return summary

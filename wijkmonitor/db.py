@@ -1,0 +1,110 @@
+"""Data access: named SQL files from `queries/`, bound parameters, a read-only DuckDB connection.
+
+`run(db_path, "gap_by_area", indicator="Eenzaam", ...)` runs `queries/gap_by_area.sql` on its own cursor and
+returns a DataFrame. Any way the data can be unusable (missing, empty or outdated file, broken query) becomes
+`DataUnavailable` with a plain Dutch message. The connection is reopened when the build swaps in a new file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from wijkmonitor.config import PROJECT_ROOT
+from wijkmonitor.errors import DataUnavailable
+
+QUERIES_DIR = PROJECT_ROOT / "queries"
+SCHEMA_VERSION = 3
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_lock = threading.Lock()
+_connections: dict[str, tuple[tuple[int, int, int], duckdb.DuckDBPyConnection]] = {}
+
+REBUILD_HINT = "Bouw het opnieuw met: wijkmonitor build"
+
+
+def file_stamp(path: Path) -> tuple[int, int, int]:
+    """Identity of the file on disk: changes when the build swaps in a new file."""
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError as exc:
+        raise DataUnavailable(f"Het gegevensbestand {path} bestaat niet. {REBUILD_HINT}") from exc
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def _open(path: Path) -> duckdb.DuckDBPyConnection:
+    if os.path.getsize(path) == 0:
+        raise DataUnavailable(f"Het gegevensbestand {path} is leeg. {REBUILD_HINT}")
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise DataUnavailable(f"Het gegevensbestand {path} is geen leesbaar DuckDB-bestand. {REBUILD_HINT}") from exc
+    try:
+        row = con.execute("select value from build_meta where key = 'schema_version'").fetchone()
+    except duckdb.Error as exc:
+        con.close()
+        raise DataUnavailable(f"Het gegevensbestand {path} mist de bouwgegevens. {REBUILD_HINT}") from exc
+    if row is None or row[0] != str(SCHEMA_VERSION):
+        con.close()
+        found = row[0] if row else "onbekend"
+        raise DataUnavailable(
+            f"Het gegevensbestand {path} heeft een oude opbouw (versie {found}, nodig {SCHEMA_VERSION}). {REBUILD_HINT}"
+        )
+    return con
+
+
+def connection(path: Path) -> duckdb.DuckDBPyConnection:
+    """A shared read-only connection, reopened when the file on disk has been replaced."""
+    key = str(Path(path).resolve())
+    stamp = file_stamp(path)
+    with _lock:
+        cached = _connections.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        con = _open(path)
+        _connections[key] = (stamp, con)
+        # The old connection may still be in use by another session's cursor; it is left to the collector.
+        return con
+
+
+@cache
+def query_text(name: str) -> str:
+    if not _NAME.match(name):
+        raise DataUnavailable(f"Onbekende vraag {name!r}.")
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.exists():
+        raise DataUnavailable(f"De vraag {name!r} bestaat niet (queries/{name}.sql ontbreekt).")
+    return path.read_text(encoding="utf-8")
+
+
+def query_parameters(name: str) -> set[str]:
+    code = "\n".join(line.split("--", 1)[0] for line in query_text(name).splitlines())
+    return set(_PARAM.findall(code))
+
+
+def run(db_path: Path, name: str, **params: object) -> pd.DataFrame:
+    expected = query_parameters(name)
+    if set(params) != expected:
+        raise DataUnavailable(
+            f"De vraag {name!r} verwacht parameters {sorted(expected)}, kreeg {sorted(params)}."
+        )
+    cursor = connection(db_path).cursor()
+    try:
+        return cursor.execute(query_text(name), params).df()
+    except duckdb.Error as exc:
+        raise DataUnavailable(f"De gegevens konden niet worden gelezen ({name}): {exc}") from exc
+    finally:
+        cursor.close()
+
+
+def close_all() -> None:
+    with _lock:
+        for _, con in _connections.values():
+            con.close()
+        _connections.clear()

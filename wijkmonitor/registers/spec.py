@@ -1,0 +1,119 @@
+"""Which register files the build reads: `config/registers.toml`.
+
+```toml
+[registers]
+# One Excel workbook with the worksheets interventies, resultaten and proceslog ...
+workbook = "config/registers/mijn_registers.xlsx"
+# ... or one file per register (CSV or XLSX); these override the workbook for that register.
+interventions = "config/registers/voorbeeld/interventies.csv"
+results = "config/registers/voorbeeld/resultaten.csv"
+process_log = "config/registers/voorbeeld/proceslog.csv"
+```
+
+Relative paths are relative to the repository root. No file, or no keys under `[registers]`: no register.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from wijkmonitor.config import PROJECT_ROOT
+from wijkmonitor.errors import BuildError
+from wijkmonitor.registers.schema import SHEETS, SHEETS_BY_KEY
+
+DEFAULT_REGISTERS_TOML = PROJECT_ROOT / "config" / "registers.toml"
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+CSV_SUFFIXES = (".csv", ".txt")
+_KEYS = ("workbook", *SHEETS_BY_KEY)
+
+
+@dataclass(frozen=True)
+class RegisterSource:
+    """One register: a CSV file, or a worksheet of a workbook (`sheet` is the expected worksheet name)."""
+
+    path: Path
+    sheet: str | None = None
+
+    @property
+    def is_excel(self) -> bool:
+        return self.path.suffix.lower() in EXCEL_SUFFIXES
+
+
+@dataclass(frozen=True)
+class RegisterSpec:
+    interventions: RegisterSource | None = None
+    results: RegisterSource | None = None
+    process_log: RegisterSource | None = None
+    config_file: Path | None = None
+
+    def source(self, key: str) -> RegisterSource | None:
+        value: RegisterSource | None = getattr(self, key)
+        return value
+
+    @property
+    def is_empty(self) -> bool:
+        return all(self.source(s.key) is None for s in SHEETS)
+
+    @classmethod
+    def from_workbook(cls, path: Path) -> RegisterSpec:
+        """All three registers from one workbook with the worksheets interventies, resultaten, proceslog."""
+        return cls(**{s.key: RegisterSource(Path(path), s.sheet) for s in SHEETS})
+
+    @classmethod
+    def from_files(
+        cls,
+        interventions: Path | None = None,
+        results: Path | None = None,
+        process_log: Path | None = None,
+    ) -> RegisterSpec:
+        """One file per register; an Excel file is read from the worksheet with the register's name."""
+        given = {"interventions": interventions, "results": results, "process_log": process_log}
+        return cls(**{key: source_for(key, Path(p)) if p is not None else None for key, p in given.items()})
+
+
+def source_for(key: str, path: Path) -> RegisterSource:
+    sheet = SHEETS_BY_KEY[key].sheet if path.suffix.lower() in EXCEL_SUFFIXES else None
+    return RegisterSource(path, sheet)
+
+
+def load_register_spec(path: Path = DEFAULT_REGISTERS_TOML, *, root: Path = PROJECT_ROOT) -> RegisterSpec | None:
+    """Read `registers.toml`; None when the file is missing or names no register.
+
+    Raises BuildError (naming the file and key) for invalid TOML or unknown keys.
+    """
+    path = Path(path)
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise BuildError(f"geen geldige TOML: {exc}", file=path) from exc
+    table = data.get("registers", {})
+    if not isinstance(table, dict):
+        raise BuildError("'registers' moet een tabel zijn: [registers]", file=path, column="registers")
+    for key, value in table.items():
+        if key not in _KEYS:
+            raise BuildError(f"onbekende sleutel '{key}'; gebruik: {', '.join(_KEYS)}", file=path,
+                             column=f"registers.{key}")
+        if not isinstance(value, str) or not value.strip():
+            raise BuildError("verwacht een bestandsnaam (tekst tussen aanhalingstekens)", file=path,
+                             column=f"registers.{key}")
+
+    def resolve(value: str) -> Path:
+        p = Path(value.strip())
+        return p if p.is_absolute() else root / p
+
+    sources: dict[str, RegisterSource | None] = {s.key: None for s in SHEETS}
+    if "workbook" in table:
+        workbook = resolve(table["workbook"])
+        if workbook.suffix.lower() not in EXCEL_SUFFIXES:
+            raise BuildError("'workbook' moet een Excel-bestand zijn (.xlsx)", file=path, column="registers.workbook")
+        sources = {s.key: RegisterSource(workbook, s.sheet) for s in SHEETS}
+    for sheet in SHEETS:
+        if sheet.key in table:
+            sources[sheet.key] = source_for(sheet.key, resolve(table[sheet.key]))
+    spec = RegisterSpec(**sources, config_file=path)
+    return None if spec.is_empty else spec
