@@ -223,17 +223,15 @@ STREAMLIT_CHROME = ", ".join(
     )
 )
 
-# Rules whose findings are accepted when (and only when) every node they flag lies in STREAMLIT_CHROME.
-# A rule not listed here fails even inside Streamlit's chrome, so a new problem is seen and judged
-# before it is added.
-STREAMLIT_OWN: dict[str, str] = {
-    "button-name": "Streamlit's header/sidebar toggle buttons are icon-only and carry no accessible name in "
-    "some versions; the markup is Streamlit's, not ours.",
-    "color-contrast": "The grey status text and toolbar icons use Streamlit's theme colours; our own "
-    "content is checked with the same rule.",
-    "aria-command-name": "Streamlit's main-menu trigger is a div with role=button and no label.",
-    "aria-allowed-attr": "Streamlit's toolbar sets ARIA attributes its roles do not allow.",
-}
+# Rules whose findings are accepted when (and only when) every node they flag lies in STREAMLIT_CHROME,
+# each with the reason it is not ours to fix. A rule not listed here fails even inside Streamlit's chrome,
+# so a new problem is seen and judged before it is added.
+#
+# Empty on purpose: on Streamlit 1.67 with axe-core 4.14.1, a probe app with st.navigation (sidebar nav,
+# header toolbar, main menu) and selectbox, radio, slider, multiselect, tabs, metric, dataframe, plotly,
+# pydeck, expander, page_link and download_button, at 1280 and 600 px wide, had no WCAG 2.1 A/AA
+# violations at all, in the chrome or elsewhere. Nothing is excused without a finding to excuse.
+STREAMLIT_OWN: dict[str, str] = {}
 
 # Runs axe and marks each flagged node with whether it sits in Streamlit's chrome, resolved in the page
 # itself: a CSS path from axe alone cannot tell whose markup it is.

@@ -68,7 +68,8 @@ def app_url(groningen_db: Path) -> Iterator[str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log_path = ARTIFACTS / "streamlit-server.log"
+    # One server per pytest-xdist worker; each needs its own log.
+    log_path = ARTIFACTS / f"streamlit-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
     env = {
         **os.environ,
         "WIJKMONITOR_DB": str(groningen_db),
