@@ -38,8 +38,8 @@ def _header_names(path: Path) -> set[str]:
             rows = workbook.get_sheet_by_index(0).to_python()
         except Exception:
             return set()
-        first = next((r for r in rows if any(str(c).strip() for c in r)), [])
-        return {str(c).strip().lower() for c in first}
+        header = next((r for r in rows if any(str(c).strip() for c in r)), [])
+        return {str(c).strip().lower() for c in header}
     try:
         text = path.read_bytes()[:65536].decode("utf-8", errors="replace").lstrip("\ufeff")
     except OSError:
@@ -64,8 +64,12 @@ def _kind_of(path: Path) -> str | None:
 def _replace(spec: RegisterSpec | None, **sources: RegisterSource) -> RegisterSpec:
     current = {s.key: spec.source(s.key) if spec else None for s in SHEETS}
     current.update(sources)
-    return RegisterSpec(interventions=current["interventions"], results=current["results"],
-                        process_log=current["process_log"], config_file=spec.config_file if spec else None)
+    return RegisterSpec(
+        interventions=current["interventions"],
+        results=current["results"],
+        process_log=current["process_log"],
+        config_file=spec.config_file if spec else None,
+    )
 
 
 def _spec_for(argument: str | None) -> RegisterSpec | None:
@@ -98,8 +102,11 @@ def _spec_for(argument: str | None) -> RegisterSpec | None:
         return _replace(configured, interventions=source_for("interventions", path))
     kind = _kind_of(path)
     if kind is None:
-        raise BuildError("kan niet bepalen welk register dit is: de kopregel moet de kolomnamen uit het sjabloon "
-                         "bevatten (zie docs/registers.md)", file=path)
+        raise BuildError(
+            "kan niet bepalen welk register dit is: de kopregel moet de kolomnamen uit het sjabloon "
+            "bevatten (zie docs/registers.md)",
+            file=path,
+        )
     return _replace(configured, **{kind: source_for(kind, path)})
 
 
@@ -132,12 +139,16 @@ def known_buurten(config: ProgrammeConfig) -> tuple[set[str], str | None]:
         return codes, None
     return {b for a in config.areas for b in a.buurten}, (
         "let op: geen buurtindeling gevonden (geen database en geen grenzenbestanden); alleen de buurtcodes "
-        "van de wijkvernieuwingsgebieden worden herkend")
+        "van de wijkvernieuwingsgebieden worden herkend"
+    )
 
 
 def _summary(sheet: Sheet, n: int) -> str:
-    words = {"interventions": ("interventie", "interventies"), "results": ("resultaat", "resultaten"),
-             "process_log": ("regel in het proceslogboek", "regels in het proceslogboek")}
+    words = {
+        "interventions": ("interventie", "interventies"),
+        "results": ("resultaat", "resultaten"),
+        "process_log": ("regel in het proceslogboek", "regels in het proceslogboek"),
+    }
     one, many = words[sheet.key]
     return count_label(n, one, many)
 
@@ -147,10 +158,14 @@ def validate_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="wijkmonitor validate",
         description="Controleer de registers (interventies, resultaten, proceslog) en toon elke fout met "
-                    "werkblad of bestand, rij en kolom.",
+        "werkblad of bestand, rij en kolom.",
     )
-    parser.add_argument("register", nargs="?", default=None,
-                        help="registerbestand (.xlsx of .csv) of registers.toml (standaard: config/registers.toml)")
+    parser.add_argument(
+        "register",
+        nargs="?",
+        default=None,
+        help="registerbestand (.xlsx of .csv) of registers.toml (standaard: config/registers.toml)",
+    )
     args = parser.parse_args(argv)
     try:
         config = load_config()
@@ -177,11 +192,17 @@ def validate_main(argv: list[str]) -> int:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if errors:
-        print(f"{count_label(errors, 'fout', 'fouten')}, {count_label(warnings, 'waarschuwing', 'waarschuwingen')}: "
-              "herstel de fouten; de build gebruikt het register zo niet.")
+        print(
+            f"{count_label(errors, 'fout', 'fouten')}, "
+            f"{count_label(warnings, 'waarschuwing', 'waarschuwingen')}: "
+            "herstel de fouten; de build gebruikt het register zo niet."
+        )
         return 1
-    counts = {"interventions": len(tables.interventions), "results": len(tables.intervention_results),
-              "process_log": len(tables.process_log)}
+    counts = {
+        "interventions": len(tables.interventions),
+        "results": len(tables.intervention_results),
+        "process_log": len(tables.process_log),
+    }
     read = [_summary(s, counts[s.key]) for s in SHEETS if spec.source(s.key) is not None]
     print(f"In orde: {', '.join(read)} ({count_label(warnings, 'waarschuwing', 'waarschuwingen')}).")
     return 0

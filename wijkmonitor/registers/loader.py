@@ -124,7 +124,7 @@ def _frame(records: list[dict[str, Any]], table: str) -> pd.DataFrame:
     for name, dtype in columns.items():
         column = [r.get(name) for r in records]
         if dtype.startswith("datetime64"):
-            data[name] = pd.to_datetime(pd.Series(column, dtype=object)).astype(dtype)
+            data[name] = pd.to_datetime(pd.Series(column, dtype=object)).astype("datetime64[ns]")
         elif dtype == "bool":
             data[name] = pd.Series([bool(v) for v in column], dtype=bool)
         elif dtype == "Int64":
@@ -138,7 +138,13 @@ def _frame(records: list[dict[str, Any]], table: str) -> pd.DataFrame:
 
 def empty_tables() -> RegisterTables:
     """The five register tables without rows (right columns and dtypes), for a build without a register."""
-    return RegisterTables(**{name: _frame([], name) for name in TABLE_COLUMNS})
+    return RegisterTables(
+        interventions=_frame([], "interventions"),
+        intervention_areas=_frame([], "intervention_areas"),
+        intervention_programmes=_frame([], "intervention_programmes"),
+        intervention_results=_frame([], "intervention_results"),
+        process_log=_frame([], "process_log"),
+    )
 
 
 # --- lookups -------------------------------------------------------------------------------------------
@@ -160,13 +166,24 @@ class _Lookup:
     indicators: dict[str, str]
 
     @classmethod
-    def build(cls, areas: Mapping[str, Iterable[str]], buurten: Iterable[str], programmes: Iterable[str],
-              themes: Iterable[str], indicators: Iterable[str]) -> _Lookup:
+    def build(
+        cls,
+        areas: Mapping[str, Iterable[str]],
+        buurten: Iterable[str],
+        programmes: Iterable[str],
+        themes: Iterable[str],
+        indicators: Iterable[str],
+    ) -> _Lookup:
         def lower(ids: Iterable[str]) -> dict[str, str]:
             return {i.lower(): i for i in ids}
 
-        return cls(lower(areas), frozenset(b.upper() for b in buurten), lower(sorted(programmes)),
-                   lower(sorted(themes)), lower(sorted(indicators)))
+        return cls(
+            lower(areas),
+            frozenset(b.upper() for b in buurten),
+            lower(sorted(programmes)),
+            lower(sorted(themes)),
+            lower(sorted(indicators)),
+        )
 
     def area(self, item: str) -> tuple[str | None, str | None]:
         """(area_id, buurt_code) of one area item."""
@@ -178,30 +195,36 @@ class _Lookup:
                 return None, code
             raise values.CellError(f"onbekende buurtcode '{item}': niet in de buurtindeling van de gemeente")
         raise values.CellError(
-            f"onbekend gebied '{item}'{_suggest(item, self.areas)}; gebruik een gebied uit config/programme.toml "
-            f"({', '.join(self.areas.values())}) of een CBS-buurtcode (BU + 8 cijfers)"
+            f"onbekend gebied '{item}'{_suggest(item, self.areas)}; gebruik een gebied uit "
+            f"config/programme.toml ({', '.join(self.areas.values())}) of een CBS-buurtcode (BU + 8 cijfers)"
         )
 
     def programme(self, item: str) -> str:
         if item.lower() in self.programmes:
             return self.programmes[item.lower()]
-        raise values.CellError(f"onbekend programma '{item}'{_suggest(item, self.programmes)}; kies uit: "
-                               f"{', '.join(self.programmes.values())}")
+        raise values.CellError(
+            f"onbekend programma '{item}'{_suggest(item, self.programmes)}; kies uit: "
+            f"{', '.join(self.programmes.values())}"
+        )
 
     def theme(self, item: str) -> str:
         if item.lower() in self.themes:
             return self.themes[item.lower()]
-        raise values.CellError(f"onbekend thema '{item}'{_suggest(item, self.themes)}; kies uit: "
-                               f"{', '.join(self.themes.values())}")
+        raise values.CellError(
+            f"onbekend thema '{item}'{_suggest(item, self.themes)}; kies uit: "
+            f"{', '.join(self.themes.values())}"
+        )
 
     def indicator(self, item: str) -> str:
         if item.lower() in self.indicators:
             return self.indicators[item.lower()]
-        raise values.CellError(f"onbekende indicatorcode '{item}'{_suggest(item, self.indicators)}; "
-                               "zie config/indicators.toml")
+        raise values.CellError(
+            f"onbekende indicatorcode '{item}'{_suggest(item, self.indicators)}; zie config/indicators.toml"
+        )
 
 
 # --- cells ---------------------------------------------------------------------------------------------
+
 
 def _each(items: list[str], parse: Callable[[str], Any], messages: list[str]) -> list[Any]:
     parsed = []
@@ -296,8 +319,10 @@ def _euro(amount: float) -> str:
 
 # --- the three registers -------------------------------------------------------------------------------
 
-def _interventions(raw: RawSheet, lookup: _Lookup) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
-                                                               list[dict[str, Any]]]:
+
+def _interventions(
+    raw: RawSheet, lookup: _Lookup
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     interventions: list[dict[str, Any]] = []
     areas: list[dict[str, Any]] = []
     programmes: list[dict[str, Any]] = []
@@ -306,39 +331,52 @@ def _interventions(raw: RawSheet, lookup: _Lookup) -> tuple[list[dict[str, Any]]
         intervention_id = rec["id"]
         if intervention_id is not None:
             if intervention_id in seen:
-                raw.problem(f"code '{intervention_id}' komt al voor op rij {seen[intervention_id]}", row=row,
-                            column="id")
+                raw.problem(
+                    f"code '{intervention_id}' komt al voor op rij {seen[intervention_id]}",
+                    row=row,
+                    column="id",
+                )
             else:
                 seen[intervention_id] = row
         start, end = rec["start_date"], rec["end_date"]
         if start is not None and end is not None and end < start:
-            raw.problem(f"einddatum {end.isoformat()} ligt vóór de begindatum {start.isoformat()}", row=row,
-                        column="end_date")
+            raw.problem(
+                f"einddatum {end.isoformat()} ligt vóór de begindatum {start.isoformat()}",
+                row=row,
+                column="end_date",
+            )
         budget, spent = rec["budget_eur"], rec["spent_eur"]
         if budget is not None and spent is not None and spent > SPENT_WARNING_FACTOR * budget:
-            raw.problem(f"uitgegeven bedrag ({_euro(spent)}) is meer dan anderhalf keer het budget "
-                        f"({_euro(budget)}); klopt dit?", row=row, column="spent_eur", level=WARNING)
+            raw.problem(
+                f"uitgegeven bedrag ({_euro(spent)}) is meer dan anderhalf keer het budget "
+                f"({_euro(budget)}); klopt dit?",
+                row=row,
+                column="spent_eur",
+                level=WARNING,
+            )
         area_items: list[tuple[str | None, str | None]] = rec["areas"]
-        interventions.append({
-            "intervention_id": intervention_id,
-            "name": rec["name"],
-            "description": rec["description"],
-            "areas": ";".join(a or b or "" for a, b in area_items) or None,
-            "theme_id": rec["theme"],
-            "actielijn": rec["actielijn"],
-            "spoor": rec["spoor"],
-            "lead_partner": rec["lead_partner"],
-            "partners": ";".join(rec["partners"]) or None,
-            "programmes": ";".join(rec["programmes"]) or None,
-            "budget_eur": budget,
-            "spent_eur": spent,
-            "start_date": start,
-            "end_date": end,
-            "status": rec["status"],
-            "goal_indicators": ";".join(rec["goal_indicators"]) or None,
-            "monitoring_type": rec["monitoring_type"],
-            "is_example": bool(rec["is_example"]),
-        })
+        interventions.append(
+            {
+                "intervention_id": intervention_id,
+                "name": rec["name"],
+                "description": rec["description"],
+                "areas": ";".join(a or b or "" for a, b in area_items) or None,
+                "theme_id": rec["theme"],
+                "actielijn": rec["actielijn"],
+                "spoor": rec["spoor"],
+                "lead_partner": rec["lead_partner"],
+                "partners": ";".join(rec["partners"]) or None,
+                "programmes": ";".join(rec["programmes"]) or None,
+                "budget_eur": budget,
+                "spent_eur": spent,
+                "start_date": start,
+                "end_date": end,
+                "status": rec["status"],
+                "goal_indicators": ";".join(rec["goal_indicators"]) or None,
+                "monitoring_type": rec["monitoring_type"],
+                "is_example": bool(rec["is_example"]),
+            }
+        )
         areas += [{"intervention_id": intervention_id, "area_id": a, "buurt_code": b} for a, b in area_items]
         programmes += [{"intervention_id": intervention_id, "programme_id": p} for p in rec["programmes"]]
     return interventions, areas, programmes
@@ -351,32 +389,48 @@ def _results(raw: RawSheet, lookup: _Lookup, known_ids: set[str] | None) -> list
     for row, rec in _rows(raw, RESULTS, lookup):
         intervention_id = rec["intervention_id"]
         if intervention_id is not None and known_ids is not None and intervention_id not in known_ids:
-            hint = f" (bedoelt u '{by_lower[intervention_id.lower()]}'?)" if intervention_id.lower() in by_lower \
+            hint = (
+                f" (bedoelt u '{by_lower[intervention_id.lower()]}'?)"
+                if intervention_id.lower() in by_lower
                 else _suggest(intervention_id, by_lower)
-            raw.problem(f"interventiecode '{intervention_id}' bestaat niet in het interventieregister{hint}",
-                        row=row, column="intervention_id")
-        if rec["value"] is None and rec["target"] is None and "value" in raw.letters \
-                and not any(p.row == row and p.column in ("value", "target") for p in raw.problems):
+            )
+            raw.problem(
+                f"interventiecode '{intervention_id}' bestaat niet in het interventieregister{hint}",
+                row=row,
+                column="intervention_id",
+            )
+        if (
+            rec["value"] is None
+            and rec["target"] is None
+            and "value" in raw.letters
+            and not any(p.row == row and p.column in ("value", "target") for p in raw.problems)
+        ):
             raw.problem("vul een waarde (value) of een streefwaarde (target) in", row=row, column="value")
         period = rec["period"]
         key = (intervention_id, period[0] if period else None, (rec["measure"] or "").lower())
         if None not in key[:2] and key in seen:
-            raw.problem(f"dezelfde meting voor deze interventie en periode staat ook op rij {seen[key]}",
-                        row=row, column="measure", level=WARNING)
+            raw.problem(
+                f"dezelfde meting voor deze interventie en periode staat ook op rij {seen[key]}",
+                row=row,
+                column="measure",
+                level=WARNING,
+            )
         seen.setdefault(key, row)
-        results.append({
-            "intervention_id": intervention_id,
-            "period": period[0] if period else None,
-            "period_start": period[1] if period else None,
-            "period_end": period[2] if period else None,
-            "year": period[1].year if period else None,
-            "measure": rec["measure"],
-            "value": rec["value"],
-            "target": rec["target"],
-            "unit": rec["unit"],
-            "source": rec["source"],
-            "is_example": bool(rec["is_example"]),
-        })
+        results.append(
+            {
+                "intervention_id": intervention_id,
+                "period": period[0] if period else None,
+                "period_start": period[1] if period else None,
+                "period_end": period[2] if period else None,
+                "year": period[1].year if period else None,
+                "measure": rec["measure"],
+                "value": rec["value"],
+                "target": rec["target"],
+                "unit": rec["unit"],
+                "source": rec["source"],
+                "is_example": bool(rec["is_example"]),
+            }
+        )
     return results
 
 
@@ -385,23 +439,25 @@ def _process_log(raw: RawSheet, lookup: _Lookup, known_ids: set[str]) -> list[di
     for _row, rec in _rows(raw, PROCESS_LOG, lookup):
         area: tuple[str | None, str | None] = rec["area"] or (None, None)
         reference = rec["decision_or_intervention_id"]
-        entries.append({
-            "date": rec["date"],
-            "area": area[0] or area[1],
-            "area_id": area[0],
-            "buurt_code": area[1],
-            "activity_type": rec["activity_type"],
-            "participants": rec["participants"],
-            "residents_reached": rec["residents_reached"],
-            "lived_experience_roles": rec["lived_experience_roles"],
-            "raised": rec["raised"],
-            "action": rec["action"],
-            "decision_or_intervention_id": reference,
-            "intervention_id": reference if reference in known_ids else None,
-            "action_status": rec["action_status"],
-            "lessons": rec["lessons"],
-            "is_example": bool(rec["is_example"]),
-        })
+        entries.append(
+            {
+                "date": rec["date"],
+                "area": area[0] or area[1],
+                "area_id": area[0],
+                "buurt_code": area[1],
+                "activity_type": rec["activity_type"],
+                "participants": rec["participants"],
+                "residents_reached": rec["residents_reached"],
+                "lived_experience_roles": rec["lived_experience_roles"],
+                "raised": rec["raised"],
+                "action": rec["action"],
+                "decision_or_intervention_id": reference,
+                "intervention_id": reference if reference in known_ids else None,
+                "action_status": rec["action_status"],
+                "lessons": rec["lessons"],
+                "is_example": bool(rec["is_example"]),
+            }
+        )
     return entries
 
 
@@ -427,8 +483,10 @@ def _run(spec: RegisterSpec, lookup: _Lookup) -> tuple[list[Problem], RegisterTa
         raw = read_register(source, RESULTS)
         if raw.readable:
             if spec.interventions is None and raw.rows:
-                raw.problem("de resultaten verwijzen naar interventies, maar er is geen interventieregister "
-                            "ingesteld (config/registers.toml)")
+                raw.problem(
+                    "de resultaten verwijzen naar interventies, maar er is geen interventieregister "
+                    "ingesteld (config/registers.toml)"
+                )
             results = _results(raw, lookup, known_ids)
         problems += raw.problems
 

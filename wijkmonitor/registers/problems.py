@@ -46,8 +46,11 @@ class Problem:
         if self.row is not None:
             parts.append(f"rij {self.row}")
         if self.column:
-            parts.append(f"kolom {self.column} ({self.column_letter})" if self.column_letter
-                         else f"kolom {self.column}")
+            parts.append(
+                f"kolom {self.column} ({self.column_letter})"
+                if self.column_letter
+                else f"kolom {self.column}"
+            )
         return ", ".join(parts)
 
     def __str__(self) -> str:

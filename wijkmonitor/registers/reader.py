@@ -32,10 +32,18 @@ class RawSheet:
     problems: list[Problem] = field(default_factory=list)
     readable: bool = True  # False when the file or worksheet could not be read at all
 
-    def problem(self, message: str, *, row: int | None = None, column: str | None = None,
-                level: str = ERROR) -> Problem:
-        p = Problem(sheet=self.sheet, row=row, column=column, message=message, level=level, file=self.file,
-                    column_letter=self.letters.get(column) if column else None)
+    def problem(
+        self, message: str, *, row: int | None = None, column: str | None = None, level: str = ERROR
+    ) -> Problem:
+        p = Problem(
+            sheet=self.sheet,
+            row=row,
+            column=column,
+            message=message,
+            level=level,
+            file=self.file,
+            column_letter=self.letters.get(column) if column else None,
+        )
         self.problems.append(p)
         return p
 
@@ -85,8 +93,8 @@ def _decode(raw: RawSheet, data: bytes) -> str | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raw.problem(
-            "het bestand is niet als UTF-8 opgeslagen (waarschijnlijk Windows-1252/Latin-1: letters als é en ë "
-            f"worden anders niet goed gelezen); {_SAVE_AS_UTF8}",
+            "het bestand is niet als UTF-8 opgeslagen (waarschijnlijk Windows-1252/Latin-1: letters als é "
+            f"en ë worden anders niet goed gelezen); {_SAVE_AS_UTF8}",
             row=line,
         )
         return None
@@ -99,11 +107,16 @@ def _delimiter(raw: RawSheet, text: str) -> str:
     if counts[delimiter] == 0:
         return ","
     if delimiter == ";":
-        raw.problem("puntkomma als scheidingsteken herkend (Nederlandse Excel-instelling); het bestand is als "
-                    "puntkomma-gescheiden bestand ingelezen", level=WARNING)
+        raw.problem(
+            "puntkomma als scheidingsteken herkend (Nederlandse Excel-instelling); het bestand is als "
+            "puntkomma-gescheiden bestand ingelezen",
+            level=WARNING,
+        )
     elif delimiter == "\t":
-        raw.problem("tab als scheidingsteken herkend; het bestand is als tab-gescheiden bestand ingelezen",
-                    level=WARNING)
+        raw.problem(
+            "tab als scheidingsteken herkend; het bestand is als tab-gescheiden bestand ingelezen",
+            level=WARNING,
+        )
     return delimiter
 
 
@@ -125,6 +138,7 @@ def _read_csv(raw: RawSheet, data: bytes, sheet: Sheet) -> RawSheet:
 
 # --- Excel ---------------------------------------------------------------------------------------------
 
+
 def _read_excel(source: RegisterSource, sheet: Sheet) -> RawSheet:
     from python_calamine import CalamineError, CalamineWorkbook
 
@@ -138,8 +152,10 @@ def _read_excel(source: RegisterSource, sheet: Sheet) -> RawSheet:
         workbook = CalamineWorkbook.from_path(str(path))
     except (CalamineError, zipfile.BadZipFile, OSError, ValueError):
         raw = RawSheet(sheet=path.name, file=None, readable=False)
-        raw.problem("het bestand kan niet als Excel-werkmap worden gelezen (beschadigd, onvolledig of geen "
-                    "Excel-bestand); sla het opnieuw op als .xlsx")
+        raw.problem(
+            "het bestand kan niet als Excel-werkmap worden gelezen (beschadigd, onvolledig of geen "
+            "Excel-bestand); sla het opnieuw op als .xlsx"
+        )
         return raw
     names = list(workbook.sheet_names)
     match = next((n for n in names if n.strip().lower() == wanted.lower()), None)
@@ -154,13 +170,16 @@ def _read_excel(source: RegisterSource, sheet: Sheet) -> RawSheet:
         rows = workbook.get_sheet_by_name(match).to_python(skip_empty_area=False)
     except CalamineError:
         raw.readable = False
-        raw.problem("het werkblad kan niet worden gelezen (beschadigd?); sla het bestand opnieuw op als .xlsx")
+        raw.problem(
+            "het werkblad kan niet worden gelezen (beschadigd?); sla het bestand opnieuw op als .xlsx"
+        )
         return raw
     _take_rows(raw, [list(r) for r in rows], sheet)
     return raw
 
 
 # --- shared --------------------------------------------------------------------------------------------
+
 
 def _take_rows(raw: RawSheet, records: list[list[Cell]], sheet: Sheet) -> None:
     """Find the header (first non-empty row), map columns, keep non-empty data rows with Excel numbers."""
@@ -183,8 +202,12 @@ def _take_rows(raw: RawSheet, records: list[list[Cell]], sheet: Sheet) -> None:
             continue
         positions[name] = index
         if name not in sheet.names:
-            raw.problem(f"onbekende kolom; wordt genegeerd (verwacht: {', '.join(sheet.names)})",
-                        row=raw.header_row, column=name, level=WARNING)
+            raw.problem(
+                f"onbekende kolom; wordt genegeerd (verwacht: {', '.join(sheet.names)})",
+                row=raw.header_row,
+                column=name,
+                level=WARNING,
+            )
     for col in sheet.columns:
         if col.name not in positions and col.required:
             raw.problem("verplichte kolom ontbreekt in de kopregel", row=raw.header_row, column=col.name)
@@ -198,14 +221,21 @@ def _take_rows(raw: RawSheet, records: list[list[Cell]], sheet: Sheet) -> None:
         overflow = [i for i in range(len(header), len(record)) if not _is_blank(record[i])]
         if overflow and raw.file is None:
             # In a CSV file this means the cells are shifted: a delimiter inside an unquoted cell.
-            raw.problem(f"rij heeft meer cellen ({len(record)}) dan de kopregel kolommen ({len(header)}); staat "
-                        "er een scheidingsteken in een cel zonder aanhalingstekens?", row=excel_row)
+            raw.problem(
+                f"rij heeft meer cellen ({len(record)}) dan de kopregel kolommen ({len(header)}); staat "
+                "er een scheidingsteken in een cel zonder aanhalingstekens?",
+                row=excel_row,
+            )
             overflow = []
         for extra in [i for i in unnamed if i < len(record) and not _is_blank(record[i])] + overflow:
             if extra not in warned_unnamed:
                 warned_unnamed.add(extra)
-                raw.problem(f"kolom {column_letter(extra)} heeft geen naam in de kopregel; de waarden worden "
-                            "genegeerd", row=excel_row, level=WARNING)
+                raw.problem(
+                    f"kolom {column_letter(extra)} heeft geen naam in de kopregel; de waarden worden "
+                    "genegeerd",
+                    row=excel_row,
+                    level=WARNING,
+                )
         cells = {name: (record[i] if i < len(record) else None) for name, i in known.items()}
         cells = {name: (None if _is_blank(c) else c) for name, c in cells.items()}
         if all(c is None for c in cells.values()):

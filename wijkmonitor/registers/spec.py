@@ -21,7 +21,7 @@ from pathlib import Path
 
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import BuildError
-from wijkmonitor.registers.schema import SHEETS, SHEETS_BY_KEY
+from wijkmonitor.registers.schema import INTERVENTIONS, PROCESS_LOG, RESULTS, SHEETS, SHEETS_BY_KEY
 
 DEFAULT_REGISTERS_TOML = PROJECT_ROOT / "config" / "registers.toml"
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -59,7 +59,12 @@ class RegisterSpec:
     @classmethod
     def from_workbook(cls, path: Path) -> RegisterSpec:
         """All three registers from one workbook with the worksheets interventies, resultaten, proceslog."""
-        return cls(**{s.key: RegisterSource(Path(path), s.sheet) for s in SHEETS})
+        path = Path(path)
+        return cls(
+            interventions=RegisterSource(path, INTERVENTIONS.sheet),
+            results=RegisterSource(path, RESULTS.sheet),
+            process_log=RegisterSource(path, PROCESS_LOG.sheet),
+        )
 
     @classmethod
     def from_files(
@@ -69,8 +74,11 @@ class RegisterSpec:
         process_log: Path | None = None,
     ) -> RegisterSpec:
         """One file per register; an Excel file is read from the worksheet with the register's name."""
-        given = {"interventions": interventions, "results": results, "process_log": process_log}
-        return cls(**{key: source_for(key, Path(p)) if p is not None else None for key, p in given.items()})
+        return cls(
+            interventions=source_for("interventions", Path(interventions)) if interventions else None,
+            results=source_for("results", Path(results)) if results else None,
+            process_log=source_for("process_log", Path(process_log)) if process_log else None,
+        )
 
 
 def source_for(key: str, path: Path) -> RegisterSource:
@@ -78,7 +86,9 @@ def source_for(key: str, path: Path) -> RegisterSource:
     return RegisterSource(path, sheet)
 
 
-def load_register_spec(path: Path = DEFAULT_REGISTERS_TOML, *, root: Path = PROJECT_ROOT) -> RegisterSpec | None:
+def load_register_spec(
+    path: Path = DEFAULT_REGISTERS_TOML, *, root: Path = PROJECT_ROOT
+) -> RegisterSpec | None:
     """Read `registers.toml`; None when the file is missing or names no register.
 
     Raises BuildError (naming the file and key) for invalid TOML or unknown keys.
@@ -96,11 +106,17 @@ def load_register_spec(path: Path = DEFAULT_REGISTERS_TOML, *, root: Path = PROJ
         raise BuildError("'registers' moet een tabel zijn: [registers]", file=path, column="registers")
     for key, value in table.items():
         if key not in _KEYS:
-            raise BuildError(f"onbekende sleutel '{key}'; gebruik: {', '.join(_KEYS)}", file=path,
-                             column=f"registers.{key}")
+            raise BuildError(
+                f"onbekende sleutel '{key}'; gebruik: {', '.join(_KEYS)}",
+                file=path,
+                column=f"registers.{key}",
+            )
         if not isinstance(value, str) or not value.strip():
-            raise BuildError("verwacht een bestandsnaam (tekst tussen aanhalingstekens)", file=path,
-                             column=f"registers.{key}")
+            raise BuildError(
+                "verwacht een bestandsnaam (tekst tussen aanhalingstekens)",
+                file=path,
+                column=f"registers.{key}",
+            )
 
     def resolve(value: str) -> Path:
         p = Path(value.strip())
@@ -110,10 +126,17 @@ def load_register_spec(path: Path = DEFAULT_REGISTERS_TOML, *, root: Path = PROJ
     if "workbook" in table:
         workbook = resolve(table["workbook"])
         if workbook.suffix.lower() not in EXCEL_SUFFIXES:
-            raise BuildError("'workbook' moet een Excel-bestand zijn (.xlsx)", file=path, column="registers.workbook")
+            raise BuildError(
+                "'workbook' moet een Excel-bestand zijn (.xlsx)", file=path, column="registers.workbook"
+            )
         sources = {s.key: RegisterSource(workbook, s.sheet) for s in SHEETS}
     for sheet in SHEETS:
         if sheet.key in table:
             sources[sheet.key] = source_for(sheet.key, resolve(table[sheet.key]))
-    spec = RegisterSpec(**sources, config_file=path)
+    spec = RegisterSpec(
+        interventions=sources["interventions"],
+        results=sources["results"],
+        process_log=sources["process_log"],
+        config_file=path,
+    )
     return None if spec.is_empty else spec

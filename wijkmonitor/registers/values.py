@@ -7,8 +7,8 @@ import math
 import re
 from collections.abc import Iterable
 
-from wijkmonitor.registers.schema import FALSE_WORDS, TRUE_WORDS
 from wijkmonitor.registers.reader import Cell
+from wijkmonitor.registers.schema import FALSE_WORDS, TRUE_WORDS
 
 
 class CellError(ValueError):
@@ -35,7 +35,7 @@ def text(cell: Cell) -> str | None:
 
 
 def split_list(cell: Cell, *, commas: bool) -> list[str]:
-    """Items of a list cell, split on ';' and line breaks (and on ',' for lists of codes); duplicates dropped."""
+    """Items of a list cell, split on ';' and line breaks (and on ',' for code lists); duplicates dropped."""
     raw = text(cell)
     if raw is None:
         return []
@@ -60,7 +60,7 @@ def number(cell: Cell) -> float:
 
     '1.500' and '1,500' are ambiguous (thousand-five-hundred, or one-and-a-half?) and rejected.
     """
-    if isinstance(cell, bool) or isinstance(cell, dt.date | dt.timedelta):
+    if isinstance(cell, bool | dt.date | dt.timedelta):
         raise CellError(f"'{show(cell)}' is geen getal")
     if isinstance(cell, int | float):
         if isinstance(cell, float) and not math.isfinite(cell):
@@ -111,7 +111,7 @@ def date(cell: Cell) -> dt.date:
         return cell.date()
     if isinstance(cell, dt.date):
         return cell
-    if isinstance(cell, bool) or isinstance(cell, int | float):
+    if isinstance(cell, bool | int | float):
         raise CellError(f"het getal {show(cell)} is geen datum; {_DATE_HINT}")
     raw = str(cell).strip()
     if m := _ISO_DATE.fullmatch(raw):
@@ -146,7 +146,9 @@ def period(cell: Cell) -> tuple[str, dt.date, dt.date]:
             year = int(m[1] or m[4])
             quarter = int(m[2] or m[3])
             start = dt.date(year, 3 * quarter - 2, 1)
-            end = (dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)) - dt.timedelta(1)
+            end = (
+                dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+            ) - dt.timedelta(1)
             return f"{year}-Q{quarter}", start, end
     try:
         day = date(cell)
