@@ -61,20 +61,14 @@ def _kind_of(path: Path) -> str | None:
     return next((key for key, stems in _STEMS.items() if stem in stems), None)
 
 
-def _replace(spec: RegisterSpec | None, **sources: RegisterSource) -> RegisterSpec:
-    current = {s.key: spec.source(s.key) if spec else None for s in SHEETS}
-    current.update(sources)
-    return RegisterSpec(
-        interventions=current["interventions"],
-        results=current["results"],
-        process_log=current["process_log"],
-        config_file=spec.config_file if spec else None,
-    )
+def _spec_for(argument: str | None) -> tuple[RegisterSpec | None, set[str] | None, str | None]:
+    """(spec, registers to report on (None: all), note for the user) for the command-line argument.
 
-
-def _spec_for(argument: str | None) -> RegisterSpec | None:
+    A registers.toml is checked as a whole. A single register file is checked on its own; a results file
+    is checked against the configured interventions register, whose own problems are not reported.
+    """
     if argument is None:
-        return load_register_spec()
+        return load_register_spec(), None, None
     path = Path(argument)
     suffix = path.suffix.lower()
     if suffix == ".toml":
@@ -83,31 +77,37 @@ def _spec_for(argument: str | None) -> RegisterSpec | None:
         spec = load_register_spec(path)
         if spec is None:
             raise BuildError("er staat geen register in [registers]", file=path)
-        return spec
+        return spec, None, None
     if suffix not in EXCEL_SUFFIXES + CSV_SUFFIXES:
         raise BuildError("geef een registerbestand (.xlsx of .csv) of een registers.toml", file=path)
-    configured = load_register_spec()
+    given: dict[str, RegisterSource] = {}
     if suffix in EXCEL_SUFFIXES and path.is_file():
         from python_calamine import CalamineWorkbook
 
         try:
             names = {n.strip().lower() for n in CalamineWorkbook.from_path(str(path)).sheet_names}
-        except Exception:
+        except Exception:  # unreadable: the loader reports it in its own words
             names = set()
-        found = {s.key: RegisterSource(path, s.sheet) for s in SHEETS if s.sheet in names}
-        if found:
-            return _replace(configured, **found)
-    if not path.is_file():
-        # Let the loader report the missing file in its own words.
-        return _replace(configured, interventions=source_for("interventions", path))
-    kind = _kind_of(path)
-    if kind is None:
-        raise BuildError(
-            "kan niet bepalen welk register dit is: de kopregel moet de kolomnamen uit het sjabloon "
-            "bevatten (zie docs/registers.md)",
-            file=path,
-        )
-    return _replace(configured, **{kind: source_for(kind, path)})
+        given = {s.key: RegisterSource(path, s.sheet) for s in SHEETS if s.sheet in names}
+    if not given:
+        kind = _kind_of(path) if path.is_file() else None
+        if kind is None and path.is_file():
+            raise BuildError(
+                "kan niet bepalen welk register dit is: de kopregel moet de kolomnamen uit het sjabloon "
+                "bevatten (zie docs/registers.md)",
+                file=path,
+            )
+        kind = kind or "interventions"  # a missing file: let the loader say so
+        given = {kind: source_for(kind, path)}
+    note = None
+    interventions = given.get("interventions")
+    if "results" in given and interventions is None:
+        configured = load_register_spec()
+        interventions = configured.interventions if configured else None
+        if interventions is not None:
+            note = f"interventiecodes gecontroleerd met het ingestelde interventieregister ({interventions.path})"
+    spec = RegisterSpec(interventions=interventions, results=given.get("results"), process_log=given.get("process_log"))
+    return spec, set(given), note
 
 
 def known_buurten(config: ProgrammeConfig) -> tuple[set[str], str | None]:
@@ -169,7 +169,7 @@ def validate_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         config = load_config()
-        spec = _spec_for(args.register)
+        spec, report, spec_note = _spec_for(args.register)
     except BuildError as exc:
         print(f"fout: {exc}")
         return 1
@@ -177,8 +177,9 @@ def validate_main(argv: list[str]) -> int:
         print("Er is geen register ingesteld in config/registers.toml; er is niets te controleren.")
         return 0
     buurten, note = known_buurten(config)
-    if note:
-        print(note)
+    for line in (spec_note, note):
+        if line:
+            print(line)
     problems, tables = check_registers(
         spec,
         areas={a.id: a.buurten for a in config.areas},
@@ -186,6 +187,7 @@ def validate_main(argv: list[str]) -> int:
         programmes={p.id for p in config.programmes},
         themes={t.id for t in config.themes},
         indicators=set(config.indicators),
+        report=report,
     )
     for problem in problems:
         print(problem)
@@ -203,6 +205,10 @@ def validate_main(argv: list[str]) -> int:
         "results": len(tables.intervention_results),
         "process_log": len(tables.process_log),
     }
-    read = [_summary(s, counts[s.key]) for s in SHEETS if spec.source(s.key) is not None]
+    read = [
+        _summary(s, counts[s.key])
+        for s in SHEETS
+        if spec.source(s.key) is not None and (report is None or s.key in report)
+    ]
     print(f"In orde: {', '.join(read)} ({count_label(warnings, 'waarschuwing', 'waarschuwingen')}).")
     return 0

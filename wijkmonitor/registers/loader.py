@@ -211,8 +211,7 @@ class _Lookup:
         if item.lower() in self.themes:
             return self.themes[item.lower()]
         raise values.CellError(
-            f"onbekend thema '{item}'{_suggest(item, self.themes)}; kies uit: "
-            f"{', '.join(self.themes.values())}"
+            f"onbekend thema '{item}'{_suggest(item, self.themes)}; kies uit: {', '.join(self.themes.values())}"
         )
 
     def indicator(self, item: str) -> str:
@@ -227,12 +226,15 @@ class _Lookup:
 
 
 def _each(items: list[str], parse: Callable[[str], Any], messages: list[str]) -> list[Any]:
-    parsed = []
+    parsed: list[Any] = []
     for item in items:
         try:
-            parsed.append(parse(item))
+            value = parse(item)
         except values.CellError as exc:
             messages.append(str(exc))
+            continue
+        if value not in parsed:  # 'Selwerd;selwerd' names one area
+            parsed.append(value)
     return parsed
 
 
@@ -262,7 +264,8 @@ def _parse(col: Column, cell: Cell, lookup: _Lookup) -> tuple[Any, list[str]]:
             items = values.split_list(cell, commas=True)
             if len(items) > 1:
                 return None, [f"vul één gebied in, niet {len(items)} ({'; '.join(items)})"]
-            return _each(items, lookup.area, messages)[0] if items else None, messages
+            resolved = _each(items, lookup.area, messages)
+            return (resolved[0] if resolved else None), messages
         if kind == PROGRAMME_LIST:
             return _each(values.split_list(cell, commas=True), lookup.programme, messages), messages
         if kind == INDICATOR_LIST:
@@ -461,7 +464,11 @@ def _process_log(raw: RawSheet, lookup: _Lookup, known_ids: set[str]) -> list[di
     return entries
 
 
-def _run(spec: RegisterSpec, lookup: _Lookup) -> tuple[list[Problem], RegisterTables]:
+def _run(
+    spec: RegisterSpec, lookup: _Lookup, report: Iterable[str] | None = None
+) -> tuple[list[Problem], RegisterTables]:
+    """Read and check the registers of `spec`; `report` limits the problems to those registers (keys)."""
+    wanted = set(report) if report is not None else {"interventions", "results", "process_log"}
     problems: list[Problem] = []
     interventions: list[dict[str, Any]] = []
     areas: list[dict[str, Any]] = []
@@ -476,7 +483,8 @@ def _run(spec: RegisterSpec, lookup: _Lookup) -> tuple[list[Problem], RegisterTa
         if raw.readable:
             interventions, areas, programmes = _interventions(raw, lookup)
             known_ids = {r["intervention_id"] for r in interventions if r["intervention_id"] is not None}
-        problems += raw.problems
+        if "interventions" in wanted:
+            problems += raw.sorted_problems()
 
     source = spec.results
     if source is not None:
@@ -488,14 +496,16 @@ def _run(spec: RegisterSpec, lookup: _Lookup) -> tuple[list[Problem], RegisterTa
                     "ingesteld (config/registers.toml)"
                 )
             results = _results(raw, lookup, known_ids)
-        problems += raw.problems
+        if "results" in wanted:
+            problems += raw.sorted_problems()
 
     source = spec.process_log
     if source is not None:
         raw = read_register(source, PROCESS_LOG)
         if raw.readable:
             log = _process_log(raw, lookup, known_ids or set())
-        problems += raw.problems
+        if "process_log" in wanted:
+            problems += raw.sorted_problems()
 
     tables = RegisterTables(
         interventions=_frame(interventions, "interventions"),
@@ -516,9 +526,14 @@ def check_registers(
     programmes: Iterable[str],
     themes: Iterable[str],
     indicators: Iterable[str],
+    report: Iterable[str] | None = None,
 ) -> tuple[list[Problem], RegisterTables]:
-    """Every problem, and the tables as far as they could be read (incomplete when there are errors)."""
-    return _run(spec, _Lookup.build(areas, buurten, programmes, themes, indicators))
+    """Every problem, and the tables as far as they could be read (incomplete when there are errors).
+
+    `report` names the registers ("interventions", "results", "process_log") whose problems are returned;
+    the others are still read, e.g. the interventions to check the intervention ids of a results file.
+    """
+    return _run(spec, _Lookup.build(areas, buurten, programmes, themes, indicators), report)
 
 
 def validate_registers(

@@ -28,6 +28,7 @@ class RawSheet:
     file: str | None  # workbook file name for a worksheet, None for CSV
     header_row: int = 1
     letters: dict[str, str] = field(default_factory=dict)
+    positions: dict[str, int] = field(default_factory=dict)
     rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     readable: bool = True  # False when the file or worksheet could not be read at all
@@ -46,6 +47,10 @@ class RawSheet:
         )
         self.problems.append(p)
         return p
+
+    def sorted_problems(self) -> list[Problem]:
+        """Problems in reading order: file-level first, then by row and by column position."""
+        return sorted(self.problems, key=lambda p: (p.row or 0, self.positions.get(p.column or "", -1)))
 
 
 def _is_blank(cell: Cell) -> bool:
@@ -71,7 +76,13 @@ def read_register(source: RegisterSource, sheet: Sheet) -> RawSheet:
         raw.readable = False
         raw.problem(f"onbekend bestandstype '{path.suffix}'; gebruik .xlsx of .csv")
         return raw
-    return _read_csv(raw, path.read_bytes(), sheet)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raw.readable = False
+        raw.problem(f"het bestand kan niet worden gelezen ({exc.strerror or exc})")
+        return raw
+    return _read_csv(raw, data, sheet)
 
 
 # --- CSV -----------------------------------------------------------------------------------------------
@@ -182,8 +193,16 @@ def _read_excel(source: RegisterSource, sheet: Sheet) -> RawSheet:
 
 
 def _take_rows(raw: RawSheet, records: list[list[Cell]], sheet: Sheet) -> None:
-    """Find the header (first non-empty row), map columns, keep non-empty data rows with Excel numbers."""
-    header_index = next((i for i, r in enumerate(records) if any(not _is_blank(c) for c in r)), None)
+    """Find the header, map columns, keep the non-empty data rows with their Excel row numbers.
+
+    The header is the first row naming at least two of the register's columns (so a title row above it is
+    allowed), or else the first non-empty row.
+    """
+    known_names = set(sheet.names)
+    header_index = next(
+        (i for i, r in enumerate(records) if len({_normalise_header(c) for c in r} & known_names) >= 2),
+        next((i for i, r in enumerate(records) if any(not _is_blank(c) for c in r)), None),
+    )
     if header_index is None:
         raw.problem(f"het {sheet.label} is leeg: de kopregel met kolomnamen ontbreekt")
         raw.readable = False
@@ -197,6 +216,7 @@ def _take_rows(raw: RawSheet, records: list[list[Cell]], sheet: Sheet) -> None:
             unnamed.append(index)
             continue
         raw.letters.setdefault(name, column_letter(index))
+        raw.positions.setdefault(name, index)
         if name in positions:
             raw.problem("kolomnaam komt twee keer voor in de kopregel", row=raw.header_row, column=name)
             continue
@@ -220,13 +240,14 @@ def _take_rows(raw: RawSheet, records: list[list[Cell]], sheet: Sheet) -> None:
         excel_row = index + 1
         overflow = [i for i in range(len(header), len(record)) if not _is_blank(record[i])]
         if overflow and raw.file is None:
-            # In a CSV file this means the cells are shifted: a delimiter inside an unquoted cell.
+            # In a CSV file this means the cells are shifted (a delimiter inside an unquoted cell): checking
+            # the shifted cells would only add confusing messages, so the row is reported once and skipped.
             raw.problem(
                 f"rij heeft meer cellen ({len(record)}) dan de kopregel kolommen ({len(header)}); staat "
                 "er een scheidingsteken in een cel zonder aanhalingstekens?",
                 row=excel_row,
             )
-            overflow = []
+            continue
         for extra in [i for i in unnamed if i < len(record) and not _is_blank(record[i])] + overflow:
             if extra not in warned_unnamed:
                 warned_unnamed.add(extra)
