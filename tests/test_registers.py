@@ -733,3 +733,14 @@ def test_validate_main_checks_a_single_file_on_its_own(capsys: pytest.CaptureFix
     unknown.write_text("a,b\n1,2\n", encoding="utf-8")
     assert validate_main([str(unknown)]) == 1
     assert capsys.readouterr().out.startswith(f"fout: {unknown}: kan niet bepalen welk register dit is")
+
+
+def test_docs_describe_every_column() -> None:
+    docs = (PROJECT_ROOT / "docs" / "registers.md").read_text(encoding="utf-8")
+    for sheet in SHEETS:
+        assert f"(`{sheet.sheet}`)" in docs
+        for name in sheet.names:
+            assert f"| `{name}` |" in docs
+    for table, columns in TABLE_COLUMNS.items():
+        assert f"| `{table}` |" in docs
+        assert all(f"`{c}`" in docs for c in columns)
