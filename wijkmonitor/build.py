@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,7 +94,8 @@ class BuildSummary:
         if self.unknown_region_rows:
             out.append(f"  let op: {self.unknown_region_rows:,} rijen met een regiocode die niet in de grenzen staat")
         if self.uncatalogued:
-            out.append(f"  {len(self.uncatalogued)} indicatoren niet in de catalogus: {', '.join(self.uncatalogued[:8])}")
+            names = ", ".join(self.uncatalogued[:8])
+            out.append(f"  {len(self.uncatalogued)} indicatoren niet in de catalogus: {names}")
         out += [f"  waarschuwing: {w}" for w in self.warnings]
         return out
 
@@ -137,75 +138,96 @@ def _read_one(source: Source, path: Path, gemeente: str | None, aliases: dict[st
     return read_kwbmap(path, source_id=source.id, year=int(source.year or 0), aliases=aliases, gemeente=gemeente)
 
 
-def read_sources(
+def _compact(frame: SourceFrame) -> SourceFrame:
+    """Categorical codes: a national table repeats a few thousand strings millions of times."""
+    obs = frame.observations
+    for column in ("region_code", "indicator_code", "age_group", "source_id", "file"):
+        obs[column] = obs[column].astype("category")
+    frame.observations = obs.astype({"year": "int32", "row": "int32"})
+    return frame
+
+
+def _read_compact(source: Source, path: Path, gemeente: str | None, aliases: dict[str, str],
+                  root: Path) -> SourceFrame:
+    return _compact(_read_one(source, path, gemeente, aliases, root))
+
+
+def iter_sources(
     config: ProgrammeConfig, source: str, gemeente: str | None, progress: Progress, workers: int
-) -> tuple[list[SourceFrame], list[SourceStat]]:
-    """Read every configured source; XLSX files are parsed in parallel because parsing dominates the build."""
+) -> Iterator[tuple[SourceStat, SourceFrame]]:
+    """Read every configured source in order; XLSX files are parsed in parallel because parsing dominates."""
     aliases = config.alias_map()
-    frames: list[SourceFrame] = []
-    stats: list[SourceStat] = []
     if _is_url(source):
         for spec in config.sources:
             if spec.adapter != "statline" or not spec.odata_table:
                 progress(f"- {spec.id}: niet via OData te halen, overgeslagen")
                 continue
-            frame = read_odata(source, spec.odata_table, source_id=spec.id, gemeente=gemeente)
-            frames.append(frame)
-            stats.append(SourceStat(spec.id, "odata", str(frame.files[0]), "", frame.rows_read,
-                                    len(frame.observations)))
+            frame = _compact(read_odata(source, spec.odata_table, source_id=spec.id, gemeente=gemeente))
             progress(f"- {spec.id}: {frame.rows_read:,} rijen, {len(frame.observations):,} waarden (OData)")
-        return frames, stats
+            yield SourceStat(spec.id, "odata", str(frame.files[0]), "", frame.rows_read,
+                             len(frame.observations)), frame
+        return
     root = Path(source)
     if not root.is_dir():
         raise BuildError("bronmap bestaat niet", file=root)
     jobs = [(spec, path) for spec in config.sources for path in _files_for(spec, root, gemeente)]
-    heavy = [job for job in jobs if job[1].suffix.lower() == ".xlsx"]
-    results: dict[int, SourceFrame] = {}
-    if len(heavy) > 1 and workers > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(heavy))) as pool:
-            futures = {
-                jobs.index(job): pool.submit(_read_one, job[0], job[1], gemeente, aliases, root) for job in heavy
-            }
-            for index, future in futures.items():
-                results[index] = future.result()
-    for index, (spec, path) in enumerate(jobs):
-        frame = results.get(index) or _read_one(spec, path, gemeente, aliases, root)
-        frames.append(frame)
-        stat = SourceStat(spec.id, spec.adapter, str(path), sha256_of(path), frame.rows_read,
-                          len(frame.observations))
+    heavy = [index for index, job in enumerate(jobs) if job[1].suffix.lower() == ".xlsx"]
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(heavy)))) as pool:
+        futures = {}
+        if len(heavy) > 1 and workers > 1:
+            futures = {i: pool.submit(_read_compact, jobs[i][0], jobs[i][1], gemeente, aliases, root) for i in heavy}
+        for index, (spec, path) in enumerate(jobs):
+            frame = futures.pop(index).result() if index in futures else _read_compact(
+                spec, path, gemeente, aliases, root)
+            stat = SourceStat(spec.id, spec.adapter, str(path), sha256_of(path), frame.rows_read,
+                              len(frame.observations))
+            progress(f"- {spec.id}: {path.name}: {stat.rows:,} rijen gelezen, {stat.values:,} waarden")
+            yield stat, frame
+
+
+def stage_observations(
+    con: duckdb.DuckDBPyConnection, sources: Iterable[tuple[SourceStat, SourceFrame]], aliases: dict[str, str]
+) -> tuple[list[SourceStat], pd.DataFrame, pd.DataFrame]:
+    """Append every source's values to a staging table; keep only the small parts of each frame in memory.
+
+    Indicator aliases (CBS map attributes, re-publishers' names) are mapped to catalogue codes on the way in.
+    """
+    con.execute(_sql("staging"))
+    con.register("_aliases", pd.DataFrame(list(aliases.items()), columns=["alias", "code"]))
+    stats, names, metadata = [], [], []
+    for order, (stat, frame) in enumerate(sources):
+        con.register("_frame", frame.observations)
+        con.execute(_sql("staging_insert"), {"order": order})
+        con.unregister("_frame")
         stats.append(stat)
-        progress(f"- {spec.id}: {path.name}: {stat.rows:,} rijen gelezen, {stat.values:,} waarden")
-    return frames, stats
+        names.append(frame.regions)
+        metadata.append(frame.metadata)
+    regions = pd.concat(names, ignore_index=True) if names else pd.DataFrame(columns=["region_code", "name"])
+    meta = pd.concat([m for m in metadata if not m.empty] or [pd.DataFrame(
+        columns=["indicator_code", "label", "unit", "decimals"])], ignore_index=True)
+    return stats, regions, meta
 
 
-def combine_observations(frames: Iterable[SourceFrame], aliases: dict[str, str]) -> tuple[pd.DataFrame, int]:
-    """One value per region, year, indicator and age group; conflicting duplicates stop the build."""
-    obs = pd.concat([f.observations for f in frames], ignore_index=True)
-    if obs.empty:
-        raise BuildError("de bronnen leverden geen enkele waarde op voor deze gemeente")
-    obs["indicator_code"] = obs["indicator_code"].map(lambda c: aliases.get(c, c))
-    key = ["region_code", "year", "indicator_code", "age_group"]
-    dup_mask = obs.duplicated(key, keep=False)
-    identical = 0
-    if dup_mask.any():
-        dups = obs[dup_mask]
-        grouped = dups.groupby(key, observed=True)["value"]
-        spread = grouped.max() - grouped.min()
-        conflicts = spread[spread.abs() > 1e-9]
-        if len(conflicts):
-            region, year, indicator, age = conflicts.index[0]
-            rows = dups[(dups["region_code"] == region) & (dups["year"] == year)
-                        & (dups["indicator_code"] == indicator) & (dups["age_group"] == age)]
-            first, second = rows.iloc[0], rows.iloc[1]
-            raise BuildError(
-                f"dubbele rij voor {region}, {year}, {indicator} ({age}) met verschillende waarden: "
-                f"{first['value']:g} ({first['file']}, rij {first['row']}) en {second['value']:g}",
-                file=second["file"], row=int(second["row"]), column=indicator,
-            )
-        before = len(obs)
-        obs = obs.drop_duplicates(key, keep="first")
-        identical = before - len(obs)
-    return obs.reset_index(drop=True), identical
+def combine_observations(con: duckdb.DuckDBPyConnection) -> int:
+    """One value per region, year, indicator and age group; conflicting duplicates stop the build.
+
+    Returns how many identical duplicate rows were merged (the same figure published in two sources).
+    """
+    con.execute(_sql("observations_grouped"))
+    conflict = con.execute(_sql("staging_conflict")).fetchall()
+    if conflict:
+        (region, year, indicator, age, first_value, first_file, first_row) = conflict[0]
+        (*_, second_value, second_file, second_row) = conflict[-1]
+        raise BuildError(
+            f"dubbele rij voor {region}, {year}, {indicator} ({age}) met verschillende waarden: "
+            f"{first_value:g} ({first_file}, rij {first_row}) en {second_value:g}",
+            file=second_file, row=int(second_row), column=indicator,
+        )
+    con.execute(_sql("observations"))
+    merged = con.execute("select coalesce(sum(n - 1), 0) from observations_grouped").fetchone()
+    con.execute("drop table observations_grouped")
+    con.execute("drop table staging")
+    return int(merged[0]) if merged else 0
 
 
 def boundary_year_for(years: list[int], year: int) -> int:
@@ -217,9 +239,12 @@ def boundary_year_for(years: list[int], year: int) -> int:
     return min(later) if later else max(years)
 
 
-def count_unknown_regions(obs: pd.DataFrame, boundaries: pd.DataFrame, config: ProgrammeConfig) -> int:
-    """Rows whose region code is not in the nearest year's boundaries of its level: kept, but counted."""
-    if boundaries.empty:
+def count_unknown_regions(keys: pd.DataFrame, boundaries: pd.DataFrame, config: ProgrammeConfig) -> int:
+    """Rows whose region code is not in its level's boundaries of the matching year: kept, but counted.
+
+    `keys` holds region_code, source_id, year and n (the number of values with that key).
+    """
+    if boundaries.empty or keys.empty:
         return 0
     source_years = {s.id: s.boundary_year for s in config.sources}
     known = boundaries.groupby(["level", "year"])["region_code"].agg(set).to_dict()
@@ -227,21 +252,20 @@ def count_unknown_regions(obs: pd.DataFrame, boundaries: pd.DataFrame, config: P
     for level, year in known:
         years_by_level.setdefault(level, []).append(year)
     unknown = 0
-    levels = obs["region_code"].str[:2].map({"GM": "gemeente", "WK": "wijk", "BU": "buurt"})
-    for (level, source_id, year), group in obs.groupby([levels, "source_id", "year"], observed=True):
+    levels = keys["region_code"].str[:2].map({"GM": "gemeente", "WK": "wijk", "BU": "buurt"})
+    for (level, source_id, year), group in keys.groupby([levels, "source_id", "year"]):
         if level not in years_by_level:
             continue
-        target = source_years.get(source_id) or int(year)
+        target = source_years.get(str(source_id)) or int(year)
         codes = known[(level, boundary_year_for(years_by_level[level], int(target)))]
-        unknown += int((~group["region_code"].isin(codes)).sum())
+        unknown += int(group.loc[~group["region_code"].isin(codes), "n"].sum())
     return unknown
 
 
-def build_regions(frames: list[SourceFrame], obs: pd.DataFrame, boundaries: pd.DataFrame) -> pd.DataFrame:
-    codes = set(obs["region_code"]) | set(boundaries["region_code"])
-    names: dict[str, str] = {}
-    for frame in frames:
-        names.update(dict(zip(frame.regions["region_code"], frame.regions["name"], strict=False)))
+def build_regions(codes: set[str], source_names: pd.DataFrame, boundaries: pd.DataFrame) -> pd.DataFrame:
+    """Names from the latest boundary file, else from the sources, else the code itself."""
+    codes = codes | set(boundaries["region_code"])
+    names: dict[str, str] = dict(zip(source_names["region_code"], source_names["name"], strict=False))
     latest = boundaries.sort_values("year").drop_duplicates("region_code", keep="last")
     names.update(dict(zip(latest["region_code"], latest["name"], strict=False)))
     boundary_year = dict(zip(latest["region_code"], latest["year"], strict=False))
@@ -259,7 +283,10 @@ def build_regions(frames: list[SourceFrame], obs: pd.DataFrame, boundaries: pd.D
     return pd.DataFrame(rows).astype({"boundary_year": "Int64"})
 
 
-def indicator_table(config: ProgrammeConfig, obs: pd.DataFrame, frames: list[SourceFrame]) -> tuple[pd.DataFrame, list[str]]:
+def indicator_table(
+    config: ProgrammeConfig, codes: set[str], metadata: pd.DataFrame
+) -> tuple[pd.DataFrame, list[str]]:
+    """The catalogue, plus any indicator a source published that the catalogue lacks (labelled from metadata)."""
     rows = [
         {
             "indicator_code": ind.code, "label": ind.label, "unit": ind.unit, "theme_id": ind.theme,
@@ -269,10 +296,8 @@ def indicator_table(config: ProgrammeConfig, obs: pd.DataFrame, frames: list[Sou
         }
         for order, ind in enumerate(config.indicators.values())
     ]
-    metadata = pd.concat([f.metadata for f in frames if not f.metadata.empty] or [pd.DataFrame(
-        columns=["indicator_code", "label", "unit", "decimals"])], ignore_index=True)
     meta = metadata.drop_duplicates("indicator_code").set_index("indicator_code")
-    extra = sorted(set(obs["indicator_code"]) - set(config.indicators))
+    extra = sorted(codes - set(config.indicators))
     for order, code in enumerate(extra, start=len(rows)):
         label = meta["label"].get(code) if code in meta.index else None
         rows.append({
@@ -293,11 +318,11 @@ def map_years(boundaries: pd.DataFrame, area_year: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["level", "year"]).astype({"year": "int64"})
 
 
-def check_areas(config: ProgrammeConfig, boundaries: pd.DataFrame, obs: pd.DataFrame) -> None:
+def check_areas(config: ProgrammeConfig, boundaries: pd.DataFrame, region_codes: set[str]) -> None:
     year = config.area_boundary_year
     known = set(boundaries.loc[(boundaries["level"] == "buurt") & (boundaries["year"] == year), "region_code"])
     if not known:
-        known = set(obs["region_code"])
+        known = region_codes
     for area in config.areas:
         for code in area.buurten:
             if code not in known:
@@ -329,45 +354,67 @@ def _sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def write_database(path: Path, tables: dict[str, pd.DataFrame], config: ProgrammeConfig) -> dict[str, int]:
-    con = duckdb.connect(str(path))
-    try:
-        for name, frame in tables.items():
-            con.register("_frame", frame)
-            con.execute(f'create table "{name}" as select * from _frame')  # noqa: S608 - name from our own dict
-            con.unregister("_frame")
-        con.execute(_sql("area_values"), {"weight_indicator": config.weight_indicator})
-        con.execute(_sql("gaps"), {"tolerance": config.stable_tolerance})
-        for statement in _sql("indexes").split(";"):
-            code = "\n".join(line for line in statement.splitlines() if not line.startswith("--"))
-            if code.strip():
-                con.execute(code)
-        counts = {
-            "area_values": con.execute("select count(*) from area_values").fetchone()[0],  # type: ignore[index]
-            "gaps": con.execute("select count(*) from gaps").fetchone()[0],  # type: ignore[index]
-        }
-        con.execute("checkpoint")
-        return counts
-    finally:
-        con.close()
+def finish_database(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame],
+                    config: ProgrammeConfig, gemeente: str) -> dict[str, int]:
+    for name, frame in tables.items():
+        con.register("_frame", frame)
+        con.execute(f'create table "{name}" as select * from _frame')
+        con.unregister("_frame")
+    con.execute(_sql("area_values"), {"weight_indicator": config.weight_indicator})
+    con.execute(_sql("gaps"), {"tolerance": config.stable_tolerance, "gemeente": gemeente})
+    counts = {
+        name: int(con.execute(f"select count(*) from {name}").fetchone()[0])  # type: ignore[index]
+        for name in ("area_values", "gaps")
+    }
+    con.execute("checkpoint")
+    return counts
 
 
 def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     started = time.perf_counter()
+    outer = progress
+
+    def progress(line: str) -> None:
+        outer(f"[{time.perf_counter() - started:5.1f} s] {line}")
+
     config = load_config(options.config_dir, options.boundaries)
     gemeente = options.gemeente or config.gemeente_code
     if not cbs.is_region_code(gemeente) or not gemeente.startswith("GM"):
         raise BuildError(f"gemeentecode {gemeente!r} is ongeldig; verwacht GM gevolgd door vier cijfers",
                          column="--gemeente")
+    options.db.parent.mkdir(parents=True, exist_ok=True)
+    tmp = options.db.with_name(f".{options.db.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    # A national build must stay under 1 GB: DuckDB spills its big group-by to disk rather than grow.
+    con = duckdb.connect(str(tmp), config={"memory_limit": "500MB", "preserve_insertion_order": False})
+    try:
+        summary = _build_into(con, config, gemeente, options, progress)
+        con.close()
+        os.replace(tmp, options.db)
+    finally:
+        con.close()
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _build_into(
+    con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, gemeente: str, options: BuildOptions,
+    progress: Progress,
+) -> BuildSummary:
     summary = BuildSummary(db=options.db, gemeente=gemeente)
     row_filter = None if options.all_regions else gemeente
     progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
-    frames, summary.sources = read_sources(config, options.source, row_filter, progress, options.workers)
-    aliases = config.alias_map()
-    obs, summary.identical_duplicates = combine_observations(frames, aliases)
-    if not (obs["region_code"] == gemeente).any():
+    sources = iter_sources(config, options.source, row_filter, progress, options.workers)
+    summary.sources, source_names, metadata = stage_observations(con, sources, config.alias_map())
+    summary.identical_duplicates = combine_observations(con)
+    keys = con.execute(_sql("observation_keys")).df()
+    if not (keys["region_code"] == gemeente).any():
         raise BuildError(f"geen enkele waarde gevonden voor gemeente {gemeente} in de bronnen",
                          column="--gemeente")
+    summary.observations = int(keys["n"].sum())
+    progress(f"- {summary.observations:,} waarden samengevoegd")
     if _is_url(options.source):
         boundaries, boundary_files = pd.DataFrame(columns=["region_code", "name", "level", "year", "geojson",
                                                            "lon", "lat"]), []
@@ -376,11 +423,14 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     progress(f"- grenzen: {len(boundaries):,} vlakken uit {len(boundary_files)} bestanden")
     for path in boundary_files:
         summary.sources.append(SourceStat("grenzen", "boundaries", str(path), sha256_of(path), 0, 0))
-    summary.unknown_region_rows = count_unknown_regions(obs, boundaries, config)
+    summary.unknown_region_rows = count_unknown_regions(keys, boundaries, config)
+    region_codes = set(keys["region_code"])
     if gemeente == config.gemeente_code:
-        check_areas(config, boundaries, obs)
-    regions = build_regions(frames, obs, boundaries)
-    indicators, summary.uncatalogued = indicator_table(config, obs, frames)
+        check_areas(config, boundaries, region_codes)
+    regions = build_regions(region_codes, source_names, boundaries)
+    indicator_codes = {str(c) for c in con.execute("select distinct indicator_code from observations").fetchall()
+                       for c in c}
+    indicators, summary.uncatalogued = indicator_table(config, indicator_codes, metadata)
     renewal, members = area_tables(config, gemeente)
     gemeente_name = regions.loc[regions["region_code"] == gemeente, "name"]
     meta = {
@@ -410,23 +460,15 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
         "indicators": indicators,
         "age_groups": pd.DataFrame([{"age_group": k, "label": v, "sort_order": i}
                                     for i, (k, v) in enumerate(AGE_LABELS.items())]),
-        "observations": obs.drop(columns=["file", "row"]).astype({"year": "int32"}),
         "map_years": map_years(boundaries, config.area_boundary_year),
         "renewal_areas": renewal,
         "area_members": members,
     }
-    tables.update(register_tables(config, gemeente, progress))
-    summary.observations = len(obs)
+    tables.update(register_tables(config, gemeente, set(regions.loc[regions["level"] == "buurt", "region_code"]),
+                                  set(indicators["indicator_code"]), progress))
     summary.regions = len(regions)
     summary.boundaries = len(boundaries)
-    options.db.parent.mkdir(parents=True, exist_ok=True)
-    tmp = options.db.with_name(f".{options.db.name}.tmp-{os.getpid()}")
-    try:
-        counts = write_database(tmp, tables, config)
-        os.replace(tmp, options.db)
-    finally:
-        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+    progress("- tabellen schrijven en kloven berekenen")
+    counts = finish_database(con, tables, config, gemeente)
     summary.area_values, summary.gaps = counts["area_values"], counts["gaps"]
-    summary.seconds = time.perf_counter() - started
     return summary

@@ -7,8 +7,32 @@ from collections.abc import Callable
 import pandas as pd
 
 from wijkmonitor.config import ProgrammeConfig
+from wijkmonitor.registers import empty_tables, load_register_spec, load_registers
 
 
-def register_tables(config: ProgrammeConfig, gemeente: str, progress: Callable[[str], None]) -> dict[str, pd.DataFrame]:
-    # Placeholder until the register loader lands: the build always writes the register tables.
-    return {}
+def register_tables(
+    config: ProgrammeConfig,
+    gemeente: str,
+    buurten: set[str],
+    indicators: set[str],
+    progress: Callable[[str], None],
+) -> dict[str, pd.DataFrame]:
+    """The registers belong to the configured municipality; any other build gets the empty tables."""
+    spec = load_register_spec()
+    if spec is None or gemeente != config.gemeente_code:
+        return empty_tables().as_dict()
+    tables = load_registers(
+        spec,
+        areas={area.id: area.buurten for area in config.areas},
+        buurten=buurten,
+        programmes={p.id for p in config.programmes},
+        themes={t.id for t in config.themes},
+        indicators=indicators,
+    )
+    progress(
+        f"- registers: {len(tables.interventions)} interventies, {len(tables.intervention_results)} resultaten, "
+        f"{len(tables.process_log)} regels proceslog"
+    )
+    for warning in tables.warnings:
+        progress(f"  waarschuwing: {warning}")
+    return tables.as_dict()

@@ -22,7 +22,7 @@ class SourceFrame:
     metadata: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=["indicator_code", "label", "unit", "decimals"])
     )
-    files: list[Path] = field(default_factory=list)
+    files: list[Path | str] = field(default_factory=list)
     rows_read: int = 0
 
 

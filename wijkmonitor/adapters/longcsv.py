@@ -77,10 +77,10 @@ def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceF
         ages = pd.Series("totaal", index=table.index)
     age_codes = ages.map(cbs.AGE_ALIASES)
     if age_codes.isna().any():
-        first = int(age_codes.isna().to_numpy().nonzero()[0][0])
+        position = int(age_codes.isna().to_numpy().nonzero()[0][0])
         raise BuildError(
-            f"onbekende leeftijdsgroep {ages.iloc[first]!r} (bekend: {', '.join(cbs.AGE_ALIASES)})",
-            file=path, row=int(table["_row"].iloc[first]), column="indicator_code",
+            f"onbekende leeftijdsgroep {ages.iloc[position]!r} (bekend: {', '.join(cbs.AGE_ALIASES)})",
+            file=path, row=int(table["_row"].iloc[position]), column="indicator_code",
         )
     values = cbs.parse_values(table["value"], file=path, column="value")
     long = pd.DataFrame(

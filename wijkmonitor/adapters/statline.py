@@ -95,7 +95,7 @@ def _measure_columns(columns: Iterable[str], properties: dict[str, dict[str, Any
     return measures
 
 
-def _age_groups(raw: pd.Series, file: Path) -> pd.Series:
+def _age_groups(raw: pd.Series, file: Path | str) -> pd.Series:
     codes = raw.astype("string").str.strip().str.replace(r"\.0$", "", regex=True)
     ages = codes.map(cbs.AGE_GROUPS)
     unknown = ages.isna()
@@ -113,7 +113,7 @@ def _age_groups(raw: pd.Series, file: Path) -> pd.Series:
 def frame_to_long(
     table: pd.DataFrame,
     *,
-    file: Path,
+    file: Path | str,
     source_id: str,
     gemeente: str | None,
     properties: dict[str, dict[str, Any]] | None = None,

@@ -1,5 +1,6 @@
 -- The gap of every buurt, wijk, gemeente and renewal area to its own city value, written into `gaps`.
--- Parameters: $tolerance (a change smaller than this, in the indicator's unit, counts as 'gelijk').
+-- Parameters: $tolerance (a change smaller than this, in the indicator's unit, counts as 'gelijk'),
+-- $gemeente (the focus municipality: a national build keeps all values but compares only this one's units).
 -- Only indicators aggregated as weighted means (percentages and rates) are compared with the city.
 -- trend: what happened to |gap| since the previous edition (kleiner / groter / gelijk);
 -- judgement: the same change judged by polarity (verbeterd / verslechterd / gelijk / neutraal).
@@ -12,7 +13,7 @@ with region_units as (
         null::integer as n_members, null::integer as n_used
     from observations as o
     inner join regions as r on r.region_code = o.region_code
-    where r.level in ('gemeente', 'wijk', 'buurt')
+    where r.level in ('gemeente', 'wijk', 'buurt') and r.gemeente_code = $gemeente
 ),
 
 area_units as (
@@ -59,14 +60,23 @@ gapped as (
     from with_city
 ),
 
-lagged as (
+compared as (
     select
         *,
-        lag(case when gap is not null then year end ignore nulls) over w as prev_year,
-        lag(gap ignore nulls) over w as prev_gap,
-        lag(disadvantage ignore nulls) over w as prev_disadvantage
+        lag(year) over w as prev_year,
+        lag(gap) over w as prev_gap,
+        lag(disadvantage) over w as prev_disadvantage
     from gapped
+    where gap is not null
     window w as (partition by unit_type, unit_code, indicator_code, age_group order by year)
+),
+
+lagged as (
+    select * from compared
+    union all by name
+    select *, null::integer as prev_year, null::double as prev_gap, null::double as prev_disadvantage
+    from gapped
+    where gap is null
 ),
 
 final as (
@@ -101,4 +111,4 @@ final as (
 )
 
 select * from final
-order by unit_type, unit_code, indicator_code, age_group, year
+order by indicator_code, age_group, year, unit_type, unit_code

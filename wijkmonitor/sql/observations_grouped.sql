@@ -1,0 +1,11 @@
+-- Every key once, with the value of the first source that published it and how many sources did.
+-- Parameters: none.
+create table observations_grouped as
+select
+    region_code, year, indicator_code, age_group,
+    arg_min(value, source_order) as value,
+    arg_min(source_id, source_order) as source_id,
+    count(*) as n,
+    max(value) - min(value) as spread
+from staging
+group by region_code, year, indicator_code, age_group
