@@ -203,8 +203,9 @@ def measure_build(target: Target, source: Path) -> BuildResult:
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        tail = out_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
-        raise RuntimeError(f"build stopte met code {proc.returncode}: {' | '.join(tail)} (log: {out_path})")
+        # The last line of a traceback or of the CLI's "FOUT:" message says what went wrong.
+        lines = out_path.read_text(encoding="utf-8", errors="replace").strip().splitlines() or ["(geen uitvoer)"]
+        raise RuntimeError(f"code {proc.returncode}: {lines[-1]} (log: {out_path.relative_to(REPO)})")
     return BuildResult(elapsed, int(usage.ru_maxrss), peak)
 
 

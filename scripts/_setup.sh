@@ -37,8 +37,9 @@ ensure_uv() {
     local py
     py="$(command -v python3 || command -v python)" || die "geen python3 gevonden om uv mee te installeren"
     # A Debian system Python refuses plain `pip install` (PEP 668); a user install is the polite fallback.
-    "$py" -m pip install --quiet uv \
-        || "$py" -m pip install --quiet --user uv \
+    # Only the last attempt's complaints are shown: the earlier refusals are expected and would confuse.
+    "$py" -m pip install --quiet uv 2>/dev/null \
+        || "$py" -m pip install --quiet --user uv 2>/dev/null \
         || "$py" -m pip install --quiet --user --break-system-packages uv \
         || die "pip kon uv niet installeren"
     hash -r
