@@ -41,9 +41,14 @@ def file_stamp(path: Path) -> tuple[int, int, int]:
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
     if os.path.getsize(path) == 0:
         raise DataUnavailable(f"Het gegevensbestand {path} is leeg. {REBUILD_HINT}")
+    # Attach to a private in-memory instance instead of duckdb.connect(path): DuckDB caches instances per
+    # path within a process, so after the build swaps the file a plain connect would return the old one.
+    con = duckdb.connect()
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con.execute("attach $path as snapshot (read_only)", {"path": str(path)})
+        con.execute("use snapshot")
     except duckdb.Error as exc:
+        con.close()
         raise DataUnavailable(f"Het gegevensbestand {path} is geen leesbaar DuckDB-bestand. {REBUILD_HINT}") from exc
     try:
         row = con.execute("select value from build_meta where key = 'schema_version'").fetchone()
@@ -96,6 +101,8 @@ def run(db_path: Path, name: str, **params: object) -> pd.DataFrame:
         )
     cursor = connection(db_path).cursor()
     try:
+        # A cursor is a new connection to the instance: it starts in the in-memory catalog again.
+        cursor.execute("use snapshot")
         return cursor.execute(query_text(name), params).df()
     except duckdb.Error as exc:
         raise DataUnavailable(f"De gegevens konden niet worden gelezen ({name}): {exc}") from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 
@@ -12,13 +13,14 @@ from wijkmonitor.registers import empty_tables, load_register_spec, load_registe
 
 def register_tables(
     config: ProgrammeConfig,
+    config_dir: Path,
     gemeente: str,
     buurten: set[str],
     indicators: set[str],
     progress: Callable[[str], None],
 ) -> dict[str, pd.DataFrame]:
     """The registers belong to the configured municipality; any other build gets the empty tables."""
-    spec = load_register_spec()
+    spec = load_register_spec(config_dir / "registers.toml")
     if spec is None or gemeente != config.gemeente_code:
         return empty_tables().as_dict()
     tables = load_registers(
