@@ -173,7 +173,8 @@ def test_invalid_gemeente_code_is_refused(tmp_path: Path) -> None:
 
 def test_successful_rebuild_swaps_in_a_new_file_atomically(tmp_path: Path) -> None:
     db = _build(tmp_path / "one")
-    query = "select count(*) from observations where region_code = 'BU99990003' and indicator_code = 'Vrijwilligerswerk'"
+    query = ("select count(*) from observations "
+             "where region_code = 'BU99990003' and indicator_code = 'Vrijwilligerswerk'")
     reader = duckdb.connect(str(db), read_only=True)
     try:
         assert reader.execute(query).fetchone() == (0,)

@@ -76,7 +76,7 @@ def test_unknown_query_names_are_refused(groningen_db: Path, name: str) -> None:
 
 
 def test_missing_file_is_a_plain_message(tmp_path: Path) -> None:
-    with pytest.raises(DataUnavailable, match="bestaat niet.*wijkmonitor build"):
+    with pytest.raises(DataUnavailable, match=r"bestaat niet.*wijkmonitor build"):
         db.run(tmp_path / "weg.duckdb", "build_meta")
 
 
