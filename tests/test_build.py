@@ -185,3 +185,25 @@ def test_successful_rebuild_swaps_in_a_new_file_atomically(tmp_path: Path) -> No
         reader.close()
     with duckdb.connect(str(db), read_only=True) as fresh:
         assert fresh.execute(query).fetchone() == (1,)
+
+
+def test_another_gemeente_builds_from_the_national_file(tmp_path: Path, source_dir: Path) -> None:
+    import shutil
+
+    from wijkmonitor.config import DEFAULT_BOUNDARIES, DEFAULT_CONFIG_DIR
+
+    config_dir = tmp_path / "config"
+    shutil.copytree(DEFAULT_CONFIG_DIR, config_dir)
+    (config_dir / "sources.toml").write_text(
+        '[[sources]]\nid = "rivm"\nadapter = "statline"\npaths = ["national/rivm_50090NED/RIVM_gezondheid2020_65+.xlsx"]\n'
+        "boundary_year = 2020\n", encoding="utf-8")
+    db = tmp_path / "amsterdam.duckdb"
+    summary = build(BuildOptions(source=str(source_dir), db=db, gemeente="GM0363", config_dir=config_dir,
+                                 boundaries=DEFAULT_BOUNDARIES), progress=lambda _l: None)
+    assert summary.boundaries == 0 and summary.gaps > 0
+    assert _rows(db, "select count(*) from renewal_areas") == [(0,)]
+    assert _rows(db, "select count(*) from interventions") == [(0,)]
+    assert _rows(db, "select distinct gemeente_code from gaps") == [("GM0363",)]
+    city = _rows(db, "select value from observations where region_code = 'GM0363' and indicator_code = 'Eenzaam' "
+                     "and age_group = '65plus' and year = 2020")
+    assert _rows(db, "select distinct city_value from gaps where indicator_code = 'Eenzaam' and year = 2020") == city
