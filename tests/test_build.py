@@ -195,8 +195,10 @@ def test_another_gemeente_builds_from_the_national_file(tmp_path: Path, source_d
     config_dir = tmp_path / "config"
     shutil.copytree(DEFAULT_CONFIG_DIR, config_dir)
     (config_dir / "sources.toml").write_text(
-        '[[sources]]\nid = "rivm"\nadapter = "statline"\npaths = ["national/rivm_50090NED/RIVM_gezondheid2020_65+.xlsx"]\n'
-        "boundary_year = 2020\n", encoding="utf-8")
+        '[[sources]]\nid = "rivm"\nadapter = "statline"\n'
+        'paths = ["national/rivm_50090NED/RIVM_gezondheid2020_65+.xlsx"]\nboundary_year = 2020\n',
+        encoding="utf-8",
+    )
     db = tmp_path / "amsterdam.duckdb"
     summary = build(BuildOptions(source=str(source_dir), db=db, gemeente="GM0363", config_dir=config_dir,
                                  boundaries=DEFAULT_BOUNDARIES), progress=lambda _l: None)
