@@ -111,4 +111,4 @@ final as (
 )
 
 select * from final
-order by indicator_code, age_group, year, unit_type, unit_code
+order by unit_type, indicator_code, age_group, year, unit_code
