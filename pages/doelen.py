@@ -1,6 +1,89 @@
-"""Placeholder until this page lands; replaced by its own issue."""
+"""Doelen: the coalition's goals per partner, theme and area, with their progress status. URL /doelen?goal=<id>."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.title("doelen")
-st.info("Deze pagina wordt nog gebouwd.")
+from wijkmonitor import db
+from wijkmonitor.goals.config import DEFAULT_GOALS, file_version
+from wijkmonitor.goals.format import inert
+from wijkmonitor.goals.table import csv_bytes
+from wijkmonitor.goals.view import GoalsView, build_view
+from wijkmonitor.texts import common as common_txt
+from wijkmonitor.texts import doelen as txt
+from wijkmonitor.ui.common import data_guard, db_path, query
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _view(data_version: tuple[int, int, int], goals_version: tuple[int, int]) -> GoalsView:
+    # The versions are the cache key: a rebuilt database or an edited goals.toml gives a fresh view.
+    return build_view(
+        indicators=query("doelen_indicators"), areas=query("renewal_areas_all"), themes=query("themes_all"),
+        ages=query("doelen_age_groups"), series=query("doelen_series"), goals_path=DEFAULT_GOALS,
+    )
+
+
+st.title(txt.TITLE)
+st.markdown(txt.INTRO)
+
+with data_guard():
+    view = _view(db.file_stamp(db_path()), file_version(DEFAULT_GOALS))
+
+goal_param = st.query_params.get("goal")
+linked = view.config.goal(goal_param) if goal_param else None
+if goal_param and linked is None:
+    st.info(txt.UNKNOWN_GOAL.format(goal=inert(goal_param)), icon=":material/link_off:")
+
+area: str | None = None
+if linked is not None:
+    goals = (linked,)
+    st.caption(txt.ONE_GOAL)
+    if st.button(txt.SHOW_ALL, key="doelen_show_all", icon=":material/list:"):
+        del st.query_params["goal"]
+        st.rerun()
+else:
+    partner_col, theme_col, area_col = st.columns(3)
+    partner = partner_col.selectbox(
+        txt.FILTER_PARTNER, [None, *view.partners_in_use()], key="doelen_partner",
+        format_func=lambda p: txt.ALL_PARTNERS if p is None else view.labels.partner_names.get(p, p),
+    )
+    theme = theme_col.selectbox(
+        txt.FILTER_THEME, [None, *view.themes_in_use()], key="doelen_theme",
+        format_func=lambda t: txt.ALL_THEMES if t is None else view.labels.theme_names.get(t, t),
+    )
+    area = area_col.selectbox(
+        txt.FILTER_AREA, [None, *view.areas_in_use()], key="doelen_area",
+        format_func=lambda a: txt.ALL_AREAS if a is None else view.labels.area_names.get(a, a),
+    )
+    goals = view.goals(partner=partner, theme=theme, area=area)
+
+if not goals:
+    st.info(txt.NO_GOALS, icon=":material/filter_alt_off:")
+    st.stop()
+
+if any(g.example for g in goals):
+    st.warning(f"**{txt.EXAMPLE_LABEL}.** {txt.EXAMPLE_NOTE}", icon=":material/science:")
+
+st.markdown(view.summary(goals, area))
+
+tab_goals, tab_table, tab_method = st.tabs([txt.TAB_GOALS, txt.TAB_TABLE, txt.TAB_METHOD])
+
+with tab_goals:
+    for goal in goals:
+        with st.container(border=True):
+            st.subheader(goal.title + (f" · {txt.EXAMPLE_TAG}" if goal.example else ""), anchor=goal.id)
+            st.markdown(view.goal_facts(goal))
+            st.plotly_chart(view.figure(goal, area), key=f"doel_{goal.id}", alt=view.chart_alt(goal, area),
+                            config={"displaylogo": False})
+            st.markdown(view.status_lines(goal, area))
+            st.page_link("pages/doelen.py", label=txt.GOAL_LINK, icon=":material/link:",
+                         query_params={"goal": goal.id})
+
+with tab_table:
+    table = view.display[view.rows(goals, area)]
+    st.dataframe(table, hide_index=True, key="doelen_tabel")
+    st.download_button(common_txt.DOWNLOAD_CSV, csv_bytes(table), file_name=txt.TABLE_FILE, mime="text/csv",
+                       key="doelen_csv", icon=":material/download:", on_click="ignore")
+
+with tab_method:
+    st.markdown(txt.method_text(view.config.thresholds.on_track, view.config.thresholds.at_risk))

@@ -1,0 +1,129 @@
+"""Everything the Doelen page shows, prepared once per data and configuration version (pure, no Streamlit).
+
+The page caches one `GoalsView` per version of the database file and goals.toml, so a rerun after a filter
+change only selects rows and renders; building charts and checking the goals happens once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from wijkmonitor.goals.charts import goal_figure
+from wijkmonitor.goals.config import DEFAULT_GOALS, Catalogue, Goal, GoalsConfig, load_goals
+from wijkmonitor.goals.status import SeriesIndex, index_series, summarise
+from wijkmonitor.goals.table import (
+    Labels,
+    describe_target,
+    display_table,
+    filter_goals,
+    progress_table,
+)
+from wijkmonitor.texts import doelen as txt
+
+
+@dataclass(frozen=True)
+class GoalsView:
+    config: GoalsConfig
+    labels: Labels
+    index: SeriesIndex
+    progress: pd.DataFrame  # every goal x area
+    display: pd.DataFrame  # the same rows in Dutch, for the table and the CSV
+    records: dict[str, list[dict[str, Any]]]  # progress rows per goal as plain dicts (cheap to read on reruns)
+    figures: dict[str, go.Figure] = field(default_factory=dict)  # per goal, all its areas
+
+    def goals(
+        self, *, partner: str | None = None, theme: str | None = None, area: str | None = None
+    ) -> tuple[Goal, ...]:
+        return filter_goals(self.config.goals, partner=partner, theme=theme, area=area)
+
+    def rows(self, goals: tuple[Goal, ...], area: str | None = None) -> pd.Series:
+        """Boolean mask over `progress`/`display` for these goals (and one area)."""
+        mask = self.progress["goal_id"].isin([g.id for g in goals])
+        if area is not None:
+            mask &= self.progress["area_id"] == area
+        return mask
+
+    def goal_records(self, goal: Goal, area: str | None = None) -> list[dict[str, Any]]:
+        return [r for r in self.records.get(goal.id, []) if area is None or r["area_id"] == area]
+
+    def figure(self, goal: Goal, area: str | None = None) -> go.Figure:
+        """The goal's chart; with an area only that area's panel (built on demand, one panel is cheap)."""
+        if area is None:
+            return self.figures[goal.id]
+        rows = self.progress[(self.progress["goal_id"] == goal.id) & (self.progress["area_id"] == area)]
+        return goal_figure(rows, self.index)
+
+    def goal_facts(self, goal: Goal) -> str:
+        """Target, indicator, owners, theme and origin of a goal as short Markdown lines."""
+        label = self.labels.indicator(goal.indicator)[0]
+        lines = [
+            txt.GOAL_TARGET.format(target=describe_target(goal, self.labels)),
+            txt.GOAL_INDICATOR.format(indicator=label, age=self.labels.age_labels.get(goal.age_group,
+                                                                                       goal.age_group)),
+            txt.GOAL_PARTNERS.format(partners=", ".join(self.labels.partner_names.get(p, p)
+                                                        for p in goal.partners)),
+            txt.GOAL_THEME.format(theme=self.labels.theme_names.get(goal.theme, goal.theme)),
+        ]
+        if goal.note:
+            lines.append(txt.GOAL_NOTE.format(note=goal.note))
+        return "  \n".join(lines)
+
+    def status_lines(self, goal: Goal, area: str | None = None) -> str:
+        """Per area the status in symbol and word plus the reason, as a Markdown list."""
+        return "\n".join(
+            "- " + txt.AREA_STATUS_LINE.format(area=r["area_name"], status=txt.status_text(r["status"]),
+                                               reason=r["reason_text"])
+            for r in self.goal_records(goal, area)
+        )
+
+    def chart_alt(self, goal: Goal, area: str | None = None) -> str:
+        parts = [f"{r['area_name']}: {txt.status_text(r['status'])}" for r in self.goal_records(goal, area)]
+        return txt.CHART_ALT.format(title=goal.title) + " " + "; ".join(parts)
+
+    def summary(self, goals: tuple[Goal, ...], area: str | None = None) -> str:
+        statuses = [r["status"] for g in goals for r in self.goal_records(g, area)]
+        counts = ", ".join(f"{n} × {txt.status_text(str(s))}" for s, n in summarise(statuses).items())
+        return txt.SUMMARY.format(n_goals=len(goals), n_pairs=len(statuses), counts=counts)
+
+    def partners_in_use(self) -> list[str]:
+        used = {p for g in self.config.goals for p in g.partners}
+        return [p.id for p in self.config.partners if p.id in used]
+
+    def themes_in_use(self) -> list[str]:
+        used = {g.theme for g in self.config.goals}
+        return [t for t in self.labels.theme_names if t in used]
+
+    def areas_in_use(self) -> list[str]:
+        used = {a for g in self.config.goals for a in g.areas}
+        return [a for a in self.labels.area_names if a in used]
+
+
+def build_view(
+    *,
+    indicators: pd.DataFrame,
+    areas: pd.DataFrame,
+    themes: pd.DataFrame,
+    ages: pd.DataFrame,
+    series: pd.DataFrame,
+    goals_path: Path = DEFAULT_GOALS,
+) -> GoalsView:
+    """From the queries doelen_indicators, renewal_areas_all, themes_all, doelen_age_groups, doelen_series."""
+    config = load_goals(Catalogue.from_frames(indicators, areas, themes), goals_path)
+    labels = Labels.from_frames(indicators, areas, themes, ages, config.partner_names())
+    index = index_series(series)
+    progress = progress_table(config, config.goals, index, labels)
+    figures = {
+        str(goal_id): goal_figure(rows, index) for goal_id, rows in progress.groupby("goal_id", sort=False)
+    }
+    records: dict[str, list[dict[str, Any]]] = {}
+    for record in progress.to_dict("records"):
+        records.setdefault(str(record["goal_id"]), []).append({str(k): v for k, v in record.items()})
+    return GoalsView(
+        config=config, labels=labels, index=index, progress=progress,
+        display=display_table(progress, labels.theme_names), records=records, figures=figures,
+    )
