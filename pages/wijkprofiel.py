@@ -1,6 +1,152 @@
-"""Placeholder until this page lands; replaced by its own issue."""
+"""Wijkprofiel: one buurt, wijk or renewal area against the city, with the ontwikkelkompas. URL /wijkprofiel?area=."""
 
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
-st.title("wijkprofiel")
-st.info("Deze pagina wordt nog gebouwd.")
+from wijkmonitor import db
+from wijkmonitor.errors import DataUnavailable
+from wijkmonitor.goals.format import inert
+from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
+from wijkmonitor.profile.print_css import PAGE_PRINT_CSS
+from wijkmonitor.profile.units import Unit, resolve, units_from_frame
+from wijkmonitor.profile.view import ProfileView, build_profile
+from wijkmonitor.texts import profiel as txt
+from wijkmonitor.ui.common import data_guard, db_path, example_badge, meta, query
+
+UNIT_KEY = "profiel_unit"
+AGE_KEY = "profiel_age"
+PARAM_MEMO = "_profiel_area_param"
+DEFAULT_AGE = "18plus"
+
+
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def _units(data_version: tuple[int, int, int]) -> tuple[Unit, ...]:
+    return units_from_frame(query("profiel_units"))
+
+
+def _registers(unit_code: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Register rows for the unit, or None per register when this database file has no such table."""
+    present = set(query("profiel_register_tables")["table_name"])
+    interventions = (query("profiel_interventions", unit_code=unit_code)
+                     if {"interventions", "intervention_areas"} <= present else None)
+    process = query("profiel_process", unit_code=unit_code) if "process_log" in present else None
+    return interventions, process
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _profile(data_version: tuple[int, int, int], unit: Unit, age_group: str) -> ProfileView:
+    # One prepared profile per data version, unit and age group: reruns only render.
+    interventions, process = _registers(unit.code)
+    ages = query("doelen_age_groups")
+    return build_profile(
+        unit=unit, age_group=age_group, values=query("profiel_values", unit_code=unit.code),
+        context=query("profiel_context", unit_code=unit.code), interventions=interventions,
+        process=process, meta=meta(), age_labels=dict(zip(ages["age_group"], ages["label"], strict=True)),
+    )
+
+
+st.html(PAGE_PRINT_CSS)
+st.title(txt.TITLE)
+st.markdown(txt.INTRO)
+
+with data_guard():
+    version = db.file_stamp(db_path())
+    units = _units(version)
+    if not units:
+        raise DataUnavailable(txt.NO_UNITS)
+by_code = {u.code: u for u in units}
+
+# A link (?area=...) sets the choice when it is new; after that the widget leads and the URL follows it.
+raw = st.query_params.get("area")
+linked, rejected = resolve(raw, units)
+if rejected is not None:
+    st.info(txt.UNKNOWN_UNIT.format(value=inert(rejected), default=units[0].name), icon=":material/link_off:")
+if linked is not None and st.session_state.get(PARAM_MEMO) != linked.code:
+    st.session_state[UNIT_KEY] = linked.code
+elif st.session_state.get(UNIT_KEY) not in by_code:
+    st.session_state[UNIT_KEY] = units[0].code
+
+unit_col, age_col = st.columns([2, 3])
+code = unit_col.selectbox(txt.CHOOSE_UNIT, list(by_code), key=UNIT_KEY, format_func=lambda c: by_code[c].label)
+unit = by_code[code]
+st.session_state[PARAM_MEMO] = code
+if st.query_params.get("area") != code:
+    st.query_params["area"] = code
+
+with data_guard():
+    first = _profile(version, unit, DEFAULT_AGE)
+if st.session_state.get(AGE_KEY) not in first.ages:
+    st.session_state[AGE_KEY] = first.default_age(DEFAULT_AGE)
+age = age_col.radio(txt.CHOOSE_AGE, first.ages, key=AGE_KEY, horizontal=True,
+                    format_func=lambda a: first.age_labels.get(a, a))
+
+with data_guard():
+    view = first if age == first.age_group else _profile(version, unit, age)
+
+st.header(view.title, anchor="profiel")
+st.caption(f"{view.subtitle}  \n{view.data_version}")
+st.markdown(view.summary)
+if view.method_note:
+    if view.unweighted:
+        st.warning(view.method_note, icon=":material/balance:")
+    else:
+        st.caption(view.method_note)
+
+st.subheader(txt.SECTION_COMPARE)
+st.caption(txt.SECTION_COMPARE_HELP)
+for block in view.themes:
+    st.markdown(f"#### {block.name}")
+    st.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt,
+                    config={"displaylogo": False})
+    st.table(block.table, hide_index=True)
+
+st.subheader(txt.SECTION_COMPASS)
+st.caption(txt.SECTION_COMPASS_HELP.format(tolerance=view.meta.get("gap_tolerance", "0,5").replace(".", ","),
+                                           unit="procentpunt"))
+if view.compass.empty:
+    st.info(txt.COMPASS_NONE)
+else:
+    st.markdown(view.compass_summary)
+    st.table(view.compass, hide_index=True)
+
+if not view.context_table.empty:
+    st.subheader(txt.SECTION_CONTEXT)
+    st.caption(txt.SECTION_CONTEXT_HELP)
+    st.table(view.context_table, hide_index=True)
+
+st.subheader(txt.SECTION_REGISTERS)
+if view.interventions is None:
+    st.info(txt.NO_REGISTERS, icon=":material/info:")
+else:
+    st.caption(txt.REGISTERS_HELP)
+    if view.has_example_registers:
+        example_badge()
+    st.markdown(f"#### {txt.INTERVENTIONS}")
+    if view.interventions.empty:
+        st.caption(txt.NO_INTERVENTIONS)
+    else:
+        st.table(view.interventions_table, hide_index=True)
+    st.markdown(f"#### {txt.PROCESS}")
+    if view.process is None or view.process.empty:
+        st.caption(txt.NO_PROCESS)
+    else:
+        st.table(view.process_table, hide_index=True)
+
+st.subheader(txt.SECTION_DOWNLOADS)
+st.caption(txt.PRINT_HINT)
+html_col, csv_col, xlsx_col = st.columns(3)
+# Callables: a file is only built when its button is pressed, not on every rerun.
+html_col.download_button(txt.DOWNLOAD_HTML, partial(profile_html, view), file_name=f"{view.file_stem}.html",
+                         mime="text/html", key="profiel_html", icon=":material/description:", on_click="ignore")
+csv_col.download_button(txt.DOWNLOAD_CSV, partial(profile_csv, view), file_name=f"{view.file_stem}.csv",
+                        mime="text/csv", key="profiel_csv", icon=":material/table:", on_click="ignore")
+xlsx_col.download_button(
+    txt.DOWNLOAD_XLSX, partial(profile_xlsx, view), file_name=f"{view.file_stem}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="profiel_xlsx",
+    icon=":material/grid_on:", on_click="ignore",
+)
+st.caption(txt.SOURCES)

@@ -1,0 +1,127 @@
+"""Profile logic without Streamlit: units and link values, the prepared view, charts, HTML/CSV/XLSX downloads."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from wijkmonitor import db
+from wijkmonitor.goals.format import inert, nl_datetime, nl_number, with_unit
+from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
+from wijkmonitor.profile.units import Unit, resolve, units_from_frame
+from wijkmonitor.profile.view import ProfileView, build_profile
+
+
+def make_view(path: Path, code: str, age: str = "18plus") -> ProfileView:
+    units = {u.code: u for u in units_from_frame(db.run(path, "profiel_units"))}
+    ages = db.run(path, "doelen_age_groups")
+    meta = db.run(path, "build_meta")
+    return build_profile(
+        unit=units[code], age_group=age, values=db.run(path, "profiel_values", unit_code=code),
+        context=db.run(path, "profiel_context", unit_code=code),
+        interventions=db.run(path, "profiel_interventions", unit_code=code),
+        process=db.run(path, "profiel_process", unit_code=code),
+        meta=dict(zip(meta["key"], meta["value"], strict=True)),
+        age_labels=dict(zip(ages["age_group"], ages["label"], strict=True)),
+    )
+
+
+@pytest.fixture(scope="module")
+def selwerd(groningen_db: Path) -> ProfileView:
+    return make_view(groningen_db, "selwerd")
+
+
+def test_units_cover_areas_wijken_and_buurten(groningen_db: Path) -> None:
+    units = units_from_frame(db.run(groningen_db, "profiel_units"))
+    kinds = {u.unit_type for u in units}
+    assert kinds == {"area", "wijk", "buurt"}
+    assert units[0].code == "selwerd"
+    by_code = {u.code: u for u in units}
+    assert by_code["BU00141000"].label == "Buurt: Selwerd (Nieuw-Noord)"
+    assert by_code["groningen-noord"].kind_label == "Programmagebied"
+
+
+def test_resolve_link_values() -> None:
+    units = (Unit("selwerd", "area", "Selwerd", "wijkvernieuwingswijk"), Unit("BU00141000", "buurt", "Selwerd",
+                                                                             "buurt"))
+    assert resolve("bu00141000", units) == (units[1], None)
+    assert resolve(None, units) == (None, None)
+    assert resolve("  ", units) == (None, None)
+    assert resolve("x" * 500, units) == (None, "x" * 500)
+    assert resolve("nergens", units) == (None, "nergens")
+
+
+def test_formatting_is_dutch_and_never_invents_zeros() -> None:
+    assert nl_number(1234.56, 1) == "1.234,6"
+    assert nl_number(-0.04, 1, signed=True) == "0,0"
+    assert nl_number(-2.5, 1, signed=True) == "−2,5"
+    assert nl_number(float("nan")) == "–"
+    assert with_unit(56.7, "%") == "56,7%"
+    assert with_unit(6460, "aantal", 0) == "6.460"
+    assert with_unit(None, "%") == "geen gegevens"
+    assert nl_datetime("2026-11-23T17:41:35+00:00") == "23-11-2026 17:41 (UTC)"
+    assert inert("[klik](javascript:x)") == r"\[klik\]\(javascript\:x\)"
+
+
+def test_view_groups_by_theme_and_counts_positions(selwerd: ProfileView) -> None:
+    assert [b.name for b in selwerd.themes][:2] == ["Maatschappelijk meedoen", "Prettig en veilig samenleven"]
+    assert set(selwerd.shown["age_group"]) <= {"18plus", "totaal"}
+    assert selwerd.ages == ("18plus", "18-64", "65plus")
+    assert "Op 32 indicatoren is Selwerd **25 keer slechter**, **1 keer beter**" in selwerd.summary
+    assert selwerd.method_note is not None and "gewogen gemiddelde van 2 buurten" in selwerd.method_note
+    assert selwerd.has_example_registers
+    assert "Wijkbedrijf Selwerd" in set(selwerd.interventions_table["Naam"])
+
+
+def test_theme_charts_are_valid_and_fit_a4(selwerd: ProfileView) -> None:
+    for block in selwerd.themes:
+        figure = go.Figure(block.figure.to_dict())  # the builder skips validation; this runs it
+        assert figure.layout.width is not None and figure.layout.width <= 718
+        names = [trace.name for trace in figure.data]
+        assert names[0] == "Groningen (stad)"
+        # Position is told by marker shape and by words in the legend, not by colour alone.
+        assert all("stad" in n or "geen oordeel" in n for n in names[1:])
+
+
+def test_html_download_is_self_contained_and_states_its_version(selwerd: ProfileView) -> None:
+    page = profile_html(selwerd)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Gegevensversie: gebouwd op" in page and "(Wijkmonitor 0.1.0)" in page
+    assert page.count("<h3>") >= len(selwerd.themes)
+    # plotly.js is inside, once, so the file works offline; every chart refers to it.
+    assert 'src="https://cdn.plot.ly' not in page
+    assert page.count("plotly.js v") == 1
+    assert page.count("Plotly.newPlot") == len(selwerd.themes)
+    assert len(page) > 1_000_000
+    assert "@page { size: A4 portrait" in page
+    assert 'class="example">Voorbeelddata' in page
+    assert "<script>alert" not in profile_html(selwerd)
+
+
+def test_csv_and_excel_hold_every_figure_of_all_age_groups(selwerd: ProfileView, groningen_db: Path) -> None:
+    frame = pd.read_csv(io.BytesIO(profile_csv(selwerd)), sep=";", decimal=",", encoding="utf-8-sig")
+    assert set(frame["Leeftijd"]) >= {"18 jaar en ouder", "65 jaar en ouder", "18 tot 65 jaar"}
+    gaps = db.run(groningen_db, "gap_trend_unit", unit_code="selwerd", indicator="Eenzaam", age_group="18plus")
+    row = frame[(frame["Code"] == "Eenzaam") & (frame["Leeftijd"] == "18 jaar en ouder")].iloc[0]
+    assert row["Selwerd"] == pytest.approx(gaps.iloc[-1]["value"])
+    assert row["Ontwikkeling"] == "beter"
+    book = openpyxl.load_workbook(io.BytesIO(profile_xlsx(selwerd)), read_only=True)
+    assert book.sheetnames == ["Vergelijking met de stad", "Ontwikkelkompas", "Kerncijfers", "Interventies",
+                               "Procesactiviteiten", "Over dit profiel"]
+    about = [tuple(r) for r in book["Over dit profiel"].iter_rows(values_only=True)]
+    assert ("Wijkmonitor-versie", "0.1.0") in about
+
+
+def test_buurt_without_registers_rows_and_without_register_tables(groningen_db: Path) -> None:
+    view = make_view(groningen_db, "BU00140000")  # Binnenstad-Noord: no renewal area, no interventions
+    assert view.interventions is not None and view.interventions.empty
+    assert not view.has_example_registers
+    assert view.method_note is None
+    bare = build_profile(unit=view.unit, age_group="18plus", values=view.values, context=view.context,
+                         interventions=None, process=None, meta=view.meta, age_labels=view.age_labels)
+    assert "bevat (nog) geen interventieregister" in profile_html(bare)

@@ -1,0 +1,1 @@
+"""Wijkprofiel: one unit's indicators against the city, the ontwikkelkompas, downloads and print styling."""
