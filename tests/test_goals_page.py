@@ -1,0 +1,144 @@
+"""Doelen page with AppTest on the real Groningen build, and the shipped goals' statuses on real data."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from wijkmonitor import db
+from wijkmonitor.config import PROJECT_ROOT
+from wijkmonitor.goals.view import GoalsView, build_view
+
+DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
+
+
+def open_goals(**params: str) -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.switch_page("pages/doelen.py")
+    return at.run()
+
+
+@pytest.fixture(scope="module")
+def view(groningen_db: Path) -> GoalsView:
+    return build_view(
+        indicators=db.run(groningen_db, "doelen_indicators"), areas=db.run(groningen_db, "renewal_areas_all"),
+        themes=db.run(groningen_db, "themes_all"), ages=db.run(groningen_db, "doelen_age_groups"),
+        series=db.run(groningen_db, "doelen_series"),
+    )
+
+
+def status(view: GoalsView, goal: str, area: str) -> str:
+    rows = view.progress[(view.progress["goal_id"] == goal) & (view.progress["area_id"] == area)]
+    assert len(rows) == 1
+    return str(rows.iloc[0]["status"])
+
+
+def test_shipped_goals_on_real_data(view: GoalsView, groningen_db: Path) -> None:
+    # Selwerd, Eenzaam 18+: the disadvantage fell from 9,9 (2016) to 8,1 (2020); halving it by 2030 needs
+    # 0,35 a year and 0,45 a year was achieved.
+    gaps = db.run(groningen_db, "gap_trend_unit", unit_code="selwerd", indicator="Eenzaam", age_group="18plus")
+    by_year = dict(zip(gaps["year"], gaps["disadvantage"], strict=True))
+    row = view.progress[(view.progress["goal_id"] == "eenzaamheid-kloof-gehalveerd")
+                        & (view.progress["area_id"] == "selwerd")].iloc[0]
+    assert row["baseline"] == pytest.approx(by_year[2016])
+    assert row["latest"] == pytest.approx(by_year[2020])
+    expected_ratio = ((by_year[2016] - by_year[2020]) / 4) / ((by_year[2016] / 2) / 14)
+    assert row["ratio"] == pytest.approx(expected_ratio)
+    assert row["status"] == "op_koers"
+    assert status(view, "eenzaamheid-kloof-gehalveerd", "paddepoel") == "risico"
+    assert status(view, "eenzaamheid-kloof-gehalveerd", "vinkhuizen") == "niet_op_koers"
+    assert status(view, "eenzaamheid-kloof-gehalveerd", "professorenbuurt") == "doel_gehaald"
+    assert status(view, "vrijwilligerswerk-noord", "groningen-noord") == "niet_op_koers"
+    assert status(view, "gezondheid-npg", "lewenborg") == "op_koers"
+    # Geluidhinder door buren exists only for 2020: one edition never gives a status.
+    assert set(view.progress[view.progress["goal_id"] == "geluidhinder-buren"]["status"]) == {
+        "onvoldoende_gegevens"}
+
+
+def test_goal_figures_are_valid_plotly(view: GoalsView) -> None:
+    for figure in view.figures.values():
+        go.Figure(figure.to_dict())  # the builder skips validation; this runs it
+
+
+def test_page_shows_every_goal_with_status_in_words_and_symbols(app_db: Path) -> None:
+    at = open_goals()
+    assert not at.exception
+    assert not at.error
+    titles = [s.value for s in at.subheader]
+    assert len(titles) == 7
+    assert any("Voorbeelddoelen" in w.value for w in at.warning)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "**Selwerd:** ✓ op koers." in text
+    assert "**Paddepoel:** ! risico." in text
+    assert "**Groningen-Noord (alle NPLV-wijken samen):** ✗ niet op koers. De ontwikkeling gaat de verkeerde " \
+           "kant op." in text
+    assert "? onvoldoende gegevens. Er is nog alleen een meting uit het basisjaar 2020" in text
+    table = at.dataframe[0].value
+    assert len(table) == 29
+    assert "✓ op koers" in set(table["Status"])
+
+
+def test_deep_link_selects_one_goal(app_db: Path) -> None:
+    at = open_goals(goal="rondkomen-kloof-2pp")
+    assert [s.value for s in at.subheader] == ["Minder geldzorgen: kloof hooguit 2 procentpunt · "
+                                               "voorbeeldstreefwaarde"]
+    assert "U ziet één doel uit een link." in [c.value for c in at.caption]
+    assert len(at.dataframe[0].value) == 5
+    at.button(key="doelen_show_all").click().run()
+    assert len(at.subheader) == 7
+    assert "goal" not in at.query_params
+
+
+def test_unknown_goal_falls_back_to_all_goals(app_db: Path) -> None:
+    at = open_goals(goal="bestaat-niet")
+    assert not at.exception
+    assert "bestaat niet (meer)" in at.info[0].value
+    assert len(at.subheader) == 7
+
+
+def test_filters_by_partner_theme_and_area(app_db: Path) -> None:
+    at = open_goals()
+    at.selectbox(key="doelen_partner").set_value("politie").run()
+    assert [s.value.split(" · ")[0] for s in at.subheader] == ["Minder ernstige geluidhinder door buren"]
+    at.selectbox(key="doelen_partner").set_value(None).run()
+    at.selectbox(key="doelen_theme").set_value("gezondheid").run()
+    assert len(at.subheader) == 2
+    at.selectbox(key="doelen_theme").set_value(None).run()
+    at.selectbox(key="doelen_area").set_value("selwerd").run()
+    table = at.dataframe[0].value
+    assert set(table["Gebied"]) == {"Selwerd"}
+    assert len(table) == 4
+
+
+def test_method_is_explained_with_the_configured_thresholds(app_db: Path) -> None:
+    at = open_goals()
+    method = next(m.value for m in at.markdown if "Nodig per jaar" in m.value)
+    assert "verhouding 0,95 of meer" in method
+    assert "verhouding van 0,60 tot 0,95" in method
+
+
+def test_goals_page_is_fast(app_db: Path) -> None:
+    # Cold means empty Streamlit caches: earlier tests in this process must not have prepared the view.
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.switch_page("pages/doelen.py")
+    started = time.perf_counter()
+    at.run()
+    cold = time.perf_counter() - started
+    warm = []
+    for _ in range(5):
+        started = time.perf_counter()
+        at.run()
+        warm.append(time.perf_counter() - started)
+    assert not at.exception
+    assert cold < 1.5, f"koude run {cold:.2f} s"
+    assert statistics.median(warm) < 0.1, f"warme runs {warm}"
