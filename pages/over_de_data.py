@@ -1,6 +1,69 @@
-"""Placeholder until this page lands; replaced by its own issue."""
+"""Over de data: indicator catalogue, editions per level, build metadata, and how gaps, weights and status work."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.title("over_de_data")
-st.info("Deze pagina wordt nog gebouwd.")
+from wijkmonitor import db
+from wijkmonitor.goals.config import DEFAULT_GOALS, file_version, read_thresholds
+from wijkmonitor.goals.table import csv_bytes
+from wijkmonitor.profile.about import AboutView, build_about
+from wijkmonitor.texts import over as txt
+from wijkmonitor.ui.common import data_guard, db_path, meta, query
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _about(data_version: tuple[int, int, int], goals_version: tuple[int, int]) -> AboutView:
+    # The versions are the cache key: a rebuilt database or edited thresholds give a fresh page.
+    return build_about(
+        meta=meta(), catalogue=query("over_catalogue"), ages=query("doelen_age_groups"),
+        editions=query("over_editions"), boundaries=query("over_boundaries"), sources=query("over_sources"),
+        weighting=query("over_weighting"), thresholds=read_thresholds(DEFAULT_GOALS),
+    )
+
+
+st.title(txt.TITLE)
+st.markdown(txt.INTRO)
+
+with data_guard():
+    view = _about(db.file_stamp(db_path()), file_version(DEFAULT_GOALS))
+
+tab_catalogue, tab_editions, tab_methods, tab_build = st.tabs(
+    [txt.TAB_CATALOGUE, txt.TAB_EDITIONS, txt.TAB_METHODS, txt.TAB_BUILD]
+)
+
+with tab_catalogue:
+    st.markdown(txt.CATALOGUE_HELP)
+    theme = st.selectbox(txt.FILTER_THEME, [None, *view.theme_names], key="over_theme",
+                         format_func=lambda t: txt.ALL_THEMES if t is None else view.theme_names[t])
+    table = view.catalogue_for(theme)
+    st.dataframe(table, hide_index=True, key="over_catalogue")
+    st.download_button(txt.DOWNLOAD_CATALOGUE, csv_bytes(table), file_name=txt.CATALOGUE_FILE, mime="text/csv",
+                       key="over_catalogue_csv", icon=":material/download:", on_click="ignore")
+    st.subheader(txt.ATTRIBUTION_TITLE)
+    st.markdown(txt.ATTRIBUTION_HELP)
+    st.markdown("\n".join(f"- {line}" for line in view.attribution))
+
+with tab_editions:
+    st.markdown(txt.EDITIONS_HELP)
+    st.dataframe(view.editions, hide_index=True, key="over_editions")
+    st.subheader(txt.BOUNDARIES_TITLE)
+    st.caption(txt.BOUNDARIES_HELP)
+    st.table(view.boundaries, hide_index=True)
+
+with tab_methods:
+    st.markdown(view.methods)
+    st.subheader(txt.WEIGHTING_TITLE)
+    if view.unweighted:
+        st.warning(txt.UNWEIGHTED_WARNING.format(areas=", ".join(view.unweighted)), icon=":material/balance:")
+    st.table(view.weighting, hide_index=True)
+    st.subheader(txt.STATUS_TITLE)
+    st.markdown(view.status_method)
+
+with tab_build:
+    st.subheader(txt.BUILD_TITLE)
+    st.table(view.build_facts, hide_index=True, hide_header=True)
+    st.subheader(txt.SOURCES_TITLE)
+    st.caption(txt.SOURCES_HELP)
+    st.dataframe(view.sources, hide_index=True, key="over_sources", height="content")
+    st.caption(txt.REBUILD)

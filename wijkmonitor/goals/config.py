@@ -339,6 +339,20 @@ def load_goals(catalogue: Catalogue, path: Path = DEFAULT_GOALS) -> GoalsConfig:
     return parse_goals(data, catalogue, path)
 
 
+def read_thresholds(path: Path = DEFAULT_GOALS) -> Thresholds:
+    """Only the status thresholds (for pages that explain the method without showing goals)."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        return Thresholds()
+    checker = _Checker(Catalogue(indicators={}, areas={}, themes=frozenset()))
+    thresholds = checker.thresholds(data.get("status", {}))
+    if checker.problems:
+        raise GoalsConfigError(path, checker.problems)
+    return thresholds
+
+
 def file_version(path: Path = DEFAULT_GOALS) -> tuple[int, int]:
     """Changes when goals.toml is edited, so a cached check is redone; (0, 0) for a missing file."""
     try:

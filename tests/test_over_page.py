@@ -1,0 +1,92 @@
+"""Over de data page with AppTest on the real Groningen build: catalogue, editions, build files, methods."""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+import time
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from wijkmonitor.config import DEFAULT_SOURCE, PROJECT_ROOT
+
+DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
+RAW = DEFAULT_SOURCE / "raw" / "rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.csv"
+
+
+def open_over() -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.switch_page("pages/over_de_data.py")
+    return at.run()
+
+
+def test_catalogue_lists_definition_polarity_source_and_licence(app_db: Path) -> None:
+    at = open_over()
+    assert not at.exception
+    assert not at.error
+    catalogue = at.dataframe[0].value
+    eenzaam = catalogue[catalogue["Code"] == "Eenzaam"].iloc[0]
+    assert eenzaam["Richting"] == "lager is beter"
+    assert eenzaam["Thema"] == "Maatschappelijk meedoen"
+    assert eenzaam["Jaren"] == "2012, 2016, 2020"
+    assert eenzaam["Licentie en bronvermelding"] == "open data, bronvermelding RIVM/GGD'en/CBS"
+    assert "De Jong-Gierveld" in eenzaam["Definitie"]
+    assert catalogue[catalogue["Code"] == "Mantelzorger"].iloc[0]["Richting"] == "neutraal (geen oordeel)"
+    credits = "\n".join(m.value for m in at.markdown)
+    assert "RIVM/GGD'en/CBS" in credits
+    assert "CBS/PDOK, CC BY 4.0" in credits
+    at.selectbox(key="over_theme").set_value("veilig").run()
+    assert list(at.dataframe[0].value["Code"]) == ["ErnstigeGeluidhinderDoorBuren"]
+
+
+def test_editions_per_level(app_db: Path) -> None:
+    at = open_over()
+    editions = at.dataframe[1].value
+    row = editions[(editions["Indicator"] == "Eenzaam") & (editions["Leeftijd"] == "18 tot 65 jaar")].iloc[0]
+    # The 18-64 file of 2020 is missing from the source: only 2012 and 2016.
+    assert row["Gemeente"] == "2012, 2016"
+    assert row["Wijken"] == "2012, 2016 (20 in 2016)"
+    geluid = editions[editions["Indicator"] == "Ernstige geluidhinder door buren"]
+    assert set(geluid["Gemeente"]) == {"2020"}
+
+
+def test_build_metadata_names_files_with_their_checksums(app_db: Path) -> None:
+    at = open_over()
+    sources = at.dataframe[2].value
+    row = sources[sources["Bestand"] == "raw/rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.csv"].iloc[0]
+    assert row["SHA-256"] == hashlib.sha256(RAW.read_bytes()).hexdigest()
+    assert row["Rijen"] == "1.368"
+    facts = at.table[-1].value
+    assert set(facts.iloc[:, 0]) >= {"Gebouwd op", "Wijkmonitor-versie", "Bronmap"}
+
+
+def test_methods_explain_gaps_weighting_and_status(app_db: Path) -> None:
+    at = open_over()
+    text = "\n".join(m.value for m in at.markdown)
+    assert "procentpunten" in text and "gewogen gemiddelde" in text and "Ten Boer" in text
+    assert "Nodig per jaar" in text
+    assert any("Ten Boer krijgt een ongewogen gemiddelde" in w.value for w in at.warning)
+    weighting = next(t.value for t in at.table if "Berekening" in t.value.columns)
+    ten_boer = weighting[weighting["Gebied"] == "Ten Boer"].iloc[0]
+    assert ten_boer["Berekening"].startswith("ongewogen")
+    assert weighting[weighting["Gebied"] == "Selwerd"].iloc[0]["Weegjaar inwoners"] == "2017"
+
+
+def test_over_page_is_fast(app_db: Path) -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.switch_page("pages/over_de_data.py")
+    started = time.perf_counter()
+    at.run()
+    cold = time.perf_counter() - started
+    warm = []
+    for _ in range(5):
+        started = time.perf_counter()
+        at.run()
+        warm.append(time.perf_counter() - started)
+    assert not at.exception
+    assert cold < 1.5, f"koude run {cold:.2f} s"
+    assert statistics.median(warm) < 0.1, f"warme runs {warm}"

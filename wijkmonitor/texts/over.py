@@ -1,0 +1,144 @@
+"""Strings of the Over de data page (Dutch)."""
+
+from __future__ import annotations
+
+TITLE = "Over de data"
+INTRO = (
+    "Waar de cijfers vandaan komen, wat ze betekenen en hoe het dashboard ermee rekent: de indicatoren met hun "
+    "definitie en bron, welke jaren er per niveau zijn, wanneer en uit welke bestanden de gegevens zijn "
+    "gebouwd, en hoe kloof, weging en status worden berekend."
+)
+TAB_CATALOGUE = "Indicatoren"
+TAB_EDITIONS = "Edities per niveau"
+TAB_METHODS = "Berekeningen"
+TAB_BUILD = "Bouw en bronnen"
+
+# Catalogue
+CATALOGUE_HELP = (
+    "Alle indicatoren met cijfers in deze versie. **Richting** zegt wat beter is; bij neutrale indicatoren "
+    "(zoals samenstelling van de bevolking) geeft het dashboard geen oordeel."
+)
+FILTER_THEME = "Thema"
+ALL_THEMES = "Alle thema's"
+POLARITY = {
+    "higher_better": "hoger is beter",
+    "lower_better": "lager is beter",
+    "neutral": "neutraal (geen oordeel)",
+}
+AGGREGATION = {
+    "weighted_mean": "gewogen gemiddelde van de buurten; vergeleken met de stad",
+    "sum": "som van de buurten",
+    "none": "niet samengevoegd",
+}
+COL_THEME = "Thema"
+COL_INDICATOR = "Indicator"
+COL_CODE = "Code"
+COL_UNIT = "Eenheid"
+COL_POLARITY = "Richting"
+COL_AGGREGATION = "Voor gebieden"
+COL_DEFINITION = "Definitie"
+COL_SOURCE = "Bron"
+COL_LICENCE = "Licentie en bronvermelding"
+COL_AGES = "Leeftijdsgroepen"
+COL_YEARS = "Jaren"
+COL_AGE = "Leeftijd"
+COL_GEMEENTE = "Gemeente"
+COL_WIJK = "Wijken"
+COL_BUURT = "Buurten"
+COL_AREA = "Wijkvernieuwingsgebieden"
+UNITS_IN_LATEST = "{years} ({n} in {latest})"
+DOWNLOAD_CATALOGUE = "Download de indicatorenlijst (CSV)"
+CATALOGUE_FILE = "wijkmonitor-indicatoren.csv"
+ATTRIBUTION_TITLE = "Bronvermelding"
+ATTRIBUTION_HELP = "Wie deze cijfers overneemt, vermeldt de bron zo:"
+
+# Editions
+EDITIONS_HELP = (
+    "Per indicator en leeftijdsgroep de jaren met cijfers, per niveau. Tussen haakjes: voor hoeveel wijken, "
+    "buurten of gebieden er in het laatste jaar een cijfer is. RIVM-cijfers gebruiken de wijk- en "
+    "buurtindeling van 2020; de 18-64-editie van 2020 ontbreekt in de bron."
+)
+BOUNDARIES_TITLE = "Grenzen"
+BOUNDARIES_HELP = (
+    "Grenzen van CBS/PDOK (gegeneraliseerde wijk- en buurtkaart). Tussen haakjes het aantal vlakken. Kaarten "
+    "tekenen de grenzen van het kaartjaar; wijkvernieuwingsgebieden zijn sets buurten volgens de indeling van "
+    "dat jaar."
+)
+LEVELS = {"gemeente": "Gemeente", "wijk": "Wijken", "buurt": "Buurten"}
+COL_LEVEL = "Niveau"
+COL_BOUNDARY_YEARS = "Jaren (aantal vlakken)"
+COL_MAP_YEAR = "Kaartjaar"
+
+# Build
+BUILD_TITLE = "Deze versie van de gegevens"
+BUILD_FACTS = (
+    ("Gebouwd op", "{built_at}"),
+    ("Wijkmonitor-versie", "{version}"),
+    ("Opbouw (schema)", "versie {schema}"),
+    ("Gemeente", "{gemeente} ({code})"),
+    ("Bronmap", "{source}"),
+    ("Weging", "{weight}"),
+    ("Marge voor 'gelijk'", "{tolerance} procentpunt"),
+)
+SOURCES_TITLE = "Gelezen bestanden"
+SOURCES_HELP = (
+    "Elk bestand met zijn SHA-256-controlegetal: wie hetzelfde bestand heeft, krijgt hetzelfde getal. Rijen "
+    "en waarden zijn wat de bouw eruit las (grenzen tellen als vlakken, niet als rijen)."
+)
+COL_SOURCE_ID = "Bron"
+COL_ADAPTER = "Soort"
+COL_PATH = "Bestand"
+COL_SHA = "SHA-256"
+COL_ROWS = "Rijen"
+COL_VALUES = "Waarden"
+REBUILD = (
+    "Nieuwe cijfers? Bouw het bestand opnieuw met `wijkmonitor build`; het dashboard leest de nieuwe versie "
+    "vanzelf."
+)
+
+# Methods
+WEIGHTING_TITLE = "Weging van wijkvernieuwingsgebieden"
+COL_AREA_NAME = "Gebied"
+COL_MEMBERS = "Buurten"
+COL_METHOD = "Berekening"
+COL_WEIGHT_YEARS = "Weegjaar inwoners"
+METHOD_WEIGHTED = "gewogen naar inwoners"
+METHOD_UNWEIGHTED = "ongewogen gemiddelde (geen inwonertal per buurt)"
+METHOD_MIXED = "deels gewogen, deels ongewogen"
+UNWEIGHTED_WARNING = "Let op: {areas} krijgt een ongewogen gemiddelde. Grote en kleine buurten tellen daar even zwaar."
+STATUS_TITLE = "Status van doelen"
+
+
+def methods_text(tolerance: str, weight_indicator: str) -> str:
+    """Gaps and weighting in plain Dutch; the tolerance and weight come from the build."""
+    return f"""
+### De kloof met de stad
+
+Het doel van de wijkvernieuwing is **de kloof met het stedelijk gemiddelde dichten**. Voor elke buurt, wijk en
+elk wijkvernieuwingsgebied vergelijken we een indicator met de hele gemeente in hetzelfde jaar:
+
+* **Verschil** = waarde van het gebied − waarde van de gemeente. Bij percentages is dat in *procentpunten*:
+  56,7% tegen 48,6% is een verschil van 8,1 procentpunt (niet 8,1%).
+* **Achterstand** = hetzelfde verschil, zo gedraaid dat een positief getal *slechter dan de stad* betekent.
+  Bij eenzaamheid (lager is beter) is 8,1 procentpunt meer eenzamen een achterstand van +8,1; bij
+  vrijwilligerswerk (hoger is beter) is 2,9 procentpunt minder vrijwilligers een achterstand van +2,9.
+  Neutrale indicatoren krijgen geen achterstand en geen oordeel.
+* **Beter / slechter / gelijk**: een verschil kleiner dan {tolerance} procentpunt heet *gelijk*. De
+  RIVM-cijfers zijn schattingen voor kleine gebieden met een marge, geen tellingen.
+* **Kloof kleiner of groter**: of het verschil sinds de vorige meting is afgenomen of toegenomen, met
+  dezelfde marge.
+* **Ontwikkelkompas** (wijkprofiel): de verandering van het gebied sinds de vorige meting, naast de
+  verandering van de stad in dezelfde periode. Ontwikkelde het gebied zich gunstiger dan de stad, dan is het
+  *beter*, anders *slechter*; binnen de marge *gelijk*.
+
+### Van buurten naar een wijkvernieuwingsgebied
+
+Een wijkvernieuwingsgebied is een set CBS-buurten (config/programme.toml). Percentages van het gebied zijn
+een **gewogen gemiddelde** van de buurten: een buurt met twee keer zoveel inwoners telt twee keer zo zwaar.
+Het gewicht is het aantal inwoners (`{weight_indicator}`) uit de CBS Wijk- en buurtkaart 2017, uit het jaar
+dat het dichtst bij het meetjaar ligt en waarin álle buurten van het gebied een inwonertal hebben. Is er zo'n
+jaar niet, dan nemen we het **ongewogen** gemiddelde en zeggen dat erbij. Dat geldt voor Ten Boer: die
+buurten horen pas sinds 2019 bij de gemeente Groningen en staan niet op de kaart van 2017. Aantallen (zoals
+inwoners) worden alleen opgeteld als elke buurt een waarde heeft. Ontbreekt een buurt voor een indicator,
+dan is het gemiddelde berekend over de buurten die wel een waarde hebben.
+"""
