@@ -27,11 +27,13 @@ def http_get_json(url: str) -> dict[str, Any]:
     try:
         response = requests.get(url, timeout=TIMEOUT_S, headers={"Accept": "application/json"})
         response.raise_for_status()
-        payload = response.json()
     except requests.RequestException as exc:
         raise BuildError(f"downloaden mislukt: {exc}", file=url) from exc
-    except ValueError as exc:
-        raise BuildError("het antwoord is geen JSON", file=url) from exc
+    try:
+        payload = response.json()
+    except ValueError as exc:  # requests' JSONDecodeError too: the download succeeded, the content is wrong
+        kind = response.headers.get("Content-Type", "").split(";")[0].strip()
+        raise BuildError("het antwoord is geen JSON" + (f" maar {kind}" if kind else ""), file=url) from exc
     if not isinstance(payload, dict):
         raise BuildError("onverwacht antwoord: geen JSON-object", file=url)
     return payload
@@ -44,9 +46,15 @@ def _collect(url: str, get_json: JsonGetter) -> list[dict[str, Any]]:
         if next_url is None:
             return rows
         payload = get_json(next_url)
-        if "value" not in payload:
+        if not isinstance(payload, dict) or "value" not in payload:
             raise BuildError("onverwacht antwoord: geen 'value'-lijst", file=next_url)
-        rows.extend(payload["value"])
+        value = payload["value"]
+        if not isinstance(value, list):
+            raise BuildError("onverwacht antwoord: 'value' is geen lijst met rijen", file=next_url)
+        for number, row in enumerate(value, start=len(rows) + 1):
+            if not isinstance(row, dict):
+                raise BuildError(f"onverwacht antwoord: rij {number} is geen JSON-object", file=next_url)
+        rows.extend(value)
         next_url = payload.get("odata.nextLink") or payload.get("@odata.nextLink")
     raise BuildError(f"meer dan {MAX_PAGES} pagina's; afgebroken", file=url)
 
@@ -60,9 +68,12 @@ def table_url(base: str, table: str, part: str, gemeente: str | None) -> str:
 
 
 def read_odata(
-    base: str, table: str, *, source_id: str, gemeente: str | None, get_json: JsonGetter = http_get_json
+    base: str, table: str, *, source_id: str, gemeente: str | None, get_json: JsonGetter | None = None
 ) -> SourceFrame:
-    properties = {p["Key"]: p for p in _collect(table_url(base, table, "DataProperties", None), get_json)}
+    # Looked up at call time, not bound as a default: a test (or a proxy-aware caller) can replace it.
+    get_json = get_json or http_get_json
+    properties = {p["Key"]: p for p in _collect(table_url(base, table, "DataProperties", None), get_json)
+                  if isinstance(p.get("Key"), str)}
     rows = _collect(table_url(base, table, "TypedDataSet", gemeente), get_json)
     if not rows:
         raise BuildError("de tabel gaf geen rijen terug", file=table_url(base, table, "TypedDataSet", gemeente))

@@ -9,6 +9,7 @@ Every other `Name_N` column is a measure unless DataProperties or the attribute 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,7 @@ import pandas as pd
 
 from wijkmonitor import cbs
 from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, empty_observations
+from wijkmonitor.adapters.longcsv import FIRST_YEAR
 from wijkmonitor.errors import BuildError
 
 REGION_COLUMNS = ("WijkenEnBuurten", "RegioS", "Codering_3")
@@ -56,6 +58,13 @@ def read_table(path: Path) -> pd.DataFrame:
             header = [str(h).strip() for h in sheet[0]]
             return pd.DataFrame(sheet[1:], columns=header, dtype="object")
         if suffix == ".csv":
+            with path.open(encoding="utf-8", newline="") as handle:
+                first_line = handle.readline()
+            if ";" in first_line and "," not in first_line:
+                raise BuildError(
+                    "het bestand gebruikt ; als scheidingsteken; verwacht komma's (CSV met komma, decimale punt)",
+                    file=path, row=1,
+                )
             return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except BuildError:
         raise
@@ -151,6 +160,15 @@ def frame_to_long(
             position = int(years.isna().to_numpy().nonzero()[0][0])
             raise BuildError(
                 f"periode {periods.iloc[position]!r} is geen jaarperiode zoals 2020JJ00",
+                file=file, row=int(table["_row"].iloc[position]), column=PERIOD_COLUMN,
+            )
+        # A future edition would become every page's "latest year"; the long CSV refuses it the same way.
+        last_year = dt.date.today().year
+        wrong = (years < FIRST_YEAR) | (years > last_year)
+        if wrong.any():
+            position = int(wrong.to_numpy().nonzero()[0][0])
+            raise BuildError(
+                f"periode {periods.iloc[position]!r} ligt niet tussen {FIRST_YEAR} en {last_year}",
                 file=file, row=int(table["_row"].iloc[position]), column=PERIOD_COLUMN,
             )
     else:
