@@ -12,7 +12,7 @@ from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.goals.format import inert
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
 from wijkmonitor.profile.print_css import PAGE_PRINT_CSS
-from wijkmonitor.profile.units import Unit, resolve, units_from_frame
+from wijkmonitor.profile.units import Unit, area_names, resolve, units_from_frame
 from wijkmonitor.profile.view import ProfileView, build_profile
 from wijkmonitor.texts import profiel as txt
 from wijkmonitor.ui.common import data_guard, db_path, example_badge, meta, query
@@ -46,6 +46,7 @@ def _profile(data_version: tuple[int, int, int], unit: Unit, age_group: str) -> 
         unit=unit, age_group=age_group, values=query("profiel_values", unit_code=unit.code),
         context=query("profiel_context", unit_code=unit.code), interventions=interventions,
         process=process, meta=meta(), age_labels=dict(zip(ages["age_group"], ages["label"], strict=True)),
+        area_names=area_names(_units(data_version)),
     )
 
 

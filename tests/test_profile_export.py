@@ -13,7 +13,7 @@ import pytest
 from wijkmonitor import db
 from wijkmonitor.goals.format import inert, nl_datetime, nl_number, with_unit
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
-from wijkmonitor.profile.units import Unit, resolve, units_from_frame
+from wijkmonitor.profile.units import Unit, area_names, resolve, units_from_frame
 from wijkmonitor.profile.view import ProfileView, build_profile
 
 
@@ -28,6 +28,7 @@ def make_view(path: Path, code: str, age: str = "18plus") -> ProfileView:
         process=db.run(path, "profiel_process", unit_code=code),
         meta=dict(zip(meta["key"], meta["value"], strict=True)),
         age_labels=dict(zip(ages["age_group"], ages["label"], strict=True)),
+        area_names=area_names(list(units.values())),
     )
 
 
@@ -76,6 +77,10 @@ def test_view_groups_by_theme_and_counts_positions(selwerd: ProfileView) -> None
     assert selwerd.method_note is not None and "gewogen gemiddelde van 2 buurten" in selwerd.method_note
     assert selwerd.has_example_registers
     assert "Wijkbedrijf Selwerd" in set(selwerd.interventions_table["Naam"])
+    # Register area references are shown by name: ids for renewal areas, buurt codes with their wijk.
+    gebieden = set(selwerd.interventions_table["Gebieden"])
+    assert "Groningen-Noord (alle NPLV-wijken samen)" in gebieden
+    assert "Selwerd (Nieuw-Noord)" in gebieden
 
 
 def test_theme_charts_are_valid_and_fit_a4(selwerd: ProfileView) -> None:

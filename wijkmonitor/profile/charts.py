@@ -57,8 +57,8 @@ def theme_figure(rows: pd.DataFrame, unit_name: str, city_name: str) -> go.Figur
         # The legend sits at the bottom of the container, below the axis title.
         "margin": {"l": 10, "r": 20, "t": 10, "b": 70},
         "xaxis": {"range": [0, min(high * 1.08 + 1, 100) if high <= 100 else high * 1.08],
-                  "gridcolor": GRID_COLOUR, "zeroline": False, "ticksuffix": "%",
-                  "title": {"text": txt.CHART_X, "font": {"size": 11}}},
+                  "gridcolor": GRID_COLOUR, "zeroline": False, "ticksuffix": "%", "automargin": True,
+                  "title": {"text": txt.CHART_X, "font": {"size": 11}, "standoff": 6}},
         "yaxis": {"categoryorder": "array", "categoryarray": order, "automargin": True,
                   "gridcolor": GRID_COLOUR},
         "legend": {"orientation": "h", "x": 0, "y": 0, "yanchor": "bottom", "yref": "container"},

@@ -26,8 +26,14 @@ PAGE_PRINT_CSS = """
   [data-testid="stMainBlockContainer"], .block-container {
     max-width: 100% !important; padding: 0 !important; margin: 0 !important;
   }
+  /* A scrolling box cannot be split over pages: Chromium pushes it whole to the next page and leaves an
+     empty one behind. Tables print as plain, breakable tables instead. */
+  [data-testid="stTable"], [data-testid="stTable"] > div { overflow: visible !important; height: auto !important; }
+  [data-testid="stTable"] table { display: table !important; width: 100% !important; font-size: 8.5pt; }
+  [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 2px 4px !important; overflow-wrap: break-word; }
+  [data-testid="stTable"] tr { break-inside: avoid; }
   [data-testid="stPlotlyChart"], .stPlotlyChart, [data-testid="stAlert"] { break-inside: avoid; }
-  h1, h2, h3 { break-after: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; }
   body { font-size: 10.5pt; }
 }
 </style>

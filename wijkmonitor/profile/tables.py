@@ -108,7 +108,15 @@ def _date(value: Any) -> str:
     return pd.Timestamp(value).strftime("%d-%m-%Y")
 
 
-def interventions_table(frame: pd.DataFrame) -> pd.DataFrame:
+def _areas(codes: Any, names: Mapping[str, str]) -> str:
+    """'selwerd;BU00141000' -> 'Selwerd, Selwerd (BU00141000)': names where known, codes otherwise."""
+    if codes is None or pd.isna(codes):
+        return ""
+    return ", ".join(names.get(c, c) for c in str(codes).split(";") if c)
+
+
+def interventions_table(frame: pd.DataFrame, area_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    names = area_names or {}
     records = []
     for row in frame.to_dict("records"):
         records.append({
@@ -116,7 +124,7 @@ def interventions_table(frame: pd.DataFrame) -> pd.DataFrame:
             txt.COL_STATUS: row["status"] or "",
             txt.COL_THEME: row["theme_name"] or row["theme_id"] or "",
             txt.COL_LEAD: "" if pd.isna(row["lead_partner"]) else row["lead_partner"],
-            txt.COL_AREAS: (row["areas"] or "").replace(";", ", "),
+            txt.COL_AREAS: _areas(row["areas"], names),
             txt.COL_START: _date(row["start_date"]),
             txt.COL_END: _date(row["end_date"]),
             txt.COL_BUDGET: nl_number(row["budget_eur"], 0),
@@ -125,12 +133,13 @@ def interventions_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
-def process_table(frame: pd.DataFrame) -> pd.DataFrame:
+def process_table(frame: pd.DataFrame, area_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    names = area_names or {}
     records = []
     for row in frame.to_dict("records"):
         records.append({
             txt.COL_DATE: _date(row["date"]),
-            txt.COL_AREAS: row["area"],
+            txt.COL_AREAS: _areas(row["area"], names),
             txt.COL_ACTIVITY: row["activity_type"],
             txt.COL_PARTICIPANTS: nl_number(row["participants"], 0),
             txt.COL_REACHED: nl_number(row["residents_reached"], 0),

@@ -35,6 +35,14 @@ class Unit:
         return txt.UNIT_OPTION.format(kind=self.kind_label, name=self.name)
 
 
+def area_names(units: Sequence[Unit]) -> dict[str, str]:
+    """Names for register area references: renewal area ids and buurt codes (a buurt with its wijk)."""
+    return {
+        u.code: f"{u.name} ({u.parent_name})" if u.unit_type == "buurt" and u.parent_name else u.name
+        for u in units
+    }
+
+
 def units_from_frame(frame: pd.DataFrame) -> tuple[Unit, ...]:
     """From the query profiel_units (already in display order)."""
     return tuple(

@@ -100,8 +100,12 @@ def build_profile(
     process: pd.DataFrame | None,
     meta: Mapping[str, str],
     age_labels: Mapping[str, str],
+    area_names: Mapping[str, str] | None = None,
 ) -> ProfileView:
-    """From the queries profiel_values, profiel_context, profiel_interventions, profiel_process, build_meta."""
+    """From the queries profiel_values, profiel_context, profiel_interventions, profiel_process, build_meta.
+
+    `area_names` turns the register's area ids and buurt codes into names (from profiel_units).
+    """
     city_name = meta.get("gemeente_name", "")
     shown = tables.for_age(values, age_group)
     blocks = []
@@ -128,9 +132,9 @@ def build_profile(
         meta=dict(meta), values=values, shown=shown, themes=tuple(blocks),
         compass=tables.compass_table(shown, unit.name), context=context,
         context_table=tables.context_table(context), interventions=interventions, process=process,
-        interventions_table=(tables.interventions_table(interventions) if interventions is not None
+        interventions_table=(tables.interventions_table(interventions, area_names) if interventions is not None
                              else pd.DataFrame()),
-        process_table=tables.process_table(process) if process is not None else pd.DataFrame(),
+        process_table=tables.process_table(process, area_names) if process is not None else pd.DataFrame(),
         has_example_registers=_has_examples(interventions, process),
         summary=summary, compass_summary=compass_summary, method_note=note, unweighted=unweighted,
         ages=tuple(tables.available_ages(values)),
