@@ -37,6 +37,8 @@ if goal_param and linked is None:
 area: str | None = None
 if linked is not None:
     goals = (linked,)
+    # A page switch through st.page_link clears the address bar; write the goal back so it can be copied.
+    st.query_params["goal"] = linked.id
     st.caption(txt.ONE_GOAL)
     if st.button(txt.SHOW_ALL, key="doelen_show_all", icon=":material/list:"):
         del st.query_params["goal"]
