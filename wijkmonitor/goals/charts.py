@@ -22,7 +22,7 @@ from wijkmonitor.texts import doelen as txt
 
 COLUMNS = 3
 PANEL_HEIGHT = 190
-ROW_GAP = 70  # pixels between panel rows: room for the next row's title
+ROW_GAP = 80  # pixels between panel rows: room for the next row's two-line title
 MEASURED_COLOUR = "#1f4e79"
 PATH_COLOUR = "#57606a"
 TARGET_COLOUR = "#1a7f37"
@@ -98,9 +98,10 @@ def goal_figure(goal_rows: pd.DataFrame, index: SeriesIndex) -> go.Figure:
             "matches": None if panel == 0 else "y",
         }
         annotations.append({
-            "text": f"<b>{row['area_name']}</b>: {txt.status_text(str(row['status']))}",
+            # Name and status on two lines: three long area names side by side would run into each other.
+            "text": f"<b>{row['area_name']}</b><br>{txt.status_text(str(row['status']))}",
             "x": left, "y": top, "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
-            "showarrow": False, "font": {"size": 12},
+            "align": "left", "showarrow": False, "font": {"size": 12},
         })
         area = by_area[row["area_id"]]
         if area:
@@ -139,7 +140,7 @@ def goal_figure(goal_rows: pd.DataFrame, index: SeriesIndex) -> go.Figure:
     layout["yaxis"]["range"] = _y_range(all_values, with_zero=is_gap)
     layout["yaxis"]["title"] = {"text": _axis_title(first), "font": {"size": 11}}
     layout.update(
-        height=plot_height + 110, margin={"l": 60, "r": 10, "t": 30, "b": 70},
+        height=plot_height + 125, margin={"l": 60, "r": 10, "t": 45, "b": 70},
         legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "yref": "container"},
         annotations=annotations, shapes=shapes, font=FONT, plot_bgcolor="#ffffff", separators=",.",
         # An explicit empty template skips copying plotly's default one; Streamlit applies its own theme.

@@ -144,7 +144,8 @@ def summary_text(progress: pd.DataFrame) -> str:
     counts = ", ".join(
         f"{n} × {txt.status_text(str(s))}" for s, n in status_counts(progress).items()
     )
-    return txt.SUMMARY.format(n_goals=progress["goal_id"].nunique(), n_pairs=len(progress), counts=counts)
+    return txt.SUMMARY.format(goals=txt.goals_count(progress["goal_id"].nunique()),
+                              pairs=txt.pairs_count(len(progress)), counts=counts)
 
 
 def _measured(value: float | None, row: pd.Series) -> str:

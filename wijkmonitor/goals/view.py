@@ -88,7 +88,8 @@ class GoalsView:
     def summary(self, goals: tuple[Goal, ...], area: str | None = None) -> str:
         statuses = [r["status"] for g in goals for r in self.goal_records(g, area)]
         counts = ", ".join(f"{n} × {txt.status_text(str(s))}" for s, n in summarise(statuses).items())
-        return txt.SUMMARY.format(n_goals=len(goals), n_pairs=len(statuses), counts=counts)
+        return txt.SUMMARY.format(goals=txt.goals_count(len(goals)), pairs=txt.pairs_count(len(statuses)),
+                                  counts=counts)
 
     def partners_in_use(self) -> list[str]:
         used = {p for g in self.config.goals for p in g.partners}

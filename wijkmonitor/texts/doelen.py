@@ -118,7 +118,16 @@ SHOW_ALL = "Alle doelen tonen"
 TAB_GOALS = "Per doel"
 TAB_TABLE = "Tabel"
 TAB_METHOD = "Hoe bepalen we de status?"
-SUMMARY = "{n_goals} doelen, {n_pairs} combinaties van doel en gebied: {counts}."
+SUMMARY = "{goals}, {pairs}: {counts}."
+
+
+def goals_count(n: int) -> str:
+    return "1 doel" if n == 1 else f"{n} doelen"
+
+
+def pairs_count(n: int) -> str:
+    return "1 combinatie van doel en gebied" if n == 1 else f"{n} combinaties van doel en gebied"
+
 GOAL_TARGET = "**Doel:** {target}."
 GOAL_INDICATOR = "**Indicator:** {indicator} ({age}); bron RIVM/GGD'en/CBS."
 GOAL_PARTNERS = "**Eigenaar:** {partners}."
