@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -22,23 +23,26 @@ FIRST_YEAR = 1990
 
 def _read(path: Path) -> pd.DataFrame:
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            header = handle.readline()
+        raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise BuildError("bestand niet gevonden", file=path) from exc
+    try:
+        # Decoded whole, so that a bad byte is placed exactly: a streaming decoder reads ahead and would blame
+        # the header row (or report an offset within some later chunk).
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise BuildError(
-            f"het bestand is geen UTF-8 (byte {exc.start} is ongeldig); sla het op als 'CSV UTF-8'", file=path, row=1
+            f"het bestand is geen UTF-8 (byte {exc.start} is ongeldig); sla het op als 'CSV UTF-8'",
+            file=path, row=raw.count(b"\n", 0, exc.start) + 1,
         ) from exc
+    header = text.split("\n", 1)[0]
     if ";" in header and "," not in header:
         raise BuildError(
             "het bestand gebruikt ; als scheidingsteken; verwacht komma's (CSV met komma, decimale punt)",
             file=path, row=1,
         )
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise BuildError(f"het bestand is geen UTF-8 (byte {exc.start} is ongeldig)", file=path) from exc
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, csv.Error) as exc:
         raise BuildError(f"CSV onleesbaar: {exc}", file=path) from exc
 
