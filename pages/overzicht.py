@@ -1,6 +1,59 @@
-"""Placeholder until this page lands; replaced by its own issue."""
+"""Programma-overzicht (home page): where are the renewal areas behind the city, and is the gap closing?
+
+Wiring only: cached sections (`wijkmonitor.gebied.load`) -> render.
+"""
 
 import streamlit as st
 
-st.title("overzicht")
-st.info("Deze pagina wordt nog gebouwd.")
+from wijkmonitor.gebied import load, overview, tables
+from wijkmonitor.texts import common as ctxt
+from wijkmonitor.texts import gebied as txt
+from wijkmonitor.ui.common import data_guard
+
+st.title(txt.OVERVIEW_TITLE)
+
+with data_guard():
+    meta = load.meta()
+    view = load.overview_view()
+    deck = load.overview_map()
+gemeente = meta.get("gemeente_name", "")
+
+st.subheader(txt.OVERVIEW_QUESTION)
+if not view.matrix.columns:
+    st.info(txt.NO_HEADLINES)
+    st.stop()
+st.write(txt.OVERVIEW_INTRO.format(gemeente=gemeente, years=view.years))
+
+if view.matrix.empty:
+    st.info(txt.NO_RENEWAL_AREAS)
+    with data_guard():
+        city_table = load.city_headlines()
+    st.dataframe(city_table, hide_index=True, width="stretch")
+    st.download_button(txt.DOWNLOAD_OVERVIEW, tables.to_csv(city_table), key="overzicht_dl_city",
+                       on_click="ignore", file_name="programma_overzicht_stad.csv", mime="text/csv")
+    if deck is None:
+        st.info(txt.NO_MAP, icon=":material/map:")
+    st.markdown(txt.TO_GEBIEDSMONITOR)
+    st.stop()
+
+summary_col, map_col = st.columns([1, 1], gap="large")
+with summary_col:
+    st.subheader(txt.H_SUMMARY, divider="gray")
+    st.markdown("\n".join(f"- {line}" for line in view.summary))
+with map_col:
+    st.subheader(txt.H_OVERVIEW_MAP, divider="gray")
+    if deck is None:
+        st.info(txt.NO_MAP, icon=":material/map:")
+    else:
+        st.pydeck_chart(deck, height=420, key="overzicht_map", alt=txt.MAP_ALT_OVERVIEW.format(gemeente=gemeente))
+        st.caption(txt.OVERVIEW_MAP_NOTE.format(year=overview.boundary_year_text(load.area_shapes())))
+
+st.header(txt.H_MATRIX, divider="gray")
+st.caption(txt.MATRIX_LEGEND.format(tolerance=overview.tolerance_text(meta)))
+st.html(view.html)
+st.subheader(txt.H_NOTES)
+st.markdown("\n".join(f"- {line}" for line in view.notes))
+st.download_button(txt.DOWNLOAD_OVERVIEW, view.csv, key="overzicht_dl", on_click="ignore",
+                   file_name="programma_overzicht.csv", mime="text/csv")
+st.markdown(txt.TO_GEBIEDSMONITOR)
+st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
