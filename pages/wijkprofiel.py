@@ -106,8 +106,7 @@ for block in view.themes:
     st.table(block.table, hide_index=True)
 
 st.subheader(txt.SECTION_COMPASS)
-st.caption(txt.SECTION_COMPASS_HELP.format(tolerance=view.meta.get("gap_tolerance", "0,5").replace(".", ","),
-                                           unit="procentpunt"))
+st.caption(view.compass_help)
 if view.compass.empty:
     st.info(txt.COMPASS_NONE)
 else:

@@ -63,10 +63,9 @@ def profile_html(view: ProfileView) -> str:
         first = False
         parts += [f"<h3>{html.escape(block.name)}</h3>", f'<div class="chart" role="img" aria-label="'
                   f'{html.escape(block.alt)}">{chart}</div>', _table(block.table)]
-    tolerance = view.meta.get("gap_tolerance", "0.5").replace(".", ",")
     parts += [
         f"<h2>{html.escape(txt.SECTION_COMPASS)}</h2>",
-        f'<p class="meta">{_text(txt.SECTION_COMPASS_HELP.format(tolerance=tolerance, unit="procentpunt"))}</p>',
+        f'<p class="meta">{_text(view.compass_help)}</p>',
     ]
     if view.compass.empty:
         parts.append(f"<p>{html.escape(txt.COMPASS_NONE)}</p>")

@@ -66,6 +66,11 @@ class ProfileView:
                                        version=self.meta.get("tool_version", "?"))
 
     @property
+    def compass_help(self) -> str:
+        tolerance = nl_number(float(self.meta.get("gap_tolerance", "0.5")), 1)
+        return txt.SECTION_COMPASS_HELP.format(tolerance=tolerance, unit="procentpunt")
+
+    @property
     def file_stem(self) -> str:
         return txt.FILE_STEM.format(code=self.unit.code.lower())
 
