@@ -142,3 +142,18 @@ def test_goals_page_is_fast(app_db: Path) -> None:
     assert not at.exception
     assert cold < 1.5, f"koude run {cold:.2f} s"
     assert statistics.median(warm) < 0.1, f"warme runs {warm}"
+
+
+def test_a_broken_goals_file_gives_a_dutch_message_naming_the_key(
+    app_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "goals.toml"
+    text = (PROJECT_ROOT / "config" / "goals.toml").read_text(encoding="utf-8")
+    broken.write_text(text.replace('indicator = "Eenzaam"', 'indicator = "Eenzam"', 1), encoding="utf-8")
+    monkeypatch.setattr("wijkmonitor.goals.config.DEFAULT_GOALS", broken)
+    at = open_goals()
+    assert not at.exception
+    message = at.error[0].value
+    assert "bevat 1 fout(en)" in message
+    assert "sleutel 'indicator': onbekende indicator 'Eenzam'" in message
+    assert "(bedoelt u 'Eenzaam'?)" in message

@@ -58,7 +58,10 @@ COMPASS_SUMMARY = (
 )
 COMPASS_NONE = "Voor deze leeftijdsgroep is er geen eerdere meting om mee te vergelijken."
 SECTION_CONTEXT = "Kerncijfers"
-SECTION_CONTEXT_HELP = "Aantallen en oppervlakten: niet vergeleken met de stad, wel met het jaar van de meting."
+SECTION_CONTEXT_HELP = (
+    "Aantallen, oppervlakten en percentages waarvoor geen stadscijfer in de bronnen staat (zoals de CBS-kaart "
+    "van 2017): niet vergeleken met de stad, wel met het jaar van de meting."
+)
 SECTION_REGISTERS = "Interventies en procesactiviteiten"
 REGISTERS_HELP = (
     "Wat er in dit gebied loopt, uit het interventieregister en het proceslogboek. Ook interventies voor een "
