@@ -1,0 +1,78 @@
+"""Run a page of the dashboard in Streamlit's AppTest and keep what a reader would see.
+
+Pages run through `dashboard.py` (`st.navigation`), as the server serves them: a page that links to itself
+(`st.page_link`) needs the navigation around it. Query strings are given as typed in the address bar and
+decoded as the server decodes them (`parse_qs`: `+` becomes a space). The database is the file named by
+`WIJKMONITOR_DB` at the time of the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[2]
+DASHBOARD = REPO / "dashboard.py"
+PAGE_TIMEOUT_S = 60
+
+
+def page_files() -> list[str]:
+    """Every page of the app, as `pages/<name>.py` (the form `AppTest.switch_page` takes)."""
+    return sorted(f"pages/{p.name}" for p in (REPO / "pages").glob("*.py") if not p.name.startswith("_"))
+
+
+@dataclass(frozen=True)
+class PageRun:
+    page: str
+    exceptions: tuple[str, ...]
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+    infos: tuple[str, ...]
+    query_params: dict[str, object]
+    # What the page shows as its choice: widget values and headings (a fallback must equal the default run).
+    state: tuple[tuple[object, ...], ...]
+    # Every table and dataframe on the page as CSV text, in page order: the figures a reader gets.
+    tables: tuple[str, ...]
+    # Bodies the browser renders as HTML (st.html, markdown with unsafe_allow_html): where register text or a
+    # link value would be dangerous if it appeared unescaped.
+    raw_html: tuple[str, ...]
+    # Bodies Streamlit interprets as Markdown (markdown, captions, alerts): text from a register or a link that
+    # appears here verbatim is formatted (`*`, `_`, `[..](..)`, `$..$`) instead of shown as written.
+    markdown: tuple[str, ...]
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        return self.errors + self.warnings + self.infos
+
+
+def run_page(page: str, query: str = "", *, timeout: float = PAGE_TIMEOUT_S) -> PageRun:
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
+    at.switch_page(page)
+    for name, values in parse_qs(query, keep_blank_values=True).items():
+        at.query_params[name] = values[-1] if len(values) == 1 else values
+    at.run()
+    tables = [frame.value.to_csv(index=False) for frame in at.dataframe]
+    tables += [table.value.to_csv(index=False) for table in at.table]
+    raw_html = [h.value for h in at.html] + [m.value for m in at.markdown if m.proto.allow_html]
+    markdown = [m.value for m in at.markdown if not m.proto.allow_html] + [c.value for c in at.caption]
+    markdown += [str(a.value) for kind in ("error", "warning", "info", "success") for a in at.get(kind)]
+    return PageRun(
+        page=page,
+        exceptions=tuple(e.message for e in at.exception),
+        errors=tuple(str(e.value) for e in at.error),
+        warnings=tuple(str(w.value) for w in at.warning),
+        infos=tuple(str(i.value) for i in at.info),
+        query_params=dict(at.query_params),
+        state=(
+            tuple(s.value for s in at.selectbox),
+            tuple(r.value for r in at.radio),
+            tuple(h.value for h in at.header),
+            tuple(h.value for h in at.subheader),
+        ),
+        tables=tuple(tables),
+        raw_html=tuple(raw_html),
+        markdown=tuple(markdown),
+    )

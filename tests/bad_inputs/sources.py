@@ -1,0 +1,131 @@
+"""Broken and hostile inputs, written in code for the Proefstad municipality of `tests/fixtures_build.py`.
+
+Every function returns bytes or text to be written into a source or config folder, so each case of the
+catalogue builds in well under a second and no file from ../shared/data is ever copied.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from tests.test_registers import HOSTILE, good_intervention, good_log
+from wijkmonitor.registers import INTERVENTIONS, PROCESS_LOG
+
+# A StatLine table (RIVM 50090NED layout) for Proefstad: region codes padded to 10 characters as CBS does.
+STATLINE_HEADER = ["ID", "Leeftijd", "Marges", "WijkenEnBuurten", "Perioden", "Eenzaam_28"]
+STATLINE_ROWS: list[list[str]] = [
+    ["0", "20300", "MW00000", "GM9999    ", "2016JJ00", "15"],
+    ["1", "20300", "MW00000", "GM9999    ", "2020JJ00", "12"],
+    ["2", "20300", "MW00000", "BU99990001", "2016JJ00", "10"],
+    ["3", "20300", "MW00000", "BU99990001", "2020JJ00", "10"],
+    ["4", "20300", "MW00000", "BU99990002", "2020JJ00", "20"],
+    ["5", "20300", "MW00000", "BU99990003", "2020JJ00", "11"],
+]
+STATLINE_CSV = "indicators/tabel.csv"
+STATLINE_XLSX = "indicators/tabel.xlsx"
+ODATA_TABLE = "50090NED"
+ODATA_BASE = "https://opendata.example.invalid/ODataApi/odata"
+
+
+def statline_sources(path: str) -> str:
+    """sources.toml with one StatLine source at `path` (also fetchable through OData as table 50090NED)."""
+    return (
+        f'[[sources]]\nid = "rivm"\nadapter = "statline"\npaths = ["{path}"]\n'
+        f'odata_table = "{ODATA_TABLE}"\nboundary_year = 2022\n'
+    )
+
+
+def statline_csv(rows: Sequence[Sequence[str]] = STATLINE_ROWS, header: Sequence[str] = STATLINE_HEADER, *,
+                 delimiter: str = ",", encoding: str = "utf-8") -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+def statline_xlsx(rows: Sequence[Sequence[str]] = STATLINE_ROWS, header: Sequence[str] = STATLINE_HEADER) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def truncated(data: bytes) -> bytes:
+    """The first third of a file: what a broken download or a full disk leaves behind."""
+    return data[: len(data) // 3]
+
+
+def without_column(name: str) -> tuple[list[str], list[list[str]]]:
+    """The StatLine table without one of its columns (header and rows)."""
+    index = STATLINE_HEADER.index(name)
+    return ([h for i, h in enumerate(STATLINE_HEADER) if i != index],
+            [[c for i, c in enumerate(row) if i != index] for row in STATLINE_ROWS])
+
+
+def long_csv(rows: Sequence[tuple[str, int, str, str]], *, region_name: str | None = None, delimiter: str = ",",
+             encoding: str = "utf-8") -> bytes:
+    """The long format of `tests/fixtures_build.py`, optionally with a region_name column and another encoding."""
+    header = ["region_code", "year", "indicator_code", "value"] + (["region_name"] if region_name else [])
+    lines = [delimiter.join(header)]
+    for region, year, indicator, value in rows:
+        cells = [region, str(year), indicator, value] + ([region_name] if region_name else [])
+        lines.append(delimiter.join(cells))
+    return ("\n".join(lines) + "\n").encode(encoding)
+
+
+# ------------------------------------------------------------------------------------------------ OData
+
+def odata_payloads(rows: Sequence[Sequence[str]] = STATLINE_ROWS) -> dict[str, dict[str, Any]]:
+    """The answers of the OData API for the StatLine table above, by the part of the url they answer."""
+    typed = [dict(zip(STATLINE_HEADER, row, strict=True)) | {"ID": int(row[0]), "Eenzaam_28": float(row[5])}
+             for row in rows]
+    properties = [
+        {"odata.type": "Cbs.OData.Dimension", "ID": 0, "Key": "Leeftijd", "Type": "Dimension"},
+        {"odata.type": "Cbs.OData.Topic", "ID": 5, "Key": "Eenzaam_28", "Title": "Eenzaam", "Type": "Topic",
+         "Datatype": "Double", "Unit": "%", "Decimals": 1},
+    ]
+    return {"DataProperties": {"value": properties}, "TypedDataSet": {"value": typed}}
+
+
+def odata_answer(url: str, payloads: dict[str, Any]) -> Any:
+    part = "DataProperties" if "/DataProperties" in url else "TypedDataSet"
+    return payloads[part]
+
+
+# ------------------------------------------------------------------------------------------- registers
+
+INTERVENTION_ID = "wijkbedrijf-noord"
+HOSTILE_LOG = {"raised": "1; DELETE FROM process_log; --", "lessons": "<i>les</i> <script>alert(2)</script>"}
+
+
+# An intervention name that Markdown would format: italics, bold, a link and LaTeX instead of the name as written.
+MARKDOWN_NAME = "Buurt_werk_ **Noord** [meer](https://example.org) $5$ plan"
+
+
+def hostile_registers(folder: Path, **text: str) -> str:
+    """Register CSVs for Proefstad whose text cells hold HTML and SQL (or `text`); returns registers.toml."""
+    folder.mkdir(parents=True, exist_ok=True)
+    intervention = good_intervention(id=INTERVENTION_ID, areas="noord", theme="meedoen",
+                                     programmes="wijkvernieuwing", goal_indicators="Eenzaam", **(text or HOSTILE))
+    log = good_log(area="noord", decision_or_intervention_id=INTERVENTION_ID, **HOSTILE_LOG)
+    paths = {}
+    for key, sheet, row in (("interventions", INTERVENTIONS, intervention), ("process_log", PROCESS_LOG, log)):
+        path = folder / f"{sheet.sheet}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(sheet.names)
+            writer.writerow([row.get(name, "") for name in sheet.names])
+        paths[key] = path
+    return "[registers]\n" + "".join(f'{key} = "{path}"\n' for key, path in paths.items())
