@@ -47,10 +47,10 @@ from tests.bad_inputs.sources import (
     odata_answer,
     odata_payloads,
     statline_csv,
+    statline_csv_without,
     statline_sources,
     statline_xlsx,
     truncated,
-    without_column,
 )
 from tests.fixtures_build import INDICATORS, LONG_ROWS, PROGRAMME, SOURCES, make_municipality
 from tests.test_registers import HOSTILE
@@ -264,11 +264,11 @@ BUILD_CASES = [
     # --- files that can be read but say the wrong thing
     Case("StatLine without region column", REFUSED,
          cli(sources=statline_sources(STATLINE_CSV),
-             files={STATLINE_CSV: statline_csv(*reversed(without_column("WijkenEnBuurten")))}),
+             files={STATLINE_CSV: statline_csv_without("WijkenEnBuurten")}),
          ("tabel.csv, rij 1: geen regiokolom gevonden",)),
     Case("StatLine without period column", REFUSED,
          cli(sources=statline_sources(STATLINE_CSV),
-             files={STATLINE_CSV: statline_csv(*reversed(without_column("Perioden")))}),
+             files={STATLINE_CSV: statline_csv_without("Perioden")}),
          ("tabel.csv, rij 1: geen periodekolom 'Perioden' gevonden",)),
     Case("future year in long CSV", REFUSED,
          cli(rows=[*LONG_ROWS, ("GM9999", 2099, "Eenzaam|age_18+", "12")]),
@@ -370,7 +370,7 @@ LINK_CASES = [
 ]
 
 
-def db_file(make: Callable[[Path], None]) -> Act:
+def db_file(make: Callable[[Path], object]) -> Act:
     """Every page on a database file made by `make` (which may leave it missing)."""
 
     def act(ws: Workspace) -> Outcome:

@@ -162,11 +162,11 @@ def test_sessions_read_consistent_states_while_the_file_is_rebuilt(proefstad: Pr
         index = i % len(QUERIES)
         name, params = QUERIES[index]
 
-        def read(name: str = name, params: dict[str, object] = params) -> tuple[str, ...]:
+        def query(name: str = name, params: dict[str, object] = params) -> tuple[str, ...]:
             return (_canonical(db.run(town.live, name, **params)),)
 
-        expected = {s: (town.queries[s][index],) for s in STATES}
-        sessions.append(Session(f"lezer {i} ({name})", read, expected, READ_PAUSE_S, is_page=False))
+        answers: dict[str, tuple[str, ...]] = {s: (town.queries[s][index],) for s in STATES}
+        sessions.append(Session(f"lezer {i} ({name})", query, answers, READ_PAUSE_S, is_page=False))
     for i in range(PAGE_SESSIONS):
         sessions.append(Session(f"sessie {i} ({PAGE})", town.page_answer, town.page, PAGE_PAUSE_S, is_page=True))
 

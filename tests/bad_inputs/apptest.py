@@ -58,7 +58,7 @@ def run_page(page: str, query: str = "", *, timeout: float = PAGE_TIMEOUT_S) -> 
     tables += [table.value.to_csv(index=False) for table in at.table]
     raw_html = [h.value for h in at.html] + [m.value for m in at.markdown if m.proto.allow_html]
     markdown = [m.value for m in at.markdown if not m.proto.allow_html] + [c.value for c in at.caption]
-    markdown += [str(a.value) for kind in ("error", "warning", "info", "success") for a in at.get(kind)]
+    markdown += [str(getattr(a, "value", "")) for kind in ("error", "warning", "info", "success") for a in at.get(kind)]
     return PageRun(
         page=page,
         exceptions=tuple(e.message for e in at.exception),

@@ -67,11 +67,11 @@ def truncated(data: bytes) -> bytes:
     return data[: len(data) // 3]
 
 
-def without_column(name: str) -> tuple[list[str], list[list[str]]]:
-    """The StatLine table without one of its columns (header and rows)."""
-    index = STATLINE_HEADER.index(name)
-    return ([h for i, h in enumerate(STATLINE_HEADER) if i != index],
-            [[c for i, c in enumerate(row) if i != index] for row in STATLINE_ROWS])
+def statline_csv_without(column: str) -> bytes:
+    """The StatLine table as CSV without one of its columns."""
+    index = STATLINE_HEADER.index(column)
+    return statline_csv([[c for i, c in enumerate(row) if i != index] for row in STATLINE_ROWS],
+                        [h for i, h in enumerate(STATLINE_HEADER) if i != index])
 
 
 def long_csv(rows: Sequence[tuple[str, int, str, str]], *, region_name: str | None = None, delimiter: str = ",",
