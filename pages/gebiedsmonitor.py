@@ -13,19 +13,24 @@ from wijkmonitor.ui import params
 from wijkmonitor.ui.common import data_guard, example_badge
 
 MEMO = "gebied_url_state"
-K_THEME, K_INDICATOR, K_AGE, K_YEAR, K_LEVEL, K_AREA, K_MAP = (
-    "gebied_theme", "gebied_indicator", "gebied_age", "gebied_year", "gebied_level", "gebied_area", "gebied_map",
+K_THEME, K_INDICATOR, K_AGE, K_YEAR, K_LEVEL, K_AREA, K_MAP_ROUND = (
+    "gebied_theme", "gebied_indicator", "gebied_age", "gebied_year", "gebied_level", "gebied_area", "gebied_map_round",
 )
+
+
+def map_key() -> str:
+    return f"gebied_map_{st.session_state.get(K_MAP_ROUND, 0)}"
 
 
 def select_from_map() -> None:
     """A click on a region of the map selects it for the charts, like the selectbox does."""
-    objects = st.session_state[K_MAP].selection.objects.get(maps.REGIONS_LAYER) or []
-    if not objects:
-        return
-    code = (objects[0].get("properties") or {}).get("code")
+    objects = st.session_state[map_key()].selection.objects.get(maps.REGIONS_LAYER) or []
+    code = (objects[0].get("properties") or {}).get("code") if objects else None
     if code in load.units().codes:
         st.session_state[K_AREA] = code
+    # Streamlit dims every unselected region while a selection is active, which would no longer match the
+    # legend; a fresh key draws the map anew, and the chosen region keeps its own black outline.
+    st.session_state[K_MAP_ROUND] = st.session_state.get(K_MAP_ROUND, 0) + 1
 
 
 st.title(txt.GEBIED_TITLE)
@@ -80,9 +85,10 @@ st.caption(txt.DEFINITION.format(label=ind.label, unit_word=txt.UNIT_WORD.get(in
                                  definition=ind.definition, source=ind.source))
 
 # ------------------------------------------------------------------------------------------------ map
-st.header(txt.H_MAP.format(label=ind.label, age=age_label, year=year), divider="gray")
 with data_guard():
     map_view = load.map_view(indicator, age, int(year), level, area)
+st.header((txt.H_MAP if map_view.deck is not None else txt.H_MAP_TABLE).format(
+    label=ind.label, age=age_label, year=year, level_plural=txt.LEVEL_PLURAL[level]), divider="gray")
 map_col, legend_col = st.columns([3, 1.25])
 with map_col:
     if map_view.deck is None:
@@ -90,7 +96,7 @@ with map_col:
     else:
         st.pydeck_chart(
             map_view.deck, height=maps.MAP_HEIGHT_PX, on_select=select_from_map, selection_mode="single-object",
-            key=K_MAP, alt=txt.MAP_ALT.format(gemeente=gemeente, level_plural=txt.LEVEL_PLURAL[level],
+            key=map_key(), alt=txt.MAP_ALT.format(gemeente=gemeente, level_plural=txt.LEVEL_PLURAL[level],
                                               label=ind.label, year=year),
         )
         st.caption(txt.MAP_BOUNDARY_NOTE.format(level_singular=txt.LEVEL_SINGULAR[level],
@@ -101,7 +107,8 @@ with legend_col:
         st.html(map_view.legend_html)
     st.write(map_view.sentence)
 with st.expander(txt.TABLE_MAP):
-    st.dataframe(map_view.table, hide_index=True, width="stretch")
+    st.dataframe(map_view.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
+                     column_config=load.column_config(map_view.table))
     st.download_button(txt.DOWNLOAD_MAP, map_view.csv, key="gebied_dl_map", on_click="ignore",
                        file_name=f"gebiedsmonitor_kaart_{indicator}_{age}_{year}_{level}.csv", mime="text/csv")
 
@@ -123,7 +130,8 @@ if area is not None:
     if trend.example_markers:
         example_badge(txt.MARKERS_EXAMPLE)
     with st.expander(txt.TABLE_TREND):
-        st.dataframe(trend.table, hide_index=True, width="stretch")
+        st.dataframe(trend.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
+                     column_config=load.column_config(trend.table))
         st.download_button(txt.DOWNLOAD_TREND, trend.csv, key="gebied_dl_trend", on_click="ignore",
                            file_name=f"gebiedsmonitor_ontwikkeling_{area}_{indicator}_{age}.csv", mime="text/csv")
         if trend.markers_table is not None:
@@ -131,17 +139,18 @@ if area is not None:
             st.dataframe(trend.markers_table, hide_index=True, width="stretch")
 
 # ------------------------------------------------------------------------------------- small multiples
-st.header(txt.H_MULTIPLES.format(label=ind.label, age=age_label), divider="gray")
 with data_guard():
     areas = load.areas_view(indicator, age, int(year))
 if areas.figure is None:
     st.info(txt.NO_AREAS)
 else:
+    st.header(txt.H_MULTIPLES.format(label=ind.label, age=age_label), divider="gray")
     st.write(areas.sentence)
     st.caption(txt.MULTIPLES_SORT_NOTE.format(year=year))
     st.plotly_chart(areas.figure, key="gebied_multiples", config={"displaylogo": False})
     with st.expander(txt.TABLE_MULTIPLES):
-        st.dataframe(areas.table, hide_index=True, width="stretch")
+        st.dataframe(areas.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
+                     column_config=load.column_config(areas.table))
         st.download_button(txt.DOWNLOAD_MULTIPLES, areas.csv, key="gebied_dl_multiples", on_click="ignore",
                            file_name=f"gebiedsmonitor_gebieden_{indicator}_{age}.csv", mime="text/csv")
 st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))

@@ -22,13 +22,13 @@ st.subheader(txt.OVERVIEW_QUESTION)
 if not view.matrix.columns:
     st.info(txt.NO_HEADLINES)
     st.stop()
-st.write(txt.OVERVIEW_INTRO.format(gemeente=gemeente, years=view.years))
-
 if view.matrix.empty:
+    st.write(txt.OVERVIEW_INTRO_CITY.format(gemeente=gemeente, years=view.years))
     st.info(txt.NO_RENEWAL_AREAS)
     with data_guard():
         city_table = load.city_headlines()
-    st.dataframe(city_table, hide_index=True, width="stretch")
+    st.dataframe(city_table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
+                 column_config=load.column_config(city_table))
     st.download_button(txt.DOWNLOAD_OVERVIEW, tables.to_csv(city_table), key="overzicht_dl_city",
                        on_click="ignore", file_name="programma_overzicht_stad.csv", mime="text/csv")
     if deck is None:
@@ -36,6 +36,7 @@ if view.matrix.empty:
     st.markdown(txt.TO_GEBIEDSMONITOR)
     st.stop()
 
+st.write(txt.OVERVIEW_INTRO.format(gemeente=gemeente, years=view.years))
 summary_col, map_col = st.columns([1, 1], gap="large")
 with summary_col:
     st.subheader(txt.H_SUMMARY, divider="gray")

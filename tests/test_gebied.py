@@ -291,6 +291,7 @@ def test_markers_only_for_interventions_aimed_at_the_indicator() -> None:
     none_aimed = sentences.markers_sentence(markers.assign(aims_at_indicator=False), EENZAAM)
     assert "geen ervan noemt ‘eenzaam’" in none_aimed
     assert sentences.markers_sentence(markers.iloc[0:0], EENZAAM) == ""
+    assert sentences.markers_sentence(markers, EENZAAM, drawn=False).startswith("In het register staan 2 interventies")
     assert list(tables.markers_table(markers)["Noemt deze indicator als doel"]) == ["ja", "nee"]
 
 
@@ -357,3 +358,29 @@ def test_gebied_queries_run_and_markers_need_the_registers(groningen_db: Path, t
     with pytest.raises(DataUnavailable):
         db.run(copy, "gebied_intervention_markers", unit_code="selwerd", indicator="Eenzaam")
     db.close_all()
+
+
+def test_charts_are_valid_plotly_with_gap_band_and_markers(groningen_db: Path) -> None:
+    import plotly.graph_objects as go
+
+    cat = options.catalog(db.run(groningen_db, "indicator_options"))
+    ind = cat.indicators["Eenzaam"]
+    city = db.run(groningen_db, "gebied_city_trend", indicator="Eenzaam", age_group="18plus")
+    unit = db.run(groningen_db, "gap_trend_unit", unit_code="selwerd", indicator="Eenzaam", age_group="18plus")
+    markers = pd.DataFrame({"name": ["Wijkbedrijf Selwerd"], "start_date": pd.to_datetime(["2017-01-01"])})
+    trend = charts.trend_figure(unit, city, ind, "Selwerd", "Groningen", markers)
+    spec = trend.to_dict()
+    go.Figure(spec)  # validates what Streamlit will send
+    assert trend.to_dict() is spec  # computed once: the cached figure is never changed afterwards
+    assert [t.get("fill") for t in spec["data"]][:2] == [None, "tonexty"]
+    assert spec["layout"]["shapes"][0]["x0"] == pytest.approx(2017.0)
+    assert spec["layout"]["separators"] == ",."
+    rows = db.run(groningen_db, "gap_areas_all")
+    rows = rows[(rows["indicator_code"] == "Eenzaam") & (rows["age_group"] == "18plus")]
+    order = charts.sort_areas(rows[rows["year"] == 2020], "lower_better")
+    assert order[0] == "selwerd" and order[-1] == "ten-boer"
+    multiples = charts.multiples_figure(rows, city, ind, order, {a: a for a in order}, 2020)
+    go.Figure(multiples.to_dict())
+    # Matched axes must not carry their own range, or plotly.js draws empty panels.
+    layout = multiples.to_dict()["layout"]
+    assert not [k for k, axis in layout.items() if k.startswith("xaxis") and "matches" in axis and "range" in axis]

@@ -25,6 +25,21 @@ MARKER_COLOUR = "#0b5394"
 FONT = {"size": 13, "color": "#1f1f1f"}
 
 
+class FrozenFigure(go.Figure):  # type: ignore[misc]
+    """A finished figure that is only read from now on: its `to_dict` is computed once.
+
+    The sections are cached and shared, and `st.plotly_chart` calls `to_dict()` on every rerun; plotly's deep
+    copy of the twelve-panel figure costs about 20 ms each time. Nothing changes a figure after it is built.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        frozen: dict[str, Any] | None = self.__dict__.get("_frozen_dict")
+        if frozen is None:
+            frozen = super().to_dict()
+            self.__dict__["_frozen_dict"] = frozen
+        return frozen
+
+
 def _axis_unit(ind: Indicator) -> str:
     return ind.unit or ""
 
@@ -46,7 +61,7 @@ def _marker_x(start: object) -> float | None:
     stamp = pd.Timestamp(start)  # type: ignore[arg-type]
     if pd.isna(stamp):
         return None
-    return stamp.year + (stamp.dayofyear - 1) / 365.25
+    return stamp.year + (stamp.day_of_year - 1) / 365.25
 
 
 def aimed_markers(markers: pd.DataFrame) -> pd.DataFrame:
@@ -127,7 +142,7 @@ def trend_figure(
                   "gridcolor": "#e6e6e6", "zeroline": False},
     }
     # One constructor call validates everything once; add_trace per trace is several times slower.
-    return go.Figure(data=traces, layout=layout)
+    return FrozenFigure(data=traces, layout=layout)
 
 
 def sort_areas(latest: pd.DataFrame, polarity: str) -> list[str]:
@@ -214,4 +229,4 @@ def multiples_figure(
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0 + 0.3 / rows, "x": 0},
         plot_bgcolor="white", hovermode="x unified",
     )
-    return go.Figure(data=traces, layout=layout)
+    return FrozenFigure(data=traces, layout=layout)

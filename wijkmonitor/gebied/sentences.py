@@ -156,17 +156,19 @@ def map_sentence(rows: pd.DataFrame, ind: Indicator, level: str, year: int, boun
     has_value = rows["value"].notna()
     with_values = rows[has_value]
     total = len(with_values)
+    on_map = rows["geojson"].notna() if "geojson" in rows else pd.Series(False, index=rows.index)
+    where = txt.S_WHERE_MAP if on_map.any() else txt.S_WHERE_TABLE
     if ind.polarity == "neutral":
         higher = int((with_values["gap"].round(ind.decimals) > 0).sum())
         lower = int((with_values["gap"].round(ind.decimals) < 0).sum())
         out = txt.S_MAP_NEUTRAL.format(
-            level_plural=txt.LEVEL_PLURAL[level], year=year, higher=higher, lower=lower,
+            where=where, level_plural=txt.LEVEL_PLURAL[level], year=year, higher=higher, lower=lower,
             equal=total - higher - lower,
         )
     else:
         counts = Counter(with_values["position"].dropna())
         out = txt.S_MAP.format(
-            level_plural=txt.LEVEL_PLURAL[level], year=year, worse=counts.get("slechter", 0),
+            where=where, level_plural=txt.LEVEL_PLURAL[level], year=year, worse=counts.get("slechter", 0),
             better=counts.get("beter", 0), equal=counts.get("gelijk", 0),
         )
         behind = with_values[with_values["disadvantage"].notna()]
@@ -176,7 +178,6 @@ def map_sentence(rows: pd.DataFrame, ind: Indicator, level: str, year: int, boun
                 name=worst["name"], value=fmt.value(worst["value"], ind.unit, ind.decimals),
                 gap=fmt.difference(worst["gap"], ind.unit, ind.decimals),
             )
-    on_map = rows["geojson"].notna() if "geojson" in rows else pd.Series(False, index=rows.index)
     missing = int((on_map & ~has_value).sum())
     if missing:
         out += txt.S_MAP_MISSING.format(missing=_plural(missing, level))
@@ -241,12 +242,17 @@ def areas_sentence(area_rows: pd.DataFrame, kinds: Mapping[str, str], ind: Indic
     return multiples_sentence(counted, ind, year)
 
 
-def markers_sentence(markers: pd.DataFrame, ind: Indicator) -> str:
-    """Which interventions the vertical lines are, and that the others are in the table; '' without any."""
+def markers_sentence(markers: pd.DataFrame, ind: Indicator, drawn: bool = True) -> str:
+    """Which interventions the vertical lines are, and that the others are in the table; '' without any.
+
+    `drawn` is False when there is no chart to draw lines on (no values): then only the count is given."""
     if markers.empty:
         return ""
     aimed = markers[markers["aims_at_indicator"].fillna(False).astype(bool)]
     label = fmt.lower_first(ind.label)
+    if not drawn:
+        count = len(markers)
+        return txt.MARKERS_NO_CHART.format(count=count, noun="interventie" if count == 1 else "interventies")
     if aimed.empty:
         count = len(markers)
         return txt.MARKERS_NONE_AIMED.format(

@@ -15,6 +15,9 @@ from wijkmonitor.gebied.options import Indicator
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 
+# Columns holding years: shown as plain numbers, never with a thousands separator ("2.016").
+YEAR_COLUMNS = frozenset({txt.COL_YEAR, txt.COL_PREV_YEAR, txt.COL_BOUNDARY_YEAR})
+
 
 def _with_unit(column: str, unit: str) -> str:
     return f"{column} ({unit})" if unit else column

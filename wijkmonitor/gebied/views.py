@@ -91,7 +91,7 @@ def trend_view(
         figure=figure,
         sentence=sentences.trend_sentence(unit_name, ind, year, unit_rows, city_rows),
         method_note=sentences.trend_method_note(unit_rows, year) if unit_type == "area" else "",
-        markers_sentence=sentences.markers_sentence(markers, ind),
+        markers_sentence=sentences.markers_sentence(markers, ind, drawn=figure is not None),
         example_markers=bool(markers["is_example"].fillna(False).astype(bool).any()) if len(markers) else False,
         table=table,
         markers_table=tables.markers_table(markers) if len(markers) else None,

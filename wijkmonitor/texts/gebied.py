@@ -52,11 +52,10 @@ WEIGHT_LABELS = {"AantalInwoners": "inwoners"}
 REGION_VALUE = "Cijfer van het CBS/RIVM voor deze {level} zelf."
 
 # --- map sentence and legend
-S_MAP = (
-    "Op de kaart ({level_plural}, {year}): {worse} slechter dan de stad, {better} beter en {equal} ongeveer "
-    "gelijk."
-)
-S_MAP_NEUTRAL = "Op de kaart ({level_plural}, {year}): {higher} hoger dan de stad, {lower} lager en {equal} gelijk."
+S_MAP = "{where} ({level_plural}, {year}): {worse} slechter dan de stad, {better} beter en {equal} ongeveer gelijk."
+S_MAP_NEUTRAL = "{where} ({level_plural}, {year}): {higher} hoger dan de stad, {lower} lager en {equal} gelijk."
+S_WHERE_MAP = "Op de kaart"
+S_WHERE_TABLE = "In de tabel"
 S_MAP_MISSING = " Voor {missing} zijn er geen gegevens (grijs)."
 S_MAP_EXTREMES = " Het grootste verschil in het nadeel: {name} ({value}, {gap} slechter dan de stad)."
 S_MAP_NO_SHAPE = (
@@ -117,6 +116,7 @@ UNIT_LABELS = {
 }
 NO_THEME = "Overig"
 H_MAP = "Kaart: {label} ({age}, {year})"
+H_MAP_TABLE = "Alle {level_plural}: {label} ({age}, {year})"
 H_TREND = "Ontwikkeling in {name}"
 H_MULTIPLES = "Alle wijkvernieuwingsgebieden: {label} ({age})"
 TABLE_MAP = "Tabel bij de kaart"
@@ -129,12 +129,13 @@ NO_AREAS = "Er zijn voor deze gemeente geen wijkvernieuwingsgebieden ingesteld, 
 NO_TREND = "Voor {name} zijn er geen gegevens over ‘{label}’ ({age})."
 NO_MARKERS = ""
 MARKERS_NOTE = "Verticale stippellijnen: start van interventies in dit gebied die ‘{label}’ als doel noemen: {names}."
+MARKERS_NO_CHART = "In het register staan {count} {noun} in dit gebied; ze staan in de tabel bij de grafiek."
 MARKERS_OTHERS = " Nog {count} andere interventies in dit gebied staan in de tabel bij de grafiek."
 MARKERS_NONE_AIMED = (
     "In dit gebied {verb} {count} {noun} in het register, maar geen ervan noemt ‘{label}’ als doel (zie de tabel "
     "bij de grafiek)."
 )
-MARKERS_EXAMPLE = "De interventies in de grafiek komen uit het voorbeeldregister."
+MARKERS_EXAMPLE = "De interventies bij deze grafiek komen uit het voorbeeldregister, niet uit een echt register."
 MAP_SELECTED = "Gekozen op de kaart: {name}."
 
 # --- deep links
@@ -206,6 +207,7 @@ DOWNLOAD_OVERVIEW = "Download het overzicht (CSV)"
 # --- page: Programma-overzicht
 OVERVIEW_TITLE = "Programma-overzicht"
 OVERVIEW_QUESTION = "Wordt de kloof met het stedelijk gemiddelde kleiner?"
+OVERVIEW_INTRO_CITY = "Kernindicatoren van de stad {gemeente}. Laatste meting: {years}."
 OVERVIEW_INTRO = (
     "Per wijkvernieuwingsgebied de kernindicatoren van elk thema, vergeleken met de stad {gemeente}. "
     "Laatste meting: {years}. Een pijl laat zien of de kloof met de stad sinds de vorige meting kleiner (▼) "
