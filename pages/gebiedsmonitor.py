@@ -146,7 +146,7 @@ if areas.figure is None:
 else:
     st.header(txt.H_MULTIPLES.format(label=ind.label, age=age_label), divider="gray")
     st.write(areas.sentence)
-    st.caption(txt.MULTIPLES_SORT_NOTE.format(year=year))
+    st.caption(txt.MULTIPLES_SORT_NOTE.format(year=year) + " " + areas.method_note)
     st.plotly_chart(areas.figure, key="gebied_multiples", config={"displaylogo": False})
     with st.expander(txt.TABLE_MULTIPLES):
         st.dataframe(areas.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,

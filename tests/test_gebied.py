@@ -342,6 +342,11 @@ def test_overview_matrix_on_real_data(groningen_db: Path) -> None:
     assert any(n.startswith("Selwerd: 1 van de 2 buurten heeft gegevens") for n in notes)
     table = overview.matrix_table(m)
     assert len(table) == len(m.areas) * len(m.columns)
+    rows = db.run(groningen_db, "gap_areas_all")
+    note = sentences.areas_method_note(rows[(rows["indicator_code"] == "Eenzaam") & (rows["age_group"] == "18plus")],
+                                       2020)
+    assert note.startswith("Gebiedswaarden zijn gemiddelden van hun buurten, gewogen met inwoners 2017")
+    assert "ongewogen bij Ten Boer" in note and "Selwerd: 1 van de 2 buurten met gegevens" in note
 
 
 def test_gebied_queries_run_and_markers_need_the_registers(groningen_db: Path, tmp_path: Path) -> None:

@@ -265,3 +265,21 @@ def markers_sentence(markers: pd.DataFrame, ind: Indicator, drawn: bool = True) 
     if others:
         out += txt.MARKERS_OTHERS.format(count=others)
     return out
+
+
+def areas_method_note(area_rows: pd.DataFrame, year: int) -> str:
+    """How the renewal areas' values of one year were made, in one line: the weighting, and the exceptions
+    (unweighted areas, areas where not every buurt had data)."""
+    rows = fmt.records(area_rows[area_rows["year"] == year])
+    if not rows:
+        return ""
+    weights = sorted({method_short(r) for r in rows if r.get("method") == "gewogen"})
+    parts = [txt.AREAS_WEIGHTED.format(how=" / ".join(weights))] if weights else []
+    unweighted = [str(r["area_name"]) for r in rows if r.get("method") == "ongewogen"]
+    if unweighted:
+        parts.append(txt.AREAS_UNWEIGHTED.format(names=", ".join(unweighted)))
+    partial = [txt.AREAS_PARTIAL.format(name=r["area_name"], used=int(r["n_used"]), members=int(r["n_members"]))
+               for r in rows if not fmt.is_missing(r.get("n_used")) and int(r["n_used"]) < int(r["n_members"])]
+    if partial:
+        parts.append("; ".join(partial))
+    return "; ".join(parts) + "."

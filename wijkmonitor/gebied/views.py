@@ -103,6 +103,7 @@ def trend_view(
 class AreasView:
     figure: go.Figure | None  # None without renewal areas
     sentence: str
+    method_note: str
     table: pd.DataFrame
     csv: bytes
 
@@ -119,12 +120,13 @@ def areas_view(
     """Small multiples of every renewal area, largest gap first (`area_rows`: `gap_areas_all` of one indicator)."""
     if area_rows.empty:
         empty = pd.DataFrame()
-        return AreasView(None, "", empty, tables.to_csv(empty))
+        return AreasView(None, "", "", empty, tables.to_csv(empty))
     order = charts.sort_areas(area_rows[area_rows["year"] == year], ind.polarity)
     order += [a for a in names if a not in order and a in set(area_rows["area_id"])]
     figure = charts.multiples_figure(area_rows, city_rows, ind, order, names, year)
     table = tables.multiples_table(area_rows, order, ind, age_label)
-    return AreasView(figure, sentences.areas_sentence(area_rows, kinds, ind, year), table, tables.to_csv(table))
+    return AreasView(figure, sentences.areas_sentence(area_rows, kinds, ind, year),
+                     sentences.areas_method_note(area_rows, year), table, tables.to_csv(table))
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,9 @@ S_MULTIPLES_NEUTRAL = (
     "{since} kleiner geworden, in {widening} groter."
 )
 SINCE_PREVIOUS = "de vorige meting"
+AREAS_WEIGHTED = "Gebiedswaarden zijn gemiddelden van hun buurten, {how}"
+AREAS_UNWEIGHTED = "ongewogen bij {names} (geen inwonertallen per buurt)"
+AREAS_PARTIAL = "{name}: {used} van de {members} buurten met gegevens"
 MULTIPLES_SORT_NOTE = "Gesorteerd van de grootste naar de kleinste kloof in {year}; de stad is de grijze lijn."
 
 # --- table columns (screen and CSV)
