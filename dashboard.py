@@ -3,6 +3,7 @@
 import streamlit as st
 
 from wijkmonitor.texts import common as txt
+from wijkmonitor.ui.common import pin_snapshot
 
 st.set_page_config(page_title=txt.APP_TITLE, page_icon=":material/location_city:", layout="wide")
 
@@ -29,4 +30,5 @@ navigation = st.navigation(
         ],
     }
 )
+pin_snapshot()
 navigation.run()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -64,18 +65,30 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def connection(path: Path) -> duckdb.DuckDBPyConnection:
-    """A shared read-only connection, reopened when the file on disk has been replaced."""
+@dataclass(frozen=True)
+class Snapshot:
+    """One version of the file: every query run on it sees the same build, even if a rebuild swaps the file."""
+
+    path: Path
+    stamp: tuple[int, int, int]
+    connection: duckdb.DuckDBPyConnection
+
+
+def snapshot(path: Path) -> Snapshot:
+    """The shared read-only connection to the current file, reopened when the file has been replaced."""
     key = str(Path(path).resolve())
     stamp = file_stamp(path)
     with _lock:
         cached = _connections.get(key)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        con = _open(path)
-        _connections[key] = (stamp, con)
-        # The old connection may still be in use by another session's cursor; it is left to the collector.
-        return con
+        if cached is None or cached[0] != stamp:
+            # The old connection may still be pinned by a page run in progress; the collector closes it after.
+            cached = (stamp, _open(path))
+            _connections[key] = cached
+        return Snapshot(Path(path), cached[0], cached[1])
+
+
+def connection(path: Path) -> duckdb.DuckDBPyConnection:
+    return snapshot(path).connection
 
 
 @cache
@@ -94,12 +107,17 @@ def query_parameters(name: str) -> set[str]:
 
 
 def run(db_path: Path, name: str, **params: object) -> pd.DataFrame:
+    return run_on(snapshot(db_path), name, **params)
+
+
+def run_on(snap: Snapshot, name: str, **params: object) -> pd.DataFrame:
+    """Run a named query on one file version (see `Snapshot`)."""
     expected = query_parameters(name)
     if set(params) != expected:
         raise DataUnavailable(
             f"De vraag {name!r} verwacht parameters {sorted(expected)}, kreeg {sorted(params)}."
         )
-    cursor = connection(db_path).cursor()
+    cursor = snap.connection.cursor()
     try:
         # A cursor is a new connection to the instance: it starts in the in-memory catalog again.
         cursor.execute("use snapshot")

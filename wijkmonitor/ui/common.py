@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,16 +20,47 @@ def db_path() -> Path:
     return db_path_from_env()
 
 
+# Streamlit runs each script run in its own thread; the snapshot pinned here holds for that run only.
+_run = threading.local()
+
+
+def pin_snapshot() -> None:
+    """Called at the start of every script run (dashboard.py): all queries of the run read one file version.
+
+    Without it, a rebuild that swaps the file halfway through a run would give a page some tables from the old
+    build and some from the new one.
+    """
+    try:
+        _run.snapshot = db.snapshot(db_path())
+    except DataUnavailable:
+        _run.snapshot = None  # the page's own data_guard shows the message
+
+
+def _current_snapshot() -> db.Snapshot:
+    pinned: db.Snapshot | None = getattr(_run, "snapshot", None)
+    if pinned is not None and pinned.path == db_path():
+        return pinned
+    return db.snapshot(db_path())
+
+
+def current_stamp() -> tuple[int, int, int]:
+    """The file version this script run reads: use it in cache keys of anything built from queries."""
+    return _current_snapshot().stamp
+
+
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
 def _cached(name: str, stamp: tuple[int, int, int], path: str, params: tuple[tuple[str, object], ...]) -> pd.DataFrame:
     # `stamp` is part of the cache key so that a rebuilt file is never answered from the old cache.
-    return db.run(Path(path), name, **dict(params))
+    snap = _current_snapshot()
+    if snap.stamp != stamp:
+        snap = db.snapshot(Path(path))
+    return db.run_on(snap, name, **dict(params))
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
     """Run a named query (cached per file version); raises DataUnavailable."""
-    path = db_path()
-    return _cached(name, db.file_stamp(path), str(path), tuple(sorted(params.items())))
+    snap = _current_snapshot()
+    return _cached(name, snap.stamp, str(snap.path), tuple(sorted(params.items())))
 
 
 @contextmanager
