@@ -206,7 +206,8 @@ def test_budget_per_area_counts_every_intervention_once(register: model.Register
     # Selwerd: Wijkbedrijf (1,2 mln) + Sunny Selwerd (4,5 mln) + the play areas in buurt BU00141000 (350.000).
     assert per.loc["selwerd", "budget"] == 1_200_000 + 4_500_000 + 350_000
     # Professorenbuurt has nothing of its own, but shared interventions work there (shown, not added).
-    assert per.loc["professorenbuurt", "n"] == 0 and per.loc["professorenbuurt", "n_shared"] > 0
+    professorenbuurt = per.loc[["professorenbuurt"]].iloc[0]
+    assert professorenbuurt["n"] == 0 and professorenbuurt["n_shared"] > 0
     assert per.loc[model.SHARED, "kind"] == "shared"
     table = budget.area_table(per.reset_index(), budget.totals(frame))
     assert table.iloc[-1]["Gebied"] == itxt.TOTAL_ROW
@@ -230,11 +231,11 @@ def test_latest_result_per_measure_with_its_target(register: model.Register) -> 
     latest = results.latest(register.results, filters.apply(register, Filters())).set_index(
         ["intervention_id", "measure"])
     # Sunny Selwerd's new homes: 2025 (85 of 120) and 2026-Q2 (140 of 160); the latest period wins.
-    row = latest.loc[("sunny-selwerd", "nieuwbouwwoningen opgeleverd")]
+    row = latest.loc[[("sunny-selwerd", "nieuwbouwwoningen opgeleverd")]].iloc[0]
     assert (row["period"], row["value"], row["target"]) == ("2026-Q2", 140, 160)
     assert row["share"] == pytest.approx(140 / 160)
     # Lewenborg has a 2026 target without a value: the latest measured period (2024) is shown.
-    row = latest.loc[("wijkvernieuwingsplan-lewenborg", "projecten in uitvoering")]
+    row = latest.loc[[("wijkvernieuwingsplan-lewenborg", "projecten in uitvoering")]].iloc[0]
     assert (row["period"], row["value"], row["target"]) == ("2024", 7, 8)
     # Real figures (is_example false) stay marked as real.
     assert not latest.loc[("co-creatie-paddepoel", "projecten uit het co-creatieproces, gedragen door bewoners"),
@@ -297,7 +298,8 @@ def hostile(register: model.Register) -> model.Register:
     frame.loc[first, "name"] = HOSTILE[0]
     frame.loc[first, "description"] = (HOSTILE[3] + " ") * 8
     frame.loc[first, "actielijn"] = HOSTILE[1]
-    frame.at[first, "partner_list"] = (HOSTILE[2], HOSTILE[4])
+    frame["partner_list"] = [(HOSTILE[2], HOSTILE[4]) if i == first else v
+                             for i, v in zip(frame.index, frame["partner_list"], strict=True)]
     res = register.results.copy()
     res.loc[res["intervention_id"] == frame.loc[first, "intervention_id"], "measure"] = HOSTILE[5]
     return model.Register(frame, register.places, register.programmes, res, register.indicator_labels,
@@ -431,7 +433,8 @@ def test_reach_compared_with_all_inhabitants(log: pd.DataFrame, areas: model.Are
     assert reach.loc["selwerd", "inhabitants"] == 6460 and reach.loc["selwerd", "inhabitants_year"] == 2017
     assert reach.loc["selwerd", "per_100"] == pytest.approx(100 * 737 / 6460)
     # Ten Boer has no complete inhabitant sum: unknown, never invented.
-    assert pd.isna(reach.loc["ten-boer", "inhabitants"]) and pd.isna(reach.loc["ten-boer", "per_100"])
+    ten_boer = reach.loc[["ten-boer"]].iloc[0]
+    assert pd.isna(ten_boer["inhabitants"]) and pd.isna(ten_boer["per_100"])
     table = process.reach_table(reach.reset_index()).set_index("Gebied")
     assert table.loc["Ten Boer", "Bereikt per 100 inwoners"] == "onbekend"
     assert table.loc["Ten Boer", "Inwoners (alle leeftijden)"] == "onbekend"

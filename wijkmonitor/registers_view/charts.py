@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from wijkmonitor.gebied import fmt as gfmt
+from wijkmonitor.gebied.charts import FrozenFigure  # cached figures are read only: to_dict() computed once
 from wijkmonitor.registers.schema import STATUSES
 from wijkmonitor.registers_view import fmt
 from wijkmonitor.registers_view.text import html_text, plain, short_label
@@ -93,7 +94,7 @@ def budget_bars(rows: pd.DataFrame, highlight: str | None = None, separator_befo
         + (f"<br>{ex}" if ex else "")
         for lbl, b, s, n, ex in zip(rows["label"], rows["budget"], rows["spent"], rows["n"], example, strict=True)
     ]
-    fig = go.Figure()
+    fig = FrozenFigure()
     top = 0.0
     for name, column, colour in ((itxt.CHART_BUDGET, "budget", BUDGET_COLOUR),
                                  (itxt.CHART_SPENT, "spent", SPENT_COLOUR)):
@@ -131,7 +132,7 @@ def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
         open_end.append(day is None)
         ends.append(day if day is not None else max(today, start + dt.timedelta(days=30)))
     labels = _unique([html_text(short_label(n, 40)) for n in rows["name"]])
-    fig = go.Figure()
+    fig = FrozenFigure()
     for status in [*STATUSES, *sorted(set(rows["status"]) - set(STATUSES))]:
         idx = [i for i, s in enumerate(rows["status"]) if s == status]
         if not idx:
@@ -181,7 +182,7 @@ def results_chart(latest: pd.DataFrame) -> go.Figure | None:
         for n, m, p, tx, u, e in zip(rows["name"], rows["measure"], rows["period"], text, rows["unit"],
                                       rows["is_example"], strict=True)
     ]
-    fig = go.Figure(go.Bar(
+    fig = FrozenFigure(go.Bar(
         y=labels, x=percent, orientation="h", marker_color=BAR_COLOUR, text=text, textposition="auto",
         insidetextanchor="start", insidetextfont={"color": "white", "size": 13}, cliponaxis=False,
         hovertext=hover, hoverinfo="text", name=itxt.CHART_OF_TARGET, showlegend=False,
@@ -222,7 +223,7 @@ def area_year_heatmap(long: pd.DataFrame) -> go.Figure | None:
         z.append(z_row)
         text.append(t_row)
     labels = _unique([html_text(short_label(n, 40)) for n in names])
-    fig = go.Figure(go.Heatmap(
+    fig = FrozenFigure(go.Heatmap(
         z=z, x=[str(y) for y in years], y=labels, text=text, texttemplate="%{text}", colorscale="Blues",
         showscale=False, hovertemplate="%{y}, %{x}: %{text}<extra></extra>", xgap=2, ygap=2,
     ))
@@ -245,7 +246,7 @@ def reach_chart(reach: pd.DataFrame) -> go.Figure | None:
     ]
     hover = [f"<b>{lbl}</b><br>{t}" for lbl, t in zip(labels, text, strict=True)]
     top = max([v for v in values if v is not None] or [1.0])
-    fig = go.Figure(go.Bar(
+    fig = FrozenFigure(go.Bar(
         y=labels, x=[v or 0 for v in values], orientation="h", marker_color=BAR_COLOUR, text=text,
         textposition="outside", cliponaxis=False, hovertext=hover, hoverinfo="text", showlegend=False,
     ))

@@ -1,0 +1,285 @@
+"""Interventiemonitor and Procesmonitor with AppTest on the real Groningen build with the example register:
+totals against hand sums from the example CSVs with filters set, the voorbeelddata label, deep links (valid,
+unknown, hostile), hostile register text staying text, an empty register, and rerun speed."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from wijkmonitor.config import PROJECT_ROOT
+from wijkmonitor.registers_view import fmt
+from wijkmonitor.texts import common as ctxt
+
+INTERVENTIES = str(PROJECT_ROOT / "pages" / "interventiemonitor.py")
+PROCES = str(PROJECT_ROOT / "pages" / "procesmonitor.py")
+EXAMPLE = PROJECT_ROOT / "config" / "registers" / "voorbeeld"
+SCRIPT = "<script>alert('x')</script>"
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (EXAMPLE / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def run_page(path: str, **params: str) -> AppTest:
+    at = AppTest.from_file(path, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def captions(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def has_example_label(at: AppTest) -> bool:
+    return any(w.value.startswith(f"**{ctxt.EXAMPLE_DATA_LABEL}.**") for w in at.warning)
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+# ----------------------------------------------------------------------------------------- interventiemonitor
+
+
+def test_interventiemonitor_totals_and_example_label(app_db: Path) -> None:
+    at = run_page(INTERVENTIES)
+    assert not at.exception and not at.error
+    assert has_example_label(at)
+    register = rows("interventies.csv")
+    shown = metrics(at)
+    assert shown["Interventies"] == str(len(register))
+    assert shown["Budget"] == fmt.euro(sum(float(r["budget_eur"]) for r in register if r["budget_eur"]))
+    assert shown["Budget"] == "€ 34.815.000"
+    assert "voorbeelddata" in captions(at)
+    # Every section is there: map, open begroting (two charts), timeline, results, cards.
+    assert len(at.get("deck_gl_json_chart")) == 1
+    assert len(at.get("plotly_chart")) == 4
+    headers = [h.value for h in at.header]
+    assert headers == ["In deze selectie", "Waar werken de interventies?", "Open begroting", "Tijdlijn",
+                       "Resultaten tegenover de streefwaarden", "De interventies"]
+    # Markdown never renders HTML on these pages.
+    assert not any(m.proto.allow_html for m in at.markdown)
+
+
+def test_area_and_programme_filter_total_equals_the_csv(app_db: Path) -> None:
+    at = run_page(INTERVENTIES)
+    at.selectbox(key="interventie_area").set_value("selwerd")
+    at.selectbox(key="interventie_programme").set_value("regiodeal")
+    at.run()
+    assert not at.exception and not at.error
+    # By hand from interventies.csv: regiodeal interventions that work in Selwerd, named as the area itself,
+    # as its buurt BU00141000, or as Groningen-Noord as a whole.
+    selwerd = {"selwerd", "BU00141000", "BU00141004", "groningen-noord"}
+    picked = [r for r in rows("interventies.csv")
+              if "regiodeal" in r["programmes"].split(";") and selwerd & set(r["areas"].split(";"))]
+    assert {r["id"] for r in picked} == {"wijkbedrijf-selwerd", "sunny-selwerd", "speel-chillplekken-selwerd",
+                                          "wijkgildes-wijkacademies"}
+    shown = metrics(at)
+    assert shown["Interventies"] == "4"
+    assert shown["Budget"] == fmt.euro(sum(float(r["budget_eur"]) for r in picked)) == "€ 7.150.000"
+    assert shown["Uitgegeven"] == fmt.euro(sum(float(r["spent_eur"]) for r in picked))
+    assert has_example_label(at)
+    assert at.query_params["area"] == "selwerd" and at.query_params["programme"] == "regiodeal"
+    # Back to all areas: the parameter leaves the URL, so it does not come back on the next run.
+    at.selectbox(key="interventie_area").set_value("")
+    at.run()
+    assert "area" not in at.query_params
+    at.run()
+    assert at.selectbox(key="interventie_area").value == ""
+
+
+def test_budget_per_area_table_counts_each_intervention_once(app_db: Path) -> None:
+    at = run_page(INTERVENTIES)
+    table = next(d.value for d in at.dataframe if "Daarnaast: interventies die ook elders werken" in d.value.columns)
+    total = table.iloc[-1]
+    assert total["Gebied"].startswith("Totaal") and total["Budget (euro)"] == "€ 34.815.000"
+    assert int(table.iloc[:-1]["Aantal interventies"].sum()) == int(total["Aantal interventies"]) == 27
+    note = captions(at)
+    assert "precies één keer" in note and "bij allebei mee met haar hele budget" in note
+
+
+def test_deep_link_sets_filters(app_db: Path) -> None:
+    at = run_page(INTERVENTIES, area="beijum", programme="npg", status="lopend")
+    assert not at.exception and not [w for w in at.warning if w.value.startswith("De link vraagt om")]
+    assert at.selectbox(key="interventie_area").value == "beijum"
+    assert at.selectbox(key="interventie_programme").value == "npg"
+    assert at.selectbox(key="interventie_status").value == "lopend"
+    picked = [r for r in rows("interventies.csv") if r["status"] == "lopend" and "npg" in r["programmes"].split(";")
+              and ("beijum" in r["areas"].split(";") or "groningen-noord" in r["areas"].split(";"))]
+    assert metrics(at)["Interventies"] == str(len(picked))
+
+
+@pytest.mark.parametrize(
+    ("params", "fragment"),
+    [
+        ({"area": "nergens"}, "het gebied ‘nergens’"),
+        ({"status": "klaar"}, "de status ‘klaar’"),
+        ({"programme": SCRIPT}, "het programma ‘\\<script\\>alert\\(\\'x\\'\\)\\</script\\>’"),
+        ({"area": "x" * 300}, "(een te lange waarde)"),
+    ],
+)
+def test_unknown_deep_links_fall_back_with_a_dutch_message(app_db: Path, params: dict[str, str],
+                                                           fragment: str) -> None:
+    at = run_page(INTERVENTIES, **params)
+    assert not at.exception and not at.error
+    messages = [w.value for w in at.warning if w.value.startswith("De link vraagt om")]
+    assert len(messages) == 1 and fragment in messages[0]
+    assert metrics(at)["Interventies"] == "27"
+
+
+@pytest.fixture()
+def hostile_db(groningen_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the build whose register text is HTML, Markdown and Streamlit directives."""
+    path = tmp_path / "vijandig.duckdb"
+    shutil.copy(groningen_db, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("update interventions set name = $s || ' ' || name, description = repeat($s || ' **vet** ', 20),"
+                    " actielijn = ':red[rood] $x$ [link](javascript:x)'", {"s": SCRIPT})
+        con.execute("update intervention_results set measure = $s", {"s": SCRIPT})
+        con.execute("update process_log set raised = $s, action = '**vet** <img src=x onerror=alert(1)>',"
+                    " lessons = $s || ' les'", {"s": SCRIPT})
+    monkeypatch.setenv("WIJKMONITOR_DB", str(path))
+    yield path
+
+
+def test_hostile_register_text_stays_text(hostile_db: Path) -> None:
+    for page in (INTERVENTIES, PROCES):
+        at = run_page(page)
+        assert not at.exception and not at.error
+        assert not any(m.proto.allow_html for m in at.markdown)
+        shown = "\n".join(m.value for m in at.markdown)
+        assert "script" in shown  # the text is there ...
+        assert not re.search(r"(?<!\\)[<>]", shown)  # ... with every angle bracket escaped
+        assert "**vet**" not in shown and ":red[" not in shown
+        for chart in at.get("plotly_chart"):
+            assert "<script" not in chart.proto.spec and "<img" not in chart.proto.spec
+        for deck in at.get("deck_gl_json_chart"):
+            assert "<script" not in deck.proto.json
+    at = run_page(INTERVENTIES)
+    assert any(e.label == "Lees verder" for e in at.expander)  # long descriptions are shortened
+
+
+# --------------------------------------------------------------------------------------------- procesmonitor
+
+
+def test_procesmonitor_totals_and_example_label(app_db: Path) -> None:
+    at = run_page(PROCES)
+    assert not at.exception and not at.error
+    assert has_example_label(at)
+    log = rows("proceslog.csv")
+    shown = metrics(at)
+    assert shown["Activiteiten"] == str(len(log))
+    assert shown["Bewoners bereikt"] == fmt.count(sum(int(r["residents_reached"]) for r in log
+                                                      if r["residents_reached"]))
+    known = [r for r in log if r["lived_experience_roles"]]
+    with_role = [r for r in known if int(r["lived_experience_roles"]) > 0]
+    assert shown["Ervaringskennis in een rol"] == fmt.share(len(with_role), len(known))
+    headers = [h.value for h in at.header]
+    assert headers == ["Activiteiten en bereik per gebied", "Bereik vergeleken met het aantal inwoners",
+                       "Ervaringskennis", "Jullie zeiden, wij deden", "Lessen"]
+    assert "alle leeftijden" in captions(at) and "niet alleen volwassenen" in captions(at)
+    reach = next(d.value for d in at.dataframe if "Bereikt per 100 inwoners" in d.value.columns)
+    assert reach.set_index("Gebied").loc["Ten Boer", "Bereikt per 100 inwoners"] == "onbekend"
+
+
+def test_process_area_filter_and_lesson_search(app_db: Path) -> None:
+    at = run_page(PROCES)
+    at.selectbox(key="proces_area").set_value("selwerd")
+    at.run()
+    assert not at.exception and not at.error
+    selwerd = [r for r in rows("proceslog.csv") if r["area"] == "selwerd"]
+    shown = metrics(at)
+    assert shown["Activiteiten"] == str(len(selwerd))
+    assert shown["Bewoners bereikt"] == fmt.count(sum(int(r["residents_reached"]) for r in selwerd)) == "737"
+    assert at.query_params["area"] == "selwerd"
+    at.selectbox(key="proces_area").set_value("")
+    at.text_input(key="proces_search").input("JONGEREN")
+    at.run()
+    lessons = next(d.value for d in at.dataframe if "Les" in d.value.columns)
+    expected = [r for r in rows("proceslog.csv") if "jongeren" in r["lessons"].lower()]
+    assert len(lessons) == len(expected) == 1
+    at.text_input(key="proces_search").input("'; drop table process_log; --")
+    at.run()
+    assert not at.exception and any("Geen lessen gevonden" in i.value for i in at.info)
+
+
+def test_said_did_list_links_and_filters(app_db: Path) -> None:
+    at = run_page(PROCES)
+    items = [m.value for m in at.markdown if "**Jullie zeiden:**" in m.value]
+    assert len(items) == 8  # the newest eight, the rest behind a toggle
+    assert "**Leidde tot de interventie:** Kinderopvang en VVE voor ouders zonder toeslag" in items[0]
+    at.toggle(key="proces_show_all").set_value(True)
+    at.run()
+    items = [m.value for m in at.markdown if "**Jullie zeiden:**" in m.value]
+    log = rows("proceslog.csv")
+    assert len(items) == sum(1 for r in log if r["raised"] or r["action"])
+    sloop = next(i for i in items if "Zorgen over sloop" in i)
+    assert "Sunny Selwerd" in sloop and "Status: gedaan" in sloop and "voorbeelddata" in sloop
+    council = next(i for i in items if "10 januari 2024" in i)
+    assert "voorbeelddata" not in council  # a real fact from the programme documents
+
+
+def test_process_deep_link(app_db: Path) -> None:
+    at = run_page(PROCES, area="beijum")
+    assert at.selectbox(key="proces_area").value == "beijum"
+    at = run_page(PROCES, area=SCRIPT)
+    assert not at.exception and at.selectbox(key="proces_area").value == ""
+    message = next(w.value for w in at.warning if w.value.startswith("De link vraagt om"))
+    assert not re.search(r"(?<!\\)[<>]", message)
+
+
+# ------------------------------------------------------------------------------------ empty register, speed
+
+
+@pytest.fixture()
+def empty_db(groningen_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    path = tmp_path / "zonder_register.duckdb"
+    shutil.copy(groningen_db, path)
+    with duckdb.connect(str(path)) as con:
+        for table in ("interventions", "intervention_areas", "intervention_programmes", "intervention_results",
+                      "process_log"):
+            con.execute(f"delete from {table}")
+    monkeypatch.setenv("WIJKMONITOR_DB", str(path))
+    yield path
+
+
+def test_pages_without_register_say_so(empty_db: Path) -> None:
+    for page in (INTERVENTIES, PROCES):
+        at = run_page(page)
+        assert not at.exception and not at.error
+        assert any("register" in i.value or "proceslogboek" in i.value for i in at.info)
+        assert not has_example_label(at)
+
+
+def test_reruns_are_fast(app_db: Path) -> None:
+    for page in (INTERVENTIES, PROCES):
+        at = AppTest.from_file(page, default_timeout=60)
+        start = time.perf_counter()
+        at.run()
+        cold = time.perf_counter() - start
+        warm = []
+        for _ in range(3):
+            start = time.perf_counter()
+            at.run()
+            warm.append(time.perf_counter() - start)
+        # Generous bounds for a shared test machine; the measured figures are in the report.
+        assert cold < 5.0 and sorted(warm)[1] < 0.4, (page, cold, warm)
