@@ -15,10 +15,9 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from wijkmonitor import db
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.gebied import maps, options, overview, tables, views
-from wijkmonitor.ui.common import db_path, query
+from wijkmonitor.ui.common import current_stamp, query
 
 Stamp = tuple[int, int, int]
 _SECTIONS = 64  # cached map, trend and area sections (each well under a megabyte)
@@ -37,7 +36,8 @@ def column_config(frame: pd.DataFrame) -> dict[str, Any]:
 
 
 def stamp() -> Stamp:
-    return db.file_stamp(db_path())
+    """The file version this script run reads (pinned per run), so a section never mixes two builds."""
+    return current_stamp()
 
 
 def meta() -> dict[str, str]:
