@@ -20,6 +20,8 @@ K_AREA, K_YEARS, K_TYPES, K_MEASURE, K_STATUS, K_ALL, K_SEARCH = (
     "proces_search",
 )
 SHOWN = 8
+SHOWN_LESSONS = 10
+K_ALL_LESSONS = "proces_show_all_lessons"
 CHART_CONFIG = {"displaylogo": False}
 
 st.title(txt.TITLE)
@@ -110,6 +112,9 @@ for item in items if show_all else items[:SHOWN]:
     with st.container(border=True):
         st.markdown(f"**{item.head}**  \n**{txt.SAID}:** {item.said}  \n**{txt.DID}:** {item.did}  \n{item.status}"
                     + (f"  \n**{item.link_label}:** {item.link}" if item.link else ""))
+        if item.full is not None:
+            with st.expander(txt.READ_MORE):
+                st.markdown(item.full)
 if len(items) > SHOWN:
     st.caption(txt.SHOWN_OF.format(shown=len(items) if show_all else SHOWN, n=len(items)))
     st.toggle(txt.SHOW_ALL.format(n=len(items)), key=K_ALL)
@@ -122,6 +127,18 @@ if found.empty:
     st.info(txt.LESSONS_NONE.format(term=params.inert(term)) if term.strip() else txt.LESSONS_EMPTY)
 else:
     st.caption(txt.LESSONS_FOUND_ONE if len(found) == 1 else txt.LESSONS_FOUND.format(n=len(found)))
-    st.dataframe(found, hide_index=True)
+    lessons = process.lesson_items(found)
+    show_all_lessons = st.session_state.get(K_ALL_LESSONS, False)
+    for lesson in lessons if show_all_lessons else lessons[:SHOWN_LESSONS]:
+        st.markdown(f"**{lesson.head}**  \n{lesson.text}")
+        if lesson.full is not None:
+            with st.expander(txt.READ_MORE):
+                st.markdown(lesson.full)
+    if len(lessons) > SHOWN_LESSONS:
+        st.toggle(txt.SHOW_ALL.format(n=len(lessons)), key=K_ALL_LESSONS)
+    with st.expander(txt.TABLE_LESSONS):
+        st.dataframe(found, hide_index=True)
+        st.download_button(txt.DOWNLOAD, found.to_csv(index=False).encode("utf-8"), file_name="lessen.csv",
+                           mime="text/csv", key="proces_dl_lessons", on_click="ignore")
 
 st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))

@@ -166,7 +166,7 @@ def test_hostile_register_text_stays_text(hostile_db: Path) -> None:
         at = run_page(page)
         assert not at.exception and not at.error
         assert not any(m.proto.allow_html for m in at.markdown)
-        shown = "\n".join(m.value for m in at.markdown)
+        shown = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
         assert "script" in shown  # the text is there ...
         assert not re.search(r"(?<!\\)[<>]", shown)  # ... with every angle bracket escaped
         assert "**vet**" not in shown and ":red[" not in shown
@@ -192,7 +192,7 @@ def test_procesmonitor_totals_and_example_label(app_db: Path) -> None:
                                                       if r["residents_reached"]))
     known = [r for r in log if r["lived_experience_roles"]]
     with_role = [r for r in known if int(r["lived_experience_roles"]) > 0]
-    assert shown["Ervaringskennis in een rol"] == fmt.share(len(with_role), len(known))
+    assert shown["Ervaringskennis ingezet"] == fmt.share(len(with_role), len(known))
     headers = [h.value for h in at.header]
     assert headers == ["Activiteiten en bereik per gebied", "Bereik vergeleken met het aantal inwoners",
                        "Ervaringskennis", "Jullie zeiden, wij deden", "Lessen"]
@@ -217,6 +217,7 @@ def test_process_area_filter_and_lesson_search(app_db: Path) -> None:
     lessons = next(d.value for d in at.dataframe if "Les" in d.value.columns)
     expected = [r for r in rows("proceslog.csv") if "jongeren" in r["lessons"].lower()]
     assert len(lessons) == len(expected) == 1
+    assert any(expected[0]["lessons"] in m.value for m in at.markdown)
     at.text_input(key="proces_search").input("'; drop table process_log; --")
     at.run()
     assert not at.exception and any("Geen lessen gevonden" in i.value for i in at.info)

@@ -440,7 +440,8 @@ def test_reach_compared_with_all_inhabitants(log: pd.DataFrame, areas: model.Are
     assert table.loc["Ten Boer", "Inwoners (alle leeftijden)"] == "onbekend"
     assert table.loc["Selwerd", "Bereikt per 100 inwoners"] == "11,4"
     figure = charts.reach_chart(reach.reset_index())
-    assert figure is not None and any("onbekend" in t for t in figure.data[0].text)
+    assert figure is not None and "onbekend" in list(figure.data[0].text)
+    assert any("inwonertal onbekend" in label for label in figure.data[0].y)
 
 
 def test_area_year_table_separates_no_activity_from_unknown(log: pd.DataFrame, areas: model.Areas) -> None:
@@ -475,6 +476,22 @@ def test_jullie_zeiden_wij_deden_links_to_interventions(log: pd.DataFrame, areas
     assert done and all(i.action_status == "gedaan" for i in done)
     assert process.filter_said_did(items, ()) == items
     assert sum(process.status_counts(items).values()) == len(items)
+
+
+def test_long_said_did_and_lessons_are_shortened_with_the_whole_kept(log: pd.DataFrame,
+                                                                    areas: model.Areas) -> None:
+    rows = process.apply(log, process.ProcessFilters(), areas).copy()
+    long = "Bewoners vroegen om " + "meer groen en speelruimte, " * 12
+    first = rows.sort_values("date").index[-1]
+    rows.loc[first, "raised"] = long
+    rows.loc[first, "lessons"] = long
+    item = process.said_did(rows)[0]
+    assert item.said.endswith("…") and len(_unescape(item.said)) <= text.LIMIT + 1
+    assert item.full is not None and _unescape(long.strip()) in _unescape(item.full)
+    assert all(i.full is None for i in process.said_did(rows)[1:])
+    lessons = process.lesson_items(process.lessons(rows, "groen en speelruimte"))
+    assert len(lessons) == 1 and lessons[0].full is not None and lessons[0].text.endswith("…")
+    assert lessons[0].is_example and "voorbeelddata" in lessons[0].head
 
 
 def test_said_did_escapes_register_text(log: pd.DataFrame, areas: model.Areas) -> None:

@@ -160,9 +160,12 @@ def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#e6e6e6", dtick="M12", tickformat="%Y")
     fig.add_shape(type="line", x0=today.isoformat(), x1=today.isoformat(), y0=0, y1=1, yref="paper",
                   line={"color": "#1f1f1f", "width": 1.5, "dash": "dot"})
+    # Below the year labels: above the plot it would collide with the legend, beside the axis with a year.
     fig.add_annotation(x=today.isoformat(), y=0, yref="paper", text=itxt.TODAY, showarrow=False,
-                       yanchor="top", yshift=-22, font=FONT, bgcolor="white")
-    return _layout(fig, 130 + ROW_PX * max(len(rows), 1), barmode="overlay", bargap=0.3)
+                       yanchor="top", yshift=-26, font=FONT)
+    _layout(fig, 150 + ROW_PX * max(len(rows), 1), barmode="overlay", bargap=0.3)
+    fig.update_layout(margin={**_CONFIG_MARGIN, "b": 60})
+    return fig
 
 
 def results_chart(latest: pd.DataFrame) -> go.Figure | None:
@@ -233,24 +236,25 @@ def area_year_heatmap(long: pd.DataFrame) -> go.Figure | None:
 
 
 def reach_chart(reach: pd.DataFrame) -> go.Figure | None:
-    """Residents reached per 100 inhabitants per area, with both counts printed; 'onbekend' where there is no
-    base (or no reach)."""
+    """Residents reached per 100 inhabitants per area; both counts under the area's name, 'onbekend' on the
+    bar where there is no base (or no reach)."""
     if reach.empty:
         return None
-    labels = _unique([html_text(short_label(n, 40)) for n in reach["area_name"]])
     values = [None if fmt.is_missing(v) else float(v) for v in reach["per_100"]]
-    text = [
-        ptxt.REACH_BAR_UNKNOWN.format(reached=fmt.count(r, missing=ptxt.UNKNOWN)) if v is None
-        else ptxt.REACH_BAR.format(per_100=gfmt.number(v, 1), reached=fmt.count(r), inhabitants=fmt.count(i))
-        for v, r, i in zip(values, reach["reached"], reach["inhabitants"], strict=True)
+    counts = [
+        ptxt.REACH_COUNTS_UNKNOWN.format(reached=fmt.count(r, missing=ptxt.UNKNOWN)) if fmt.is_missing(i)
+        else ptxt.REACH_COUNTS.format(reached=fmt.count(r, missing=ptxt.UNKNOWN), inhabitants=fmt.count(i))
+        for r, i in zip(reach["reached"], reach["inhabitants"], strict=True)
     ]
-    hover = [f"<b>{lbl}</b><br>{t}" for lbl, t in zip(labels, text, strict=True)]
+    names = _unique([html_text(short_label(n, 40)) for n in reach["area_name"]])
+    labels = [f"{n}<br><span style='font-size:11px'>{c}</span>" for n, c in zip(names, counts, strict=True)]
+    text = [ptxt.UNKNOWN if v is None else gfmt.number(v, 1) for v in values]
+    hover = [f"<b>{n}</b><br>{ptxt.CHART_PER_100}: {t}<br>{c}" for n, t, c in zip(names, text, counts, strict=True)]
     top = max([v for v in values if v is not None] or [1.0])
     fig = FrozenFigure(go.Bar(
         y=labels, x=[v or 0 for v in values], orientation="h", marker_color=BAR_COLOUR, text=text,
         textposition="outside", cliponaxis=False, hovertext=hover, hoverinfo="text", showlegend=False,
     ))
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
-    # Room on the right for the counts printed after the longest bar.
-    fig.update_xaxes(title_text=ptxt.CHART_PER_100, showgrid=True, gridcolor="#e6e6e6", range=[0, top * 1.6])
-    return _layout(fig, 90 + ROW_PX * len(reach))
+    fig.update_xaxes(title_text=ptxt.CHART_PER_100, showgrid=True, gridcolor="#e6e6e6", range=[0, top * 1.15])
+    return _layout(fig, 90 + 44 * len(reach))

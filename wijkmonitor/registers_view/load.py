@@ -15,18 +15,18 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from wijkmonitor import db
 from wijkmonitor.gebied import load as gebied_load
 from wijkmonitor.registers_view import model, process, views
 from wijkmonitor.registers_view.filters import Filters, Options, options
-from wijkmonitor.ui.common import db_path, query
+from wijkmonitor.ui.common import current_stamp, query
 
 Stamp = tuple[int, int, int]
 _VIEWS = 64  # cached selections per page (each a few hundred kB at most)
 
 
 def stamp() -> Stamp:
-    return db.file_stamp(db_path())
+    # The file version pinned for this script run, so the views and their queries come from one build.
+    return current_stamp()
 
 
 def meta() -> dict[str, str]:

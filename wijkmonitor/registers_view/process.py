@@ -14,7 +14,7 @@ import pandas as pd
 
 from wijkmonitor.registers_view import fmt
 from wijkmonitor.registers_view.model import Areas
-from wijkmonitor.registers_view.text import markdown, plain
+from wijkmonitor.registers_view.text import markdown, plain, shorten
 from wijkmonitor.texts import proces as txt
 
 ALL = ""
@@ -212,8 +212,9 @@ class SaidDid:
     """One "jullie zeiden, wij deden" item; every text field already escaped for st.markdown."""
 
     head: str
-    said: str
+    said: str  # shortened to text.LIMIT characters
     did: str
+    full: str | None  # said and did in full, when either was shortened
     status: str
     action_status: str  # raw value, for filtering
     link_label: str  # txt.LINKED_INTERVENTION / txt.LINKED_DECISION, or ''
@@ -240,12 +241,17 @@ def said_did(rows: pd.DataFrame) -> tuple[SaidDid, ...]:
         else:
             link_label, link = "", ""
         example = bool(row["is_example"])
+        said, did = shorten(raised), shorten(action)
+        full = None
+        if said.truncated or did.truncated:
+            full = f"**{txt.SAID}:** {markdown(raised)}\n\n**{txt.DID}:** {markdown(action)}"
         items.append(SaidDid(
             head=txt.ITEM_HEAD.format(date=fmt.date(row["date"]), area=markdown(row["area_name"]),
                                       activity=markdown(row["activity_type"])) + (txt.ITEM_EXAMPLE if example
                                                                                     else ""),
-            said=markdown(raised) if raised else f"*{txt.NOT_FILLED}*",
-            did=markdown(action) if action else f"*{txt.NOT_FILLED}*",
+            said=markdown(said.short) if raised else f"*{txt.NOT_FILLED}*",
+            did=markdown(did.short) if action else f"*{txt.NOT_FILLED}*",
+            full=full,
             status=txt.ITEM_STATUS.format(status=markdown(txt.ACTION_STATUS_LABELS.get(status, status))
                                           if status else txt.NO_STATUS),
             action_status=status,
@@ -289,3 +295,30 @@ def lessons(rows: pd.DataFrame, term: str) -> pd.DataFrame:
         txt.COL_LESSON: with_lesson["lessons"].map(plain),
         txt.COL_EXAMPLE: with_lesson["is_example"].map(fmt.example_mark),
     }, columns=LESSON_COLUMNS).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson for the list; text already escaped for st.markdown."""
+
+    head: str
+    text: str  # shortened
+    full: str | None  # the whole lesson when it was shortened
+    is_example: bool
+
+
+def lesson_items(found: pd.DataFrame) -> tuple[Lesson, ...]:
+    """The rows of `lessons(...)` as list items."""
+    items = []
+    for row in found.to_dict("records"):
+        lesson = shorten(row[txt.COL_LESSON])
+        example = row[txt.COL_EXAMPLE] == "✓"
+        items.append(Lesson(
+            head=txt.ITEM_HEAD.format(date=row[txt.COL_DATE], area=markdown(row[txt.COL_AREA]),
+                                      activity=markdown(row[txt.COL_ACTIVITY])) + (txt.ITEM_EXAMPLE if example
+                                                                                   else ""),
+            text=markdown(lesson.short),
+            full=markdown(lesson.full) if lesson.truncated else None,
+            is_example=example,
+        ))
+    return tuple(items)

@@ -14,7 +14,7 @@ import pydeck as pdk
 from wijkmonitor.registers_view import budget, cards, charts, fmt, maps, process, results
 from wijkmonitor.registers_view.filters import Filters, apply
 from wijkmonitor.registers_view.model import Register
-from wijkmonitor.registers_view.text import plain
+from wijkmonitor.registers_view.text import markdown, plain
 from wijkmonitor.texts import interventies as itxt
 from wijkmonitor.texts import proces as ptxt
 
@@ -117,6 +117,9 @@ def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame
     counted_twice = any(len(p) > 1 for p in frame["programme_list"])
     programme_note = (itxt.PROGRAMME_NOTE.format(sum=fmt.euro(programme_sum), total=fmt.euro(total.budget))
                       if counted_twice and total.budget is not None else itxt.PROGRAMME_NOTE_SIMPLE)
+    if filters.programme and counted_twice:
+        programme_note += " " + itxt.PROGRAMME_FILTER_NOTE.format(
+            programme=markdown(register.programme_names().get(filters.programme, filters.programme)))
     programme_chart_rows = programme_rows.rename(columns={"programme_id": "key", "programme_name": "label"})
     everywhere_total = budget.totals(everywhere)
     area_chart_rows = area_rows[(area_rows["n"] > 0) | (area_rows["kind"] == "area")].assign(
@@ -132,7 +135,9 @@ def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame
     elif example_dates:
         notes.append(itxt.TIMELINE_EXAMPLE_SOME.format(n=example_dates, total=int(starts.sum())))
     if (~starts).any():
-        notes.append(itxt.TIMELINE_MISSING.format(names="; ".join(plain(n) for n in frame.loc[~starts, "name"])))
+        # Captions are Markdown: the names are register text, so they are escaped.
+        notes.append(itxt.TIMELINE_MISSING.format(names=markdown("; ".join(plain(n) for n in frame.loc[~starts,
+                                                                                                     "name"]))))
 
     latest = results.latest(register.results, frame)
     return InterventionView(

@@ -89,6 +89,10 @@ PROGRAMME_NOTE = (
     "interventie die twee programma's noemt, telt daarom bij allebei mee met haar hele budget: samen tellen de "
     "staven op tot {sum}, meer dan het totaal van {total}."
 )
+PROGRAMME_FILTER_NOTE = (
+    "Met het filter op {programme} staan hier ook de andere programma's die deze interventies mee "
+    "financieren."
+)
 PROGRAMME_NOTE_SIMPLE = (
     "Het budget van een interventie is haar totaal; het register verdeelt het niet over de programma's. Een "
     "interventie die meer programma's noemt, telt bij elk daarvan mee met haar hele budget."
