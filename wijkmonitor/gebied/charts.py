@@ -145,6 +145,15 @@ def trend_figure(
     return FrozenFigure(data=traces, layout=layout)
 
 
+def _direction_word(gap: float, ind: Indicator) -> str:
+    if round(gap, ind.decimals) == 0:
+        return txt.DIRECTION_EQUAL
+    if ind.polarity == "neutral":
+        return txt.HIGHER if gap > 0 else txt.LOWER
+    worse = gap > 0 if ind.polarity == "lower_better" else gap < 0
+    return txt.DIRECTION_WORSE if worse else txt.DIRECTION_BETTER
+
+
 def sort_areas(latest: pd.DataFrame, polarity: str) -> list[str]:
     """Area ids from the largest to the smallest gap (disadvantage; |gap| for neutral); no value last."""
     key = latest["gap"].abs() if polarity == "neutral" else latest["disadvantage"]
@@ -157,8 +166,10 @@ def _panel_title(area_rows: pd.DataFrame, area_id: str, name: str, ind: Indicato
     if latest.empty or fmt.is_missing(latest["value"].iloc[0]):
         return f"{name}<br>{txt.TOOLTIP_MISSING}"
     value = fmt.value(latest["value"].iloc[0], ind.unit, ind.decimals)
-    gap = fmt.difference(latest["gap"].iloc[0], ind.unit, ind.decimals, signed=True)
-    return f"{name}<br>{value} ({gap.replace(txt.PERCENT_POINT, 'pp')})"
+    gap = float(latest["gap"].iloc[0])
+    amount = fmt.difference(gap, ind.unit, ind.decimals).replace(txt.PERCENT_POINT, "pp")
+    # Words, not a sign: "−4,1 pp" reads as good news even when less volunteering is worse.
+    return f"{name}<br>{value} ({amount} {_direction_word(gap, ind)})"
 
 
 def multiples_figure(

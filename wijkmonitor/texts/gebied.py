@@ -21,6 +21,9 @@ TREND_SHORT = {"kleiner": "kloof kleiner", "groter": "kloof groter", "gelijk": "
 JUDGEMENT_WORDS = {"verbeterd": "verbeterd", "verslechterd": "verslechterd", "gelijk": "gelijk", "neutraal": ""}
 NO_PREVIOUS_SHORT = "geen eerdere meting"
 HIGHER = "hoger"
+DIRECTION_WORSE = "slechter"
+DIRECTION_BETTER = "beter"
+DIRECTION_EQUAL = "gelijk"
 LOWER = "lager"
 
 # --- sentences (sentences.py)
