@@ -139,7 +139,7 @@ st.header(txt.H_RESULTS, divider="gray")
 if view.results_table.frame.empty:
     st.info(txt.NO_RESULTS, icon=":material/query_stats:")
 else:
-    st.caption(txt.RESULTS_NOTE)
+    st.caption(view.results_note)
     if view.results_figure is not None:
         st.plotly_chart(view.results_figure, key="interventie_results", config=CHART_CONFIG)
     with st.expander(txt.TABLE_RESULTS):

@@ -242,6 +242,10 @@ def test_said_did_list_links_and_filters(app_db: Path) -> None:
 def test_process_deep_link(app_db: Path) -> None:
     at = run_page(PROCES, area="beijum")
     assert at.selectbox(key="proces_area").value == "beijum"
+    at = run_page(PROCES, area="groningen-noord")
+    reach = next(d.value for d in at.dataframe if "Bereikt per 100 inwoners" in d.value.columns)
+    assert list(reach["Gebied"])[-2:] == ["Groningen-Noord als geheel", "Groningen-Noord: alles samen"]
+    assert reach.iloc[-1]["Inwoners (alle leeftijden)"] == "81.195"
     at = run_page(PROCES, area=SCRIPT)
     assert not at.exception and at.selectbox(key="proces_area").value == ""
     message = next(w.value for w in at.warning if w.value.startswith("De link vraagt om"))

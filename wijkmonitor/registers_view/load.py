@@ -75,8 +75,8 @@ def intervention_view(filters: Filters) -> views.InterventionView:
 
 @st.cache_resource(ttl=3600, max_entries=4, show_spinner=False)
 def _process_rows(file_stamp: Stamp) -> tuple[pd.DataFrame, pd.DataFrame, model.Areas]:
-    return (query("proces_log"), query("proces_population"),
-            model.areas_from_frame(query("interventie_area_options")))
+    areas = model.areas_from_frame(query("interventie_area_options"))
+    return process.prepare(query("proces_log"), areas), query("proces_population"), areas
 
 
 def process_options() -> process.ProcessOptions:
@@ -92,7 +92,8 @@ def process_rows(filters: process.ProcessFilters) -> pd.DataFrame:
 @st.cache_resource(ttl=3600, max_entries=_VIEWS, show_spinner=False)
 def _process_view(file_stamp: Stamp, filters: process.ProcessFilters, measure: str) -> views.ProcessView:
     log, population, areas = _process_rows(file_stamp)
-    return views.process_view(process.apply(log, filters, areas), population, measure)
+    return views.process_view(process.apply(log, filters, areas), population, measure,
+                              process.total_row(filters.area, areas))
 
 
 def process_view(filters: process.ProcessFilters, measure: str) -> views.ProcessView:

@@ -36,6 +36,25 @@ class ProcessOptions:
     activity_types: list[str]
 
 
+def prepare(log: pd.DataFrame, areas: Areas) -> pd.DataFrame:
+    """`proces_log` rows as the page shows them: an activity for a whole programme area (Groningen-Noord) is
+    named '<area> als geheel', because that row holds only those activities, not those of its member areas."""
+    programme_areas = {a.area_id: a.name for a in areas.options if a.is_programme_area}
+    if not programme_areas:
+        return log
+    names = [txt.WHOLE_AREA.format(name=programme_areas[str(k)].split(" (")[0]) if str(k) in programme_areas
+             else n for k, n in zip(log["area_key"], log["area_name"], strict=True)]
+    return log.assign(area_name=names)
+
+
+def total_row(area: str, areas: Areas) -> tuple[str, str] | None:
+    """For a chosen programme area: the key and label of a row that adds up all its activities."""
+    option = areas.get(area)
+    if option is None or not option.is_programme_area:
+        return None
+    return option.area_id, txt.ALL_TOGETHER.format(name=option.name.split(" (")[0])
+
+
 def options(log: pd.DataFrame, areas: Areas) -> ProcessOptions:
     """Areas: every configured renewal area, then places the log names outside them (e.g. a loose buurt)."""
     known = {a.area_id: a.name for a in areas.options}
@@ -147,9 +166,11 @@ REACH_COLUMNS = ["area_key", "area_name", "activities", "reached", "reach_unknow
                  "inhabitants_year", "per_100", "n_example"]
 
 
-def reach_vs_population(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+def reach_vs_population(rows: pd.DataFrame, population: pd.DataFrame,
+                        total: tuple[str, str] | None = None) -> pd.DataFrame:
     """Per area: residents reached (sum over activities with a number) against all inhabitants of the area
-    (`proces_population`); per_100 is None where either is unknown."""
+    (`proces_population`); per_100 is None where either is unknown. `total` (key, label) adds a last row over
+    all `rows` against that area's inhabitants (a chosen programme area with its member areas)."""
     pop = {str(a): (float(v), int(y)) for a, v, y in zip(population["area_id"], population["inhabitants"],
                                                          population["year"], strict=True)}
     out = []
@@ -163,6 +184,17 @@ def reach_vs_population(rows: pd.DataFrame, population: pd.DataFrame) -> pd.Data
             "reach_unknown": int(group["residents_reached"].isna().sum()), "inhabitants": inhabitants,
             "inhabitants_year": year, "per_100": per_100,
             "n_example": int(group["is_example"].fillna(False).astype(bool).sum()),
+        })
+    if total is not None and len(out) > 1:
+        key, label = total
+        reached = _known_sum(rows["residents_reached"])
+        inhabitants, year = pop.get(key, (None, None))
+        out.append({
+            "area_key": key, "area_name": label, "activities": len(rows), "reached": reached,
+            "reach_unknown": int(rows["residents_reached"].isna().sum()), "inhabitants": inhabitants,
+            "inhabitants_year": year,
+            "per_100": None if reached is None or not inhabitants else 100 * reached / inhabitants,
+            "n_example": int(rows["is_example"].fillna(False).astype(bool).sum()),
         })
     return pd.DataFrame(out, columns=REACH_COLUMNS)
 

@@ -53,6 +53,7 @@ class InterventionView:
     timeline_notes: tuple[str, ...]
     timeline_table: pd.DataFrame
     results_figure: go.Figure | None
+    results_note: str
     results_table: Table
     cards: tuple[cards.Card, ...]
 
@@ -72,6 +73,12 @@ def _metrics(total: budget.Totals) -> tuple[Metric, ...]:
         Metric(itxt.M_SPENT, fmt.euro(total.spent),
                note=_note(example, itxt.SPENT_SHARE.format(share=fmt.share(total.spent, total.budget)))),
     )
+
+
+def _example_note(n_example: int, n: int, all_text: str, some_text: str) -> str:
+    if not n_example:
+        return ""
+    return " " + (all_text if n_example == n else some_text.format(n=n_example, total=n))
 
 
 def _timeline_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -120,6 +127,7 @@ def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame
     if filters.programme and counted_twice:
         programme_note += " " + itxt.PROGRAMME_FILTER_NOTE.format(
             programme=markdown(register.programme_names().get(filters.programme, filters.programme)))
+    programme_note += _example_note(total.n_example, total.n, itxt.AMOUNTS_EXAMPLE, itxt.AMOUNTS_EXAMPLE_SOME)
     programme_chart_rows = programme_rows.rename(columns={"programme_id": "key", "programme_name": "label"})
     everywhere_total = budget.totals(everywhere)
     area_chart_rows = area_rows[(area_rows["n"] > 0) | (area_rows["kind"] == "area")].assign(
@@ -140,6 +148,9 @@ def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame
                                                                                                      "name"]))))
 
     latest = results.latest(register.results, frame)
+    measured = latest[latest["value"].notna()]
+    results_note = itxt.RESULTS_NOTE + _example_note(int(measured["is_example"].astype(bool).sum()), len(measured),
+                                                     itxt.RESULTS_EXAMPLE, itxt.RESULTS_EXAMPLE_SOME)
     return InterventionView(
         n=total.n,
         has_example=bool(total.n_example) or bool(latest["is_example"].astype(bool).any()),
@@ -154,13 +165,16 @@ def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame
         area_figure=charts.budget_bars(area_chart_rows, highlight=filters.area or None,
                                        separator_before=first_bucket)
         if not everywhere.empty else None,
-        area_note=itxt.AREA_BUDGET_NOTE.format(total=fmt.euro(everywhere_total.budget, missing="€ 0")),
+        area_note=itxt.AREA_BUDGET_NOTE.format(total=fmt.euro(everywhere_total.budget, missing="€ 0"))
+        + _example_note(everywhere_total.n_example, everywhere_total.n, itxt.AMOUNTS_EXAMPLE,
+                        itxt.AMOUNTS_EXAMPLE_SOME),
         area_table=Table(budget.area_table(area_rows, everywhere_total), budget.area_csv(area_rows)),
         shared_table=budget.shared_list(everywhere),
         timeline_figure=charts.timeline(frame, today) if starts.any() else None,
         timeline_notes=tuple(notes),
         timeline_table=_timeline_table(frame),
         results_figure=charts.results_chart(latest),
+        results_note=results_note,
         results_table=Table(results.table(latest), results.to_csv(latest)),
         cards=cards.cards(frame, register),
     )
@@ -208,8 +222,10 @@ def _lived_sentence(s: process.Summary) -> str:
     return sentence
 
 
-def process_view(rows: pd.DataFrame, population: pd.DataFrame, measure: str) -> ProcessView:
-    """The Procesmonitor for the filtered activities `rows` (`proces_log` rows after `process.apply`)."""
+def process_view(rows: pd.DataFrame, population: pd.DataFrame, measure: str,
+                 total: tuple[str, str] | None = None) -> ProcessView:
+    """The Procesmonitor for the filtered activities `rows` (`proces_log` rows after `process.prepare` and
+    `process.apply`); `total` adds an 'all together' reach row for a chosen programme area."""
     s = process.summary(rows)
     long = process.per_area_year(rows, measure)
     time_note = ptxt.TIME_NOTE
@@ -219,7 +235,7 @@ def process_view(rows: pd.DataFrame, population: pd.DataFrame, measure: str) -> 
         if missing:
             template = ptxt.TIME_MISSING_ONE if missing == 1 else ptxt.TIME_MISSING
             time_note += template.format(n=missing, measure=ptxt.MEASURES[measure])
-    reach = process.reach_vs_population(rows, population)
+    reach = process.reach_vs_population(rows, population, total)
     years = sorted({str(int(y)) for y in reach["inhabitants_year"].dropna()})
     return ProcessView(
         n=s.activities,

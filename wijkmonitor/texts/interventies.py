@@ -135,6 +135,12 @@ EXAMPLE_SOME = "deels ({n} van {total})"
 EXAMPLE_MARK = "✓"
 UNKNOWN = "onbekend"
 
+# --- voorbeelddata per section (appended to the section's note)
+AMOUNTS_EXAMPLE = "De bedragen zijn voorbeelddata."
+AMOUNTS_EXAMPLE_SOME = "Bedragen van {n} van de {total} interventies zijn voorbeelddata (zie de tabel)."
+RESULTS_EXAMPLE = "De resultaten zijn voorbeelddata."
+RESULTS_EXAMPLE_SOME = "{n} van de {total} metingen zijn voorbeelddata (zie de tabel)."
+
 # --- timeline
 H_TIMELINE = "Tijdlijn"
 TIMELINE_NOTE = (

@@ -27,6 +27,9 @@ PARAM_WHAT = {"area": "het gebied"}
 PARAM_UNKNOWN = "De link vraagt om {what} ‘{value}’, maar dat kent Wijkmonitor niet. Getoond: {fallback}."
 PARAM_TOO_LONG = "(een te lange waarde)"
 
+WHOLE_AREA = "{name} als geheel"
+ALL_TOGETHER = "{name}: alles samen"
+
 # --- summary
 M_ACTIVITIES = "Activiteiten"
 M_PARTICIPANTS = "Deelnemers"
@@ -65,7 +68,8 @@ REACH_NOTE = (
     "Vergelijkingsbasis: alle inwoners van het gebied (alle leeftijden, dus niet alleen volwassenen; een aantal "
     "volwassenen per gebied is er niet), CBS, opgeteld over de buurten van het gebied, in {years}. Het bereik telt "
     "per activiteit: wie twee keer kwam, telt twee keer. Het is dus een bereik per 100 inwoners, geen deel van de "
-    "bewoners. ‘Onbekend’: geen inwonertal voor dat gebied."
+    "bewoners. ‘Onbekend’: geen inwonertal voor dat gebied. ‘Als geheel’: activiteiten voor het hele gebied, "
+    "niet voor één wijk ervan."
 )
 CHART_PER_100 = "bereikt per 100 inwoners"
 REACH_COUNTS = "{reached} bereikt, {inhabitants} inwoners"
