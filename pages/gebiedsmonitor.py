@@ -11,6 +11,7 @@ from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 from wijkmonitor.ui import params
 from wijkmonitor.ui.common import data_guard, example_badge
+from wijkmonitor.ui.common import meta as build_meta
 
 MEMO = "gebied_url_state"
 K_THEME, K_INDICATOR, K_AGE, K_YEAR, K_LEVEL, K_AREA, K_MAP_ROUND = (
@@ -39,7 +40,7 @@ st.write(txt.GEBIED_INTRO)
 with data_guard():
     catalog = load.catalog()
     units = load.units()
-    meta = load.meta()
+    meta = build_meta()
 if catalog.empty:
     st.info(txt.NO_OPTIONS)
     st.stop()

@@ -9,11 +9,12 @@ from wijkmonitor.gebied import load, overview, tables
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 from wijkmonitor.ui.common import data_guard
+from wijkmonitor.ui.common import meta as build_meta
 
 st.title(txt.OVERVIEW_TITLE)
 
 with data_guard():
-    meta = load.meta()
+    meta = build_meta()
     view = load.overview_view()
     deck = load.overview_map()
 gemeente = meta.get("gemeente_name", "")

@@ -40,11 +40,6 @@ def stamp() -> Stamp:
     return current_stamp()
 
 
-def meta() -> dict[str, str]:
-    frame = query("build_meta")
-    return dict(zip(frame["key"], frame["value"], strict=True))
-
-
 @st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
 def _catalog(file_stamp: Stamp) -> options.Catalog:
     return options.catalog(query("indicator_options"))
