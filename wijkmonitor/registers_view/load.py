@@ -18,7 +18,10 @@ import streamlit as st
 from wijkmonitor.gebied import load as gebied_load
 from wijkmonitor.registers_view import model, process, views
 from wijkmonitor.registers_view.filters import Filters, Options, options
-from wijkmonitor.ui.common import current_stamp, query
+from wijkmonitor.ui.common import current_stamp, meta, query
+
+__all__ = ["filter_options", "intervention_view", "meta", "process_options", "process_rows", "process_view",
+           "register", "stamp", "sync_url"]
 
 Stamp = tuple[int, int, int]
 _VIEWS = 64  # cached selections per page (each a few hundred kB at most)
@@ -27,11 +30,6 @@ _VIEWS = 64  # cached selections per page (each a few hundred kB at most)
 def stamp() -> Stamp:
     # The file version pinned for this script run, so the views and their queries come from one build.
     return current_stamp()
-
-
-def meta() -> dict[str, str]:
-    frame = query("build_meta")
-    return dict(zip(frame["key"], frame["value"], strict=True))
 
 
 @st.cache_resource(ttl=3600, max_entries=4, show_spinner=False)
