@@ -19,6 +19,6 @@ if [ ! -d ../shared/data ]; then
 fi
 
 mkdir -p artifacts
-log "Tests draaien (pytest -q $*)"
+log "Tests draaien (pytest -q -n 2 $*)"
 # No stdin in CI: make sure nothing under pytest can wait for a keyboard.
-exec uv run pytest -q "$@" </dev/null
+exec uv run pytest -q -n 2 "$@" </dev/null

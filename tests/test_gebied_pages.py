@@ -20,8 +20,8 @@ from tests.conftest import SOURCE
 from wijkmonitor import db
 from wijkmonitor.config import PROJECT_ROOT
 
-GEBIED = str(PROJECT_ROOT / "pages" / "gebiedsmonitor.py")
-OVERZICHT = str(PROJECT_ROOT / "pages" / "overzicht.py")
+GEBIED = str(PROJECT_ROOT / "app_pages" / "gebiedsmonitor.py")
+OVERZICHT = str(PROJECT_ROOT / "app_pages" / "overzicht.py")
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 RAW = SOURCE / "raw" / "rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.csv"
 
@@ -162,7 +162,7 @@ def test_pages_inside_the_navigation_keep_deep_links(app_db: Path) -> None:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     at.query_params["indicator"] = "Vrijwilligerswerk"
     at.query_params["area"] = "lewenborg"
-    at.switch_page("pages/gebiedsmonitor.py").run()
+    at.switch_page("app_pages/gebiedsmonitor.py").run()
     assert not at.exception
     assert at.selectbox(key="gebied_indicator").value == "Vrijwilligerswerk"
     assert at.selectbox(key="gebied_area").value == "lewenborg"

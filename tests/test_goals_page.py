@@ -22,7 +22,7 @@ def open_goals(**params: str) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     for name, value in params.items():
         at.query_params[name] = value
-    at.switch_page("pages/doelen.py")
+    at.switch_page("app_pages/doelen.py")
     return at.run()
 
 
@@ -130,7 +130,7 @@ def test_goals_page_is_fast(app_db: Path) -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.switch_page("pages/doelen.py")
+    at.switch_page("app_pages/doelen.py")
     started = time.perf_counter()
     at.run()
     cold = time.perf_counter() - started

@@ -18,7 +18,7 @@ RAW = DEFAULT_SOURCE / "raw" / "rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.
 
 def open_over() -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.switch_page("pages/over_de_data.py")
+    at.switch_page("app_pages/over-de-data.py")
     return at.run()
 
 
@@ -78,7 +78,7 @@ def test_over_page_is_fast(app_db: Path) -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.switch_page("pages/over_de_data.py")
+    at.switch_page("app_pages/over-de-data.py")
     started = time.perf_counter()
     at.run()
     cold = time.perf_counter() - started

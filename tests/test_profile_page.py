@@ -46,7 +46,7 @@ def open_profile(**params: str) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     for name, value in params.items():
         at.query_params[name] = value
-    at.switch_page("pages/wijkprofiel.py")
+    at.switch_page("app_pages/wijkprofiel.py")
     return at.run()
 
 
@@ -167,7 +167,7 @@ def test_profile_is_fast(app_db: Path) -> None:
     st.cache_resource.clear()
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     at.query_params["area"] = "vinkhuizen"
-    at.switch_page("pages/wijkprofiel.py")
+    at.switch_page("app_pages/wijkprofiel.py")
     started = time.perf_counter()
     at.run()
     cold = time.perf_counter() - started

@@ -20,8 +20,8 @@ from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.registers_view import fmt
 from wijkmonitor.texts import common as ctxt
 
-INTERVENTIES = str(PROJECT_ROOT / "pages" / "interventiemonitor.py")
-PROCES = str(PROJECT_ROOT / "pages" / "procesmonitor.py")
+INTERVENTIES = str(PROJECT_ROOT / "app_pages" / "interventiemonitor.py")
+PROCES = str(PROJECT_ROOT / "app_pages" / "procesmonitor.py")
 EXAMPLE = PROJECT_ROOT / "config" / "registers" / "voorbeeld"
 SCRIPT = "<script>alert('x')</script>"
 

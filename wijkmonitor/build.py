@@ -464,8 +464,9 @@ def _build_into(
         "renewal_areas": renewal,
         "area_members": members,
     }
-    tables.update(register_tables(config, options.config_dir, gemeente, set(regions.loc[regions["level"] == "buurt", "region_code"]),
-                                  set(indicators["indicator_code"]), progress))
+    buurten = set(regions.loc[regions["level"] == "buurt", "region_code"])
+    tables.update(register_tables(config, options.config_dir, gemeente, buurten, set(indicators["indicator_code"]),
+                                  progress))
     summary.regions = len(regions)
     summary.boundaries = len(boundaries)
     progress("- tabellen schrijven en kloven berekenen")

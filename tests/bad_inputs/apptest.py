@@ -20,8 +20,8 @@ PAGE_TIMEOUT_S = 60
 
 
 def page_files() -> list[str]:
-    """Every page of the app, as `pages/<name>.py` (the form `AppTest.switch_page` takes)."""
-    return sorted(f"pages/{p.name}" for p in (REPO / "pages").glob("*.py") if not p.name.startswith("_"))
+    """Every page of the app, as `app_pages/<name>.py` (the form `AppTest.switch_page` takes)."""
+    return sorted(f"app_pages/{p.name}" for p in (REPO / "app_pages").glob("*.py") if not p.name.startswith("_"))
 
 
 @dataclass(frozen=True)

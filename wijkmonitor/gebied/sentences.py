@@ -14,6 +14,7 @@ import pandas as pd
 
 from wijkmonitor.gebied import fmt
 from wijkmonitor.gebied.options import Indicator
+from wijkmonitor.registers_view.text import markdown
 from wijkmonitor.texts import gebied as txt
 
 Row = Mapping[str, Any]
@@ -259,7 +260,9 @@ def markers_sentence(markers: pd.DataFrame, ind: Indicator, drawn: bool = True) 
             verb="staat" if count == 1 else "staan", count=count,
             noun="interventie" if count == 1 else "interventies", label=label,
         )
-    names = ", ".join(f"{n} ({pd.Timestamp(d).year})" for n, d in zip(aimed["name"], aimed["start_date"], strict=True))
+    # Register names are data: escaped, since this sentence is shown as Markdown (st.caption).
+    names = ", ".join(f"{markdown(n)} ({pd.Timestamp(d).year})"
+                      for n, d in zip(aimed["name"], aimed["start_date"], strict=True))
     out = txt.MARKERS_NOTE.format(label=label, names=names)
     others = len(markers) - len(aimed)
     if others:

@@ -78,7 +78,7 @@ with tab_goals:
             st.plotly_chart(view.figure(goal, area), key=f"doel_{goal.id}", alt=view.chart_alt(goal, area),
                             config={"displaylogo": False})
             st.markdown(view.status_lines(goal, area))
-            st.page_link("pages/doelen.py", label=txt.GOAL_LINK, icon=":material/link:",
+            st.page_link("app_pages/doelen.py", label=txt.GOAL_LINK, icon=":material/link:",
                          query_params={"goal": goal.id})
 
 with tab_table:
