@@ -4,15 +4,12 @@ the ontwikkelkompas, registers (present, example-labelled, absent) and speed."""
 from __future__ import annotations
 
 import shutil
-import statistics
-import time
 from functools import cache
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from wijkmonitor.config import DEFAULT_SOURCE, PROJECT_ROOT
@@ -159,23 +156,3 @@ def test_profile_tolerates_a_database_without_registers(db_without_registers: Pa
     assert not at.exception
     assert not at.error
     assert any("geen interventieregister" in i.value for i in at.info)
-
-
-def test_profile_is_fast(app_db: Path) -> None:
-    # Cold means empty Streamlit caches: earlier tests in this process must not have prepared the profile.
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.query_params["area"] = "vinkhuizen"
-    at.switch_page("app_pages/wijkprofiel.py")
-    started = time.perf_counter()
-    at.run()
-    cold = time.perf_counter() - started
-    warm = []
-    for _ in range(5):
-        started = time.perf_counter()
-        at.run()
-        warm.append(time.perf_counter() - started)
-    assert not at.exception
-    assert cold < 1.5, f"koude run {cold:.2f} s"
-    assert statistics.median(warm) < 0.1, f"warme runs {warm}"
