@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from wijkmonitor import db
 from wijkmonitor.goals.config import DEFAULT_GOALS, file_version
 from wijkmonitor.goals.format import inert
 from wijkmonitor.goals.table import csv_bytes
 from wijkmonitor.goals.view import GoalsView, build_view
 from wijkmonitor.texts import common as common_txt
 from wijkmonitor.texts import doelen as txt
-from wijkmonitor.ui.common import data_guard, db_path, query
+from wijkmonitor.ui.common import current_stamp, data_guard, query
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -27,7 +26,11 @@ st.title(txt.TITLE)
 st.markdown(txt.INTRO)
 
 with data_guard():
-    view = _view(db.file_stamp(db_path()), file_version(DEFAULT_GOALS))
+    if query("renewal_areas_all").empty:
+        # A build for another municipality than the configured one has no renewal areas, so no goals apply.
+        st.info(txt.NO_AREAS_IN_BUILD, icon=":material/info:")
+        st.stop()
+    view = _view(current_stamp(), file_version(DEFAULT_GOALS))
 
 goal_param = st.query_params.get("goal")
 linked = view.config.goal(goal_param) if goal_param else None

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from wijkmonitor import db
 from wijkmonitor.goals.config import DEFAULT_GOALS, file_version, read_thresholds
 from wijkmonitor.goals.table import csv_bytes
 from wijkmonitor.profile.about import AboutView, build_about
 from wijkmonitor.texts import over as txt
-from wijkmonitor.ui.common import data_guard, db_path, meta, query
+from wijkmonitor.ui.common import current_stamp, data_guard, meta, query
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -26,7 +25,7 @@ st.title(txt.TITLE)
 st.markdown(txt.INTRO)
 
 with data_guard():
-    view = _about(db.file_stamp(db_path()), file_version(DEFAULT_GOALS))
+    view = _about(current_stamp(), file_version(DEFAULT_GOALS))
 
 tab_catalogue, tab_editions, tab_methods, tab_build = st.tabs(
     [txt.TAB_CATALOGUE, txt.TAB_EDITIONS, txt.TAB_METHODS, txt.TAB_BUILD]

@@ -7,7 +7,6 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from wijkmonitor import db
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.goals.format import inert
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
@@ -15,7 +14,7 @@ from wijkmonitor.profile.print_css import PAGE_PRINT_CSS
 from wijkmonitor.profile.units import Unit, area_names, resolve, units_from_frame
 from wijkmonitor.profile.view import ProfileView, build_profile
 from wijkmonitor.texts import profiel as txt
-from wijkmonitor.ui.common import data_guard, db_path, example_badge, meta, query
+from wijkmonitor.ui.common import current_stamp, data_guard, example_badge, meta, query
 
 UNIT_KEY = "profiel_unit"
 AGE_KEY = "profiel_age"
@@ -55,7 +54,7 @@ st.title(txt.TITLE)
 st.markdown(txt.INTRO)
 
 with data_guard():
-    version = db.file_stamp(db_path())
+    version = current_stamp()
     units = _units(version)
     if not units:
         raise DataUnavailable(txt.NO_UNITS)

@@ -137,3 +137,25 @@ def test_a_broken_goals_file_gives_a_dutch_message_naming_the_key(
     assert "bevat 1 fout(en)" in message
     assert "sleutel 'indicator': onbekende indicator 'Eenzam'" in message
     assert "(bedoelt u 'Eenzaam'?)" in message
+
+
+def test_a_build_for_another_gemeente_says_no_goals_apply(
+    tmp_path: Path, source_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from wijkmonitor.build import BuildOptions, build
+    from wijkmonitor.config import DEFAULT_BOUNDARIES, DEFAULT_CONFIG_DIR
+
+    config_dir = tmp_path / "config"
+    shutil.copytree(DEFAULT_CONFIG_DIR, config_dir)
+    (config_dir / "sources.toml").write_text(
+        '[[sources]]\nid = "rivm"\nadapter = "statline"\n'
+        'paths = ["national/rivm_50090NED/RIVM_gezondheid2020_65+.xlsx"]\n', encoding="utf-8")
+    path = tmp_path / "amsterdam.duckdb"
+    build(BuildOptions(source=str(source_dir), db=path, gemeente="GM0363", config_dir=config_dir,
+                       boundaries=DEFAULT_BOUNDARIES), progress=lambda _l: None)
+    monkeypatch.setenv("WIJKMONITOR_DB", str(path))
+    at = open_goals()
+    assert not at.exception and not at.error
+    assert any("geen doelen" in i.value for i in at.info)

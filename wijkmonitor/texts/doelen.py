@@ -214,3 +214,7 @@ dichtbij komen doordat de stad verslechtert; kijk daarom ook naar de waarden zel
 onzekerheidsmarge, en er zijn maar drie edities (2012, 2016, 2020). Een status is een signaal voor het
 gesprek, geen oordeel. De drempels ({on} en {risk}) staan in config/goals.toml.
 """
+NO_AREAS_IN_BUILD = (
+    "Dit gegevensbestand is gebouwd voor een gemeente zonder ingestelde vernieuwingswijken, dus er gelden hier geen "
+    "doelen. Doelen staan in config/goals.toml en horen bij de gemeente uit config/programme.toml."
+)
