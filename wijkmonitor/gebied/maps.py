@@ -53,7 +53,7 @@ class CompactDeck(pdk.Deck):  # type: ignore[misc]
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def _geometry(raw: Any) -> dict[str, Any] | None:
+def parse_geometry(raw: Any) -> dict[str, Any] | None:
     if raw is None or (isinstance(raw, float) and math.isnan(raw)):
         return None
     if isinstance(raw, dict):
@@ -107,7 +107,7 @@ def dissolve(outlines: pd.DataFrame) -> pd.DataFrame:
     """One outline per renewal area from its buurten (`area_outlines` rows), with a point for its label."""
     out = []
     for (area_id, area_name), group in outlines.groupby(["area_id", "area_name"], sort=False):
-        shapes = [shape(g) for g in (_geometry(raw) for raw in group["geojson"]) if g is not None]
+        shapes = [shape(g) for g in (parse_geometry(raw) for raw in group["geojson"]) if g is not None]
         if not shapes:
             continue
         merged = shapely.union_all(shapes).buffer(_SLIVER_DEG).buffer(-_SLIVER_DEG)
@@ -211,7 +211,7 @@ def choropleth(
     geometries = []
     selected_geometry: dict[str, Any] | None = None
     for row in fmt.records(rows):
-        geometry = _geometry(row.get("geojson"))
+        geometry = parse_geometry(row.get("geojson"))
         if geometry is None:
             continue
         geometries.append(geometry)
@@ -255,7 +255,7 @@ def overview(base: pd.DataFrame, areas: pd.DataFrame) -> pdk.Deck:
     base_features = []
     geometries = []
     for row in fmt.records(base):
-        geometry = _geometry(row.get("geojson"))
+        geometry = parse_geometry(row.get("geojson"))
         if geometry is None:
             continue
         geometries.append(geometry)

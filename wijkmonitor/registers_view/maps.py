@@ -15,7 +15,7 @@ import pydeck as pdk
 
 from wijkmonitor.gebied.colours import BLUES_5
 from wijkmonitor.gebied.maps import CompactDeck, view_state
-from wijkmonitor.gebied.maps import _geometry as geometry_of  # the Gebiedsmonitor's GeoJSON text parser
+from wijkmonitor.gebied.maps import parse_geometry as geometry_of
 from wijkmonitor.registers_view import fmt
 from wijkmonitor.registers_view.text import html_text
 from wijkmonitor.texts import interventies as txt
