@@ -200,26 +200,20 @@ class _Lookup:
         )
 
     def programme(self, item: str) -> str:
-        if item.lower() in self.programmes:
-            return self.programmes[item.lower()]
-        raise values.CellError(
-            f"onbekend programma '{item}'{_suggest(item, self.programmes)}; kies uit: "
-            f"{', '.join(self.programmes.values())}"
-        )
+        return _known(item, self.programmes, "onbekend programma", f"kies uit: {', '.join(self.programmes.values())}")
 
     def theme(self, item: str) -> str:
-        if item.lower() in self.themes:
-            return self.themes[item.lower()]
-        raise values.CellError(
-            f"onbekend thema '{item}'{_suggest(item, self.themes)}; kies uit: {', '.join(self.themes.values())}"
-        )
+        return _known(item, self.themes, "onbekend thema", f"kies uit: {', '.join(self.themes.values())}")
 
     def indicator(self, item: str) -> str:
-        if item.lower() in self.indicators:
-            return self.indicators[item.lower()]
-        raise values.CellError(
-            f"onbekende indicatorcode '{item}'{_suggest(item, self.indicators)}; zie config/indicators.toml"
-        )
+        return _known(item, self.indicators, "onbekende indicatorcode", "zie config/indicators.toml")
+
+
+def _known(item: str, table: Mapping[str, str], unknown: str, hint: str) -> str:
+    """The configured spelling of a case-insensitive name, or a Dutch error with a suggestion and a hint."""
+    if item.lower() in table:
+        return table[item.lower()]
+    raise values.CellError(f"{unknown} '{item}'{_suggest(item, table)}; {hint}")
 
 
 # --- cells ---------------------------------------------------------------------------------------------
