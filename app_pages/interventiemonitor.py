@@ -107,22 +107,20 @@ with st.expander(txt.TABLE_MAP):
 # ------------------------------------------------------------------------------------ open begroting
 st.header(txt.H_BUDGET, divider="gray")
 st.write(txt.BUDGET_INTRO)
-st.subheader(txt.H_BUDGET_PROGRAMME)
-st.caption(view.programme_note)
-if view.programme_figure is not None:
-    st.plotly_chart(view.programme_figure, key="interventie_programmes", config=CHART_CONFIG)
-with st.expander(txt.TABLE_PROGRAMME):
-    st.dataframe(view.programme_table.frame, hide_index=True)
-    st.download_button(txt.DOWNLOAD, view.programme_table.csv, file_name="open_begroting_per_programma.csv",
-                       mime="text/csv", key="interventie_dl_programmes", on_click="ignore")
-st.subheader(txt.H_BUDGET_AREA)
-st.caption(view.area_note)
-if view.area_figure is not None:
-    st.plotly_chart(view.area_figure, key="interventie_areas", config=CHART_CONFIG)
-with st.expander(txt.TABLE_AREA):
-    st.dataframe(view.area_table.frame, hide_index=True)
-    st.download_button(txt.DOWNLOAD, view.area_table.csv, file_name="open_begroting_per_gebied.csv",
-                       mime="text/csv", key="interventie_dl_areas", on_click="ignore")
+for heading, note, figure, table_title, table, name, file_name in (
+    (txt.H_BUDGET_PROGRAMME, view.programme_note, view.programme_figure, txt.TABLE_PROGRAMME,
+     view.programme_table, "programmes", "open_begroting_per_programma.csv"),
+    (txt.H_BUDGET_AREA, view.area_note, view.area_figure, txt.TABLE_AREA, view.area_table, "areas",
+     "open_begroting_per_gebied.csv"),
+):
+    st.subheader(heading)
+    st.caption(note)
+    if figure is not None:
+        st.plotly_chart(figure, key=f"interventie_{name}", config=CHART_CONFIG)
+    with st.expander(table_title):
+        st.dataframe(table.frame, hide_index=True)
+        st.download_button(txt.DOWNLOAD, table.csv, file_name=file_name, mime="text/csv",
+                           key=f"interventie_dl_{name}", on_click="ignore")
 with st.expander(txt.TABLE_SHARED):
     st.dataframe(view.shared_table, hide_index=True)
 

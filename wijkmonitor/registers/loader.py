@@ -243,6 +243,18 @@ def _spoor(cell: Cell) -> int:
     return int(number)
 
 
+# Kinds whose cell parses on its own, without the lookups or the column's choices.
+_SCALAR_PARSERS: dict[str, Callable[[Cell], Any]] = {
+    SPOOR: _spoor,
+    AMOUNT: values.amount,
+    NUMBER: values.number,
+    COUNT: values.count,
+    DATE: values.date,
+    PERIOD: values.period,
+    BOOL: values.boolean,
+}
+
+
 def _parse(col: Column, cell: Cell, lookup: _Lookup) -> tuple[Any, list[str]]:
     """The parsed value of a non-empty cell and the problems with it."""
     messages: list[str] = []
@@ -266,20 +278,8 @@ def _parse(col: Column, cell: Cell, lookup: _Lookup) -> tuple[Any, list[str]]:
             return _each(values.split_list(cell, commas=True), lookup.indicator, messages), messages
         if kind == THEME:
             return lookup.theme(values.show(cell)), messages
-        if kind == SPOOR:
-            return _spoor(cell), messages
-        if kind == AMOUNT:
-            return values.amount(cell), messages
-        if kind == NUMBER:
-            return values.number(cell), messages
-        if kind == COUNT:
-            return values.count(cell), messages
-        if kind == DATE:
-            return values.date(cell), messages
-        if kind == PERIOD:
-            return values.period(cell), messages
-        if kind == BOOL:
-            return values.boolean(cell), messages
+        if kind in _SCALAR_PARSERS:
+            return _SCALAR_PARSERS[kind](cell), messages
         if kind == CHOICE:
             return values.choose(cell, col.choices, col.label), messages
     except values.CellError as exc:
