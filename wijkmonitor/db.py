@@ -87,10 +87,6 @@ def snapshot(path: Path) -> Snapshot:
         return Snapshot(Path(path), cached[0], cached[1])
 
 
-def connection(path: Path) -> duckdb.DuckDBPyConnection:
-    return snapshot(path).connection
-
-
 @cache
 def query_text(name: str) -> str:
     if not _NAME.match(name):
