@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import contextlib
 import sys
 from pathlib import Path
 
@@ -96,11 +97,12 @@ async def main_async(args: argparse.Namespace) -> int:
                     if counted:
                         first[label].append(t_first)
                         nav[label].append(t_nav)
-            context = await bb.new_context(browser, [])
-            page = await context.new_page()
-            await page.goto(app_url, wait_until="domcontentloaded")
-            await bb.wait_drawn(page, 0)
-            names = dict(await bb.sidebar_links(page))
+            # the pages' names as the sidebar shows them, for the table only
+            with contextlib.suppress(Error):
+                page = await (await bb.new_context(browser, [])).new_page()
+                await page.goto(app_url, wait_until="domcontentloaded", timeout=args.page_timeout * 1000)
+                await bb.wait_drawn(page, 0, timeout_ms=args.page_timeout * 1000)
+                names = dict(await bb.sidebar_links(page))
             await browser.close()
     report(args, first, nav, failed, names)
     return 1 if failed else 0
