@@ -23,9 +23,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import contextlib
+import os
 import random
+import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +73,7 @@ class Session:
         self.rng = random.Random(args.seed * 1000 + n)
         self.names: dict[str, str] = {}
 
-    async def run(self, stop_at: float) -> None:
+    async def run(self, over: Callable[[], bool]) -> None:
         context = await bb.new_context(self.browser, self.stats.blocked)
         page = await context.new_page()
         page.on("pageerror", lambda exc: self.stats.error("javascript", str(exc)))
@@ -78,9 +82,9 @@ class Session:
         try:
             await asyncio.sleep(self.n * self.args.ramp / max(1, self.args.sessions))
             await self.first_visit(page, self.rng.choice(self.paths))
-            while time.monotonic() < stop_at:
+            while not over():
                 await asyncio.sleep(self.rng.uniform(*self.args.think))
-                if time.monotonic() >= stop_at:
+                if over():
                     break
                 try:
                     if self.rng.random() < self.args.nav_share:
@@ -90,6 +94,8 @@ class Session:
                 except Error as exc:
                     self.stats.harness[type(exc).__name__] += 1
                     bb.log(f"  sessie {self.n}: driver: {str(exc).splitlines()[0][:160]}")
+                    with contextlib.suppress(Error):
+                        await page.keyboard.press("Escape")  # close a selectbox list left open
         finally:
             await context.close()
 
@@ -189,9 +195,14 @@ async def rebuilds(args: argparse.Namespace, stats: Stats, start: float) -> None
         with (bb.LOGS / f"load-test-build-{k}.log").open("wb") as out:
             proc = await asyncio.create_subprocess_exec(
                 *bb.wijkmonitor_command(), "build", "--db", str(args.db), "--source", str(args.source),
-                cwd=bb.REPO, stdout=out, stderr=out, stdin=asyncio.subprocess.DEVNULL,
+                cwd=bb.REPO, stdout=out, stderr=out, stdin=asyncio.subprocess.DEVNULL, start_new_session=True,
             )  # fmt: skip
-            code = await proc.wait()
+            try:
+                code = await proc.wait()
+            except asyncio.CancelledError:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                raise
         stats.rebuilds.append((began - start, time.monotonic() - began, code))
         if code != 0:
             stats.error("herbouw mislukt", f"wijkmonitor build gaf code {code} (zie {out.name})")
@@ -205,12 +216,25 @@ async def main_async(args: argparse.Namespace) -> int:
             browser = await bb.launch(pw)
             paths = list(bb.APP_PATHS)
             start = time.monotonic()
-            stop_at = start + args.duration
             bb.log(f"{args.sessions} sessies tegen {url} gedurende {args.duration} s")
             builder = asyncio.create_task(rebuilds(args, stats, start))
-            sessions = [Session(n, browser, url, paths, stats, args).run(stop_at) for n in range(args.sessions)]
-            await asyncio.wait_for(asyncio.gather(*sessions), timeout=args.max_duration)
-            await asyncio.wait_for(builder, timeout=max(1.0, start + args.max_duration - time.monotonic()))
+
+            def over() -> bool:
+                # sessions go on until the last rebuild is done, so every rebuild happens under load
+                now = time.monotonic() - start
+                return now >= args.max_duration or (now >= args.duration and builder.done())
+
+            sessions = [Session(n, browser, url, paths, stats, args).run(over) for n in range(args.sessions)]
+            try:
+                # a hard bound on top: an action in flight may still need up to --page-timeout
+                await asyncio.wait_for(asyncio.gather(*sessions), timeout=args.max_duration + args.page_timeout)
+            except TimeoutError:
+                stats.error(
+                    "niet op tijd gestopt", f"sessies na {args.max_duration + args.page_timeout:.0f} s afgebroken"
+                )
+            if not builder.done():
+                builder.cancel()
+                stats.error("herbouw niet klaar", f"na {args.max_duration:.0f} s liepen nog herbouwen")
             elapsed = time.monotonic() - start
             await browser.close()
         server_mb = bb.peak_rss_mb(server.pid)
@@ -257,7 +281,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--max-duration",
         type=float,
         default=None,
-        help="harde grens in seconden (standaard duration + 2 x page-timeout)",
+        help="harde grens in seconden (standaard duration + 2 x page-timeout + 30)",
     )
     p.add_argument("--db", type=Path, default=DEFAULT_DB, help="database (gebouwd als ze ontbreekt; wordt herbouwd)")
     p.add_argument("--source", type=Path, default=bb.DEFAULT_SOURCE, help="brondata voor de builds")
