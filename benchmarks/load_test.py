@@ -81,11 +81,14 @@ class Session:
         page.on("response", lambda resp: self._status(resp.url, resp.status))
         try:
             await asyncio.sleep(self.n * self.args.ramp / max(1, self.args.sessions))
-            await self.first_visit(page, self.rng.choice(self.paths))
+            loaded = await self.first_visit(page, self.rng.choice(self.paths))
             while not over():
                 await asyncio.sleep(self.rng.uniform(*self.args.think))
                 if over():
                     break
+                if not loaded:  # a user whose page did not load tries again
+                    loaded = await self.first_visit(page, self.rng.choice(self.paths))
+                    continue
                 try:
                     if self.rng.random() < self.args.nav_share:
                         await self.navigate(page)
@@ -113,12 +116,18 @@ class Session:
         if status >= 400:
             self.stats.error(f"http {status}", url)
 
-    async def first_visit(self, page: Page, path: str) -> None:
+    async def first_visit(self, page: Page, path: str) -> bool:
+        """Open `path` by its url; False when the page did not even load (counted as an error)."""
         since = bb.wall_ms()
-        await page.goto(self.url + path, wait_until="domcontentloaded", timeout=self.args.page_timeout * 1000)
+        try:
+            await page.goto(self.url + path, wait_until="domcontentloaded", timeout=self.args.page_timeout * 1000)
+        except Error as exc:
+            self.stats.error("laden mislukt", f"{path}: {str(exc).splitlines()[0]}")
+            return False
         await self.measure(page, since, "eerste bezoek", path)
         if not self.names:
             self.names = dict(await bb.sidebar_links(page))
+        return True
 
     async def navigate(self, page: Page) -> None:
         here = bb.current_path(page)
