@@ -12,6 +12,9 @@ Fully drawn, as `wait_drawn` decides it in the page itself (polled every 50 ms, 
   not drawn by Streamlit until opened, so they do not count;
 * all of that holds without interruption for `quiet_ms` (a page may rerun right after its first run, e.g.
   to publish its URL parameters). The drawn time is the *start* of that quiet stretch, not its end.
+
+A `goto` only waits for the server's first byte (wait_until="commit"); loading Streamlit's JavaScript is part
+of the time until drawn, bounded by the same page timeout.
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ async def first_visit(browser: Browser, url: str, args: argparse.Namespace) -> f
     try:
         page = await context.new_page()
         since = bb.wall_ms()
-        await page.goto(url, wait_until="domcontentloaded", timeout=args.page_timeout * 1000)
+        await page.goto(url, wait_until="commit", timeout=args.page_timeout * 1000)
         drawn = await bb.wait_drawn(page, since, timeout_ms=args.page_timeout * 1000)
         errors = await bb.page_errors(page)
         if not drawn.ok or errors:
@@ -52,7 +52,7 @@ async def navigation(browser: Browser, base: str, origin: str, target: str, args
     try:
         page = await context.new_page()
         since = bb.wall_ms()
-        await page.goto(base + origin, wait_until="domcontentloaded", timeout=args.page_timeout * 1000)
+        await page.goto(base + origin, wait_until="commit", timeout=args.page_timeout * 1000)
         if not (await bb.wait_drawn(page, since, timeout_ms=args.page_timeout * 1000)).ok:
             raise RuntimeError(f"beginpagina {origin} niet getekend")
         since = bb.wall_ms()
@@ -100,7 +100,7 @@ async def main_async(args: argparse.Namespace) -> int:
             # the pages' names as the sidebar shows them, for the table only
             with contextlib.suppress(Error):
                 page = await (await bb.new_context(browser, [])).new_page()
-                await page.goto(app_url, wait_until="domcontentloaded", timeout=args.page_timeout * 1000)
+                await page.goto(app_url, wait_until="commit", timeout=args.page_timeout * 1000)
                 await bb.wait_drawn(page, 0, timeout_ms=args.page_timeout * 1000)
                 names = dict(await bb.sidebar_links(page))
             await browser.close()

@@ -120,7 +120,7 @@ class Session:
         """Open `path` by its url; False when the page did not even load (counted as an error)."""
         since = bb.wall_ms()
         try:
-            await page.goto(self.url + path, wait_until="domcontentloaded", timeout=self.args.page_timeout * 1000)
+            await page.goto(self.url + path, wait_until="commit", timeout=self.args.page_timeout * 1000)
         except Error as exc:
             self.stats.error("laden mislukt", f"{path}: {str(exc).splitlines()[0]}")
             return False
