@@ -142,7 +142,7 @@ class SourcesFile(_Closed):
 
 
 class TerritoryChangeModel(_Closed):
-    region: str = Field(pattern=r"^(GM\d{4}|WK\d{6}|BU\d{8})$")
+    region: str = Field(pattern=r"^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$")
     year: int
     note: str = ""
 
