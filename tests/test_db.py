@@ -153,7 +153,7 @@ def test_a_sqlite_file_is_refused_at_once_without_loading_extensions(tmp_path: P
     path = tmp_path / "wijkmonitor.duckdb"
     with sqlite3.connect(path) as con:
         con.execute("create table build_meta (key text, value text)")
-    with pytest.raises(DataUnavailable, match="geen leesbaar DuckDB-bestand. Bouw het opnieuw"):
+    with pytest.raises(DataUnavailable, match=r"geen leesbaar DuckDB-bestand\. Bouw het opnieuw"):
         db.snapshot(path)
 
 

@@ -143,7 +143,8 @@ def test_city_crime_rate_is_the_ratio_of_the_buurt_sums(groningen_db: Path, sour
     assert city == [(pytest.approx(61.4873, abs=1e-4), "berekend uit de buurten")]
     selwerd = ("BU00141000", "BU00141004")
     area = _rows(groningen_db, "select value, method, weight_indicator, weight_year, n_members, n_used "
-                               "from area_values where area_id = 'selwerd' and indicator_code = 'MisdrijvenPer1000Inwoners'")
+                               "from area_values where area_id = 'selwerd' "
+                               "and indicator_code = 'MisdrijvenPer1000Inwoners'")
     expected = sum(crimes[b] for b in selwerd) / sum(people[b] for b in selwerd) * 1000
     assert area == [(pytest.approx(expected), "ratio van sommen", "AantalInwoners", 2024, 2, 2)]
 

@@ -36,6 +36,7 @@ from wijkmonitor.build_steps.areas import (
 )
 from wijkmonitor.build_steps.derived import add_rates, derived_tables, gemeente_wijken
 from wijkmonitor.build_steps.programme import build_info, coverage_table, goal_tables, read_goals
+from wijkmonitor.build_steps.registers import register_tables
 from wijkmonitor.config import (
     DEFAULT_BOUNDARIES,
     DEFAULT_CONFIG_DIR,
@@ -45,7 +46,6 @@ from wijkmonitor.config import (
 )
 from wijkmonitor.db import SCHEMA_VERSION
 from wijkmonitor.errors import BuildError
-from wijkmonitor.build_steps.registers import register_tables
 
 SQL_DIR = Path(__file__).parent / "sql"
 AGE_LABELS = {
