@@ -214,3 +214,26 @@ def test_every_new_indicator_is_catalogued_with_an_nplv_or_context_theme(groning
                                "'GemiddeldeWOZWaardeVanWoningen', 'InBezitWoningcorporatie')")
     assert len(rows) == 12 and all(nplv and documented for _, nplv, documented in rows)
     assert _rows(groningen_db, "select count(*) from indicators where not in_catalogue") == [(0,)]
+
+
+def test_goals_and_programme_facts_are_in_the_build(groningen_db: Path) -> None:
+    from wijkmonitor.goals.config import Catalogue, load_goals
+
+    config = load_config()
+    goals = load_goals(Catalogue.from_config(config))
+    rows = _rows(groningen_db, "select goal_id, indicator_code, target from goals order by sort_order")
+    assert rows == [(g.id, g.indicator, pytest.approx(g.target)) for g in goals.goals]
+    flags = dict(_rows(groningen_db, "select area_id, is_programme_area from renewal_areas"))
+    assert flags["groningen-noord"] is True and flags["selwerd"] is False
+    info = _rows(groningen_db, "select gemeente_code, gemeente_name, weight_indicator, gap_tolerance, "
+                               "goals_on_track, goals_at_risk from build_info")
+    assert info == [("GM0014", "Groningen", "AantalInwoners", 0.5, goals.thresholds.on_track,
+                     goals.thresholds.at_risk)]
+    veilig = _rows(groningen_db, "select indicator_code, levels, newest_year from coverage "
+                                 "where theme_id = 'veilig' and goal_id is null and has_figures "
+                                 "and indicator_code in ('Leefbaarometer', 'MisdrijvenPer1000Inwoners')")
+    assert sorted(veilig) == [("Leefbaarometer", "wijk;gemeente;area", 2022),
+                              ("MisdrijvenPer1000Inwoners", "buurt;wijk;gemeente;area", 2023)]
+    empty = _rows(groningen_db, "select theme_id, has_figures, wanted_sources <> '' from coverage "
+                                "where theme_id in ('kinderen', 'wijkontwikkeling') and goal_id is null")
+    assert sorted(empty) == [("kinderen", False, True), ("wijkontwikkeling", False, True)]
