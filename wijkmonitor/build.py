@@ -456,8 +456,8 @@ def _build_into(
         "age_groups": pd.DataFrame([{"age_group": k, "label": v, "sort_order": i}
                                     for i, (k, v) in enumerate(AGE_LABELS.items())]),
         "map_years": map_years(boundaries, config.area_boundary_year),
-        **(area := area_tables(config, gemeente, data_years)),
-        "unit_members": unit_members(area["area_members"], lists, gemeente),
+        **area_tables(config, gemeente, data_years),
+        "unit_members": unit_members(config, lists, gemeente),
         "area_wijk_coverage": wijk_coverage(config, gemeente, lists, names),
         "gemeente_wijken": gemeente_wijken(boundaries, lists, gemeente, data_years, observed),
         "definition_versions": versions.versions,

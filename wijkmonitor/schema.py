@@ -8,7 +8,7 @@ from __future__ import annotations
 
 TABLES: dict[str, tuple[str, ...]] = {
     "age_groups": ("age_group", "label", "sort_order"),
-    "area_members": ("area_id", "boundary_year", "buurt_code", "is_default_year"),
+    "area_members": ("area_id", "buurt_code", "boundary_year"),
     "area_members_by_data_year": ("area_id", "data_year", "definition_year", "buurt_code"),
     "area_values": (
         "area_id", "indicator_code", "age_group", "year", "value", "method", "weight_indicator", "weight_year",

@@ -74,8 +74,9 @@ def definition_year(area: Area, data_year: int) -> int:
 
 
 def area_tables(config: ProgrammeConfig, gemeente: str, data_years: Iterable[int]) -> dict[str, pd.DataFrame]:
-    """`renewal_areas`, `area_members` (per definition year) and `area_members_by_data_year` (which members an
-    area has for values of each boundary year present in the data)."""
+    """`renewal_areas`, `area_members` (the members in the default boundary year, the definition pages draw and
+    list) and `area_members_by_data_year` (which members an area has for values of each boundary year present in
+    the data). Every definition year is in `unit_members`."""
     areas = config.areas if gemeente == config.gemeente_code else ()
     renewal = pd.DataFrame(
         [
@@ -89,9 +90,9 @@ def area_tables(config: ProgrammeConfig, gemeente: str, data_years: Iterable[int
                  "gemeente_code", "boundary_year", "boundary_years", "sort_order"],
     ).astype({"is_programme_area": "bool"})
     members = pd.DataFrame(
-        [{"area_id": a.id, "boundary_year": y, "buurt_code": b, "is_default_year": y == config.area_boundary_year}
-         for a in areas for y, buurten in sorted(a.buurten_by_year.items()) for b in buurten],
-        columns=["area_id", "boundary_year", "buurt_code", "is_default_year"],
+        [{"area_id": a.id, "buurt_code": b, "boundary_year": config.area_boundary_year} for a in areas
+         for b in a.buurten],
+        columns=["area_id", "buurt_code", "boundary_year"],
     )
     by_data = pd.DataFrame(
         [{"area_id": a.id, "data_year": d, "definition_year": definition_year(a, d), "buurt_code": b}
@@ -197,7 +198,7 @@ def _change_note(added: list[str], dropped: list[str], names: Mapping[str, str])
     return "andere buurtindeling (" + "; ".join(parts) + ")" if parts else ""
 
 
-def unit_members(members: pd.DataFrame, lists: BuurtLists, gemeente: str) -> pd.DataFrame:
+def unit_members(config: ProgrammeConfig, lists: BuurtLists, gemeente: str) -> pd.DataFrame:
     """Which buurten make up each renewal area, wijk and the gemeente, per boundary year: one table for the
     pages, so none of them derives membership from codes."""
     prefix = "BU" + gemeente[2:6]
@@ -207,9 +208,10 @@ def unit_members(members: pd.DataFrame, lists: BuurtLists, gemeente: str) -> pd.
         for b in sorted(codes) if b.startswith(prefix)
         for level, code in (("wijk", "WK" + b[2:8]), ("gemeente", gemeente))
     ]
-    areas = members.rename(columns={"area_id": "unit_code"}).assign(unit_type="area")
-    return pd.concat(
-        [areas[["unit_type", "unit_code", "boundary_year", "buurt_code"]],
-         pd.DataFrame(rows, columns=["unit_type", "unit_code", "boundary_year", "buurt_code"])],
-        ignore_index=True,
-    ).astype({"boundary_year": "int64"})
+    areas = [
+        {"unit_type": "area", "unit_code": a.id, "boundary_year": year, "buurt_code": b}
+        for a in (config.areas if gemeente == config.gemeente_code else ())
+        for year, buurten in sorted(a.buurten_by_year.items()) for b in buurten
+    ]
+    return pd.DataFrame(areas + rows, columns=["unit_type", "unit_code", "boundary_year", "buurt_code"]).astype(
+        {"boundary_year": "int64"})
