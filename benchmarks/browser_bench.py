@@ -328,11 +328,12 @@ def wijkmonitor_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "wijkmonitor.cli"]
 
 
-def ensure_db(db: Path, source: Path) -> None:
-    if db.is_file() and db.stat().st_size > 0:
+def ensure_db(db: Path, source: Path, *, keep: bool) -> None:
+    """Build `db` with the checkout's own code (an older file may have an older schema), unless `keep`."""
+    if keep and db.is_file() and db.stat().st_size > 0:
         return
     db.parent.mkdir(parents=True, exist_ok=True)
-    log(f"database {db} ontbreekt: bouwen")
+    log(f"database {db} bouwen")
     subprocess.run([*wijkmonitor_command(), "build", "--db", str(db), "--source", str(source)], cwd=REPO, check=True)
 
 

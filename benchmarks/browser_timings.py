@@ -67,7 +67,7 @@ async def navigation(browser: Browser, base: str, origin: str, target: str, args
 
 
 async def main_async(args: argparse.Namespace) -> int:
-    bb.ensure_db(args.db, args.source)
+    bb.ensure_db(args.db, args.source, keep=args.keep_db)
     first: dict[str, list[float]] = collections.defaultdict(list)
     nav: dict[str, list[float]] = collections.defaultdict(list)
     failed: dict[str, str] = {}
@@ -142,6 +142,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--source", type=Path, default=bb.DEFAULT_SOURCE, help="brondata als de database gebouwd wordt")
     p.add_argument("--entry", type=Path, default=bb.default_entry(), help="script voor streamlit run")
     p.add_argument("--page-timeout", type=float, default=60, help="seconden tot een pagina als niet getekend telt")
+    p.add_argument("--keep-db", action="store_true", help="een bestaande --db gebruiken in plaats van eerst te bouwen")
     args = p.parse_args(argv)
     args.db = args.db.resolve()
     return args

@@ -218,7 +218,7 @@ async def rebuilds(args: argparse.Namespace, stats: Stats, start: float) -> None
 
 
 async def main_async(args: argparse.Namespace) -> int:
-    bb.ensure_db(args.db, args.source)
+    bb.ensure_db(args.db, args.source, keep=args.keep_db)
     stats = Stats()
     with bb.streamlit_server(args.entry, args.db, "load-test-server") as (url, server):
         async with async_playwright() as pw:
@@ -308,6 +308,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--ramp", type=float, default=10, help="seconden waarover de sessies beginnen")
     p.add_argument("--page-timeout", type=float, default=60, help="seconden tot een pagina als niet getekend telt")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--keep-db", action="store_true", help="een bestaande --db gebruiken in plaats van eerst te bouwen")
     args = p.parse_args(argv)
     if args.max_duration is None:
         args.max_duration = args.duration + 2 * args.page_timeout + 30
