@@ -25,6 +25,7 @@ from wijkmonitor.adapters.kwbmap import read_kwbmap
 from wijkmonitor.adapters.longcsv import read_longcsv
 from wijkmonitor.adapters.odata import read_odata
 from wijkmonitor.adapters.statline import read_statline
+from wijkmonitor.comparison.build import build_tables as build_comparison
 from wijkmonitor.config import (
     DEFAULT_BOUNDARIES,
     DEFAULT_CONFIG_DIR,
@@ -472,4 +473,5 @@ def _build_into(
     progress("- tabellen schrijven en kloven berekenen")
     counts = finish_database(con, tables, config, gemeente)
     summary.area_values, summary.gaps = counts["area_values"], counts["gaps"]
+    build_comparison(con, config, options.source, options.config_dir, gemeente, progress)
     return summary
