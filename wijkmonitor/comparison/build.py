@@ -18,6 +18,7 @@ import pandas as pd
 from wijkmonitor.comparison import matching
 from wijkmonitor.comparison.pool import Pool, load_pool, source_files
 from wijkmonitor.comparison.settings import ComparisonSettings, load_settings
+from wijkmonitor.comparison.wording import in_sentence
 from wijkmonitor.config import Area, ProgrammeConfig
 from wijkmonitor.errors import BuildError
 from wijkmonitor.texts import comparison as txt
@@ -69,6 +70,7 @@ class Context:
     own_gemeente: str | None  # the focus gemeente's code when all its buurten are left out
     population: pd.Series  # latest known population per buurt code
     weights: pd.DataFrame  # buurt_code, year, weight (the build's weight indicator)
+    labels: dict[str, str]  # indicator code -> label, for the reasons people read
 
 
 def build_tables(con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, source: str, config_dir: Path,
@@ -128,7 +130,8 @@ def load_context(con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, settin
         {"indicator": config.weight_indicator},
     ).df()
     own = gemeente if settings.exclude_own_gemeente else None
-    return Context(frozenset(excluded), own, population, weights)
+    labels = {code: in_sentence(ind.label) for code, ind in config.indicators.items()}
+    return Context(frozenset(excluded), own, population, weights, labels)
 
 
 def member_weights(members: list[str], weights: pd.DataFrame, year: int) -> tuple[pd.Series, int | None]:
@@ -239,7 +242,11 @@ def match_areas(con: duckdb.DuckDBPyConnection, pool: Pool, areas: tuple[Area, .
                        else txt.METHOD_UNWEIGHTED),
             "weight_year": weight_year,
         })
-        row.update(verdict(len(group), worst_abs, worst_indicator, year, area, settings))
+        row.update(verdict(len(group), worst_abs, context.labels.get(worst_indicator, worst_indicator), year, area,
+                           settings))
+        if len(members) < len(area.buurten):
+            row["reason"] = f"{row['reason']} " + txt.VERDICT_PARTIAL.format(
+                matched=len(members), n=len(area.buurten), year=year)
     result.areas = pd.DataFrame(area_rows).reindex(columns=AREA_COLUMNS)
     if group_parts:
         groups = pd.concat(group_parts, ignore_index=True).rename(

@@ -5,14 +5,15 @@ VERDICT_OK = (
     "{n} buurten elders in Nederland die in {year} het meest op {area} leken; grootste verschil in de "
     "matchingcijfers {smd} standaarddeviatie."
 )
-VERDICT_NO_BASELINE = "Geen vergelijking: de bron heeft geen editie in of vóór het beginjaar {first_year}."
-VERDICT_NO_MEMBERS = "Geen vergelijking: geen van de buurten van {area} heeft in {year} alle matchingcijfers."
-VERDICT_MISSING_INDICATOR = "Geen vergelijking: de matchingindicator {indicator} ontbreekt in de editie {year}."
+VERDICT_NO_BASELINE = "Geen vergelijking met vergelijkbare buurten elders: de bron heeft geen editie in of vóór het beginjaar {first_year}."
+VERDICT_NO_MEMBERS = "Geen vergelijking met vergelijkbare buurten elders: geen van de buurten van {area} heeft in {year} alle matchingcijfers."
+VERDICT_MISSING_INDICATOR = "Geen vergelijking met vergelijkbare buurten elders: de matchingindicator {indicator} ontbreekt in de editie {year}."
+VERDICT_PARTIAL = "Van {matched} van de {n} buurten staan alle matchingcijfers in {year} in de bron; alleen die zijn gematcht."
 VERDICT_TOO_SMALL = (
-    "Geen vergelijking: de groep telt {n} buurten, minder dan de {minimum} die nodig zijn voor een indicatie."
+    "Geen vergelijking met vergelijkbare buurten elders: de groep telt {n} buurten, minder dan de {minimum} die nodig zijn voor een indicatie."
 )
 VERDICT_POOR = (
-    "Geen vergelijking: de groep lijkt in {year} te weinig op {area}. Bij {indicator} is het verschil "
+    "Geen vergelijking met vergelijkbare buurten elders: de groep lijkt in {year} te weinig op {area}. Bij {indicator} is het verschil "
     "{smd} standaarddeviatie (grens {limit})."
 )
 SKIP_NO_SETTINGS = "geen config/comparison.toml: geen vergelijkingsgroepen gemaakt"
@@ -57,7 +58,7 @@ TREND_NEUTRAL = (
     "{indicator} heeft geen richting (hoger is niet beter of slechter): {area} {area_change}, vergelijkbare "
     "buurten elders {group_change} sinds {baseline}: een indicatie, geen effectmeting."
 )
-REFUSAL = "Er wordt geen vergelijking getoond. {reason}"
+REFUSAL = "{reason}"
 GROUP_BUURT_LABEL = "buurt {code} in {gemeente}"
 GROUP_NAMES_NOTE = "De landelijke bron noemt geen buurtnamen; de buurten staan er met hun CBS-code."
 
@@ -90,3 +91,5 @@ OPVALT_WORSENED = (
     "Het meest achteruitgegaan ten opzichte van de stad: {indicator}, {change} sinds {prev} ({value} in {year})."
 )
 OPVALT_EMPTY = "Voor {area} zijn er nog geen cijfers om iets over te zeggen."
+NO_COMPARISON = "Geen vergelijking met vergelijkbare buurten elders: voor dit gebied is geen vergelijkingsgroep gemaakt."
+TREND_PERIOD = "(Van {start} tot {end}.)"
