@@ -81,7 +81,7 @@ COMPASS_COL_VERDICT = "Ten opzichte van de stad"
 COMPASS_EMPTY = "Geen indicatoren met cijfers in {start} én {end} voor dit gebied."
 
 # Wat opvalt.
-OPVALT_GAP = "De grootste kloof: {indicator}, {value} tegen {city} in de stad ({year}), {gap} slechter."
+OPVALT_GAP = "De grootste kloof met de stad: {indicator}, {value} tegen {city} in de stad ({year}), {gap} slechter."
 OPVALT_GAP_NEXT = "Ook een kloof bij {indicator}: {value} tegen {city} in de stad ({year})."
 OPVALT_NO_GAP = "In {year} is {area} bij geen enkele indicator slechter dan de stad."
 OPVALT_IMPROVED = (
