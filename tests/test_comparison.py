@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -17,6 +18,7 @@ from wijkmonitor.comparison.pool import cache_key
 from wijkmonitor.comparison.settings import load_settings
 from wijkmonitor.comparison.wording import IndicatorInfo, in_sentence
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, load_config
+from wijkmonitor.gebied import fmt
 from wijkmonitor.texts import comparison as txt
 
 SETTINGS = load_settings(DEFAULT_CONFIG_DIR)
@@ -41,11 +43,11 @@ def test_no_renewal_area_or_own_gemeente_buurt_in_any_group(groningen_db: Path) 
 
 def test_every_area_has_a_verdict_and_consistent_group_sizes(groningen_db: Path) -> None:
     assert SETTINGS is not None
-    areas = _table(groningen_db, "comparison_areas").set_index("area_id")
-    assert set(areas.index) == {a.id for a in CONFIG.areas}
+    areas = {str(r["area_id"]): r for r in fmt.records(_table(groningen_db, "comparison_areas"))}
+    assert set(areas) == {a.id for a in CONFIG.areas}
     groups = _table(groningen_db, "comparison_groups")
-    sizes = groups.groupby("area_id").size()
-    for area_id, row in areas.iterrows():
+    sizes = groups["area_id"].value_counts().to_dict()
+    for area_id, row in areas.items():
         assert row["reason"], area_id
         if row["verdict"] == "geen_basis":
             continue
@@ -59,20 +61,21 @@ def test_every_area_has_a_verdict_and_consistent_group_sizes(groningen_db: Path)
         else:
             assert row["max_abs_smd"] > SETTINGS.max_abs_smd or row["group_size"] < SETTINGS.min_group_size
     # Groningen-Noord is nine areas together: its group is the largest
-    assert areas["group_size"].idxmax() == "groningen-noord"
+    assert max(areas, key=lambda a: areas[a]["group_size"]) == "groningen-noord"
 
 
 def test_baseline_balance_is_reported_per_matching_indicator(groningen_db: Path) -> None:
     assert SETTINGS is not None
     balance = _table(groningen_db, "comparison_balance")
-    areas = _table(groningen_db, "comparison_areas").set_index("area_id")
+    areas = {str(r["area_id"]): r for r in fmt.records(_table(groningen_db, "comparison_areas"))}
     values = _table(groningen_db, "comparison_values")
-    for area_id, rows in balance.groupby("area_id"):
+    for area_id in balance["area_id"].unique():
+        rows = balance[balance["area_id"] == area_id]
         assert sorted(rows["indicator_code"]) == sorted(SETTINGS.indicators)
-        assert (rows["year"] == areas.loc[area_id, "baseline_year"]).all()
+        assert (rows["year"] == areas[area_id]["baseline_year"]).all()
         smd = (rows["area_value"] - rows["group_value"]) / rows["national_sd"]
         assert smd.tolist() == pytest.approx(rows["smd"].tolist())
-        assert rows["smd"].abs().max() == pytest.approx(areas.loc[area_id, "max_abs_smd"])
+        assert rows["smd"].abs().max() == pytest.approx(areas[area_id]["max_abs_smd"])
         # the stored group value of the baseline edition is the balance's group mean
         base = values[(values["area_id"] == area_id) & (values["age_group"] == SETTINGS.age_group)
                       & (values["year"] == rows["year"].iloc[0])].set_index("indicator_code")["value"]
@@ -99,11 +102,11 @@ def test_cache_key_follows_the_files(tmp_path: Path, source_dir: Path) -> None:
     assert cache_key([copy]) != before
 
 
-def _trend_inputs(path: Path, area: str, indicator: str) -> tuple[pd.DataFrame, IndicatorInfo, dict | None,
+def _trend_inputs(path: Path, area: str, indicator: str) -> tuple[pd.DataFrame, IndicatorInfo, dict[str, Any] | None,
                                                                   pd.DataFrame]:
     assert SETTINGS is not None
     data = db.run(path, "comparison_trend", area=area, indicator=indicator, age_group=SETTINGS.age_group)
-    info = IndicatorInfo.from_row(db.run(path, "comparison_indicator", indicator=indicator).iloc[0])
+    info = IndicatorInfo.from_row(fmt.records(db.run(path, "comparison_indicator", indicator=indicator))[0])
     return (data, info, trend.first_row(db.run(path, "comparison_area", area=area)),
             db.run(path, "comparison_balance", area=area))
 
@@ -143,15 +146,15 @@ def test_compass_places_by_polarity(groningen_db: Path) -> None:
     assert len(selwerd) > 10
     table = compass.compass_table(selwerd, 0.5)
     by_label = table.set_index(txt.COMPASS_COL_INDICATOR)[txt.COMPASS_COL_VERDICT]
-    for row in selwerd.itertuples():
-        if row.polarity == "neutral":
-            assert by_label[row.label] == txt.COMPASS_NEUTRAL
+    for row in fmt.records(selwerd):
+        if row["polarity"] == "neutral":
+            assert by_label[row["label"]] == txt.COMPASS_NEUTRAL
             continue
-        sign = 1 if row.polarity == "higher_better" else -1
-        relative = sign * (row.area_change - row.city_change)
+        sign = 1 if row["polarity"] == "higher_better" else -1
+        relative = sign * (float(row["area_change"]) - float(row["city_change"]))
         expected = (txt.COMPASS_BETTER if relative > 0.5 else txt.COMPASS_WORSE if relative < -0.5
                     else txt.COMPASS_SAME)
-        assert by_label[row.label] == expected, row.label
+        assert by_label[row["label"]] == expected, row["label"]
     figure = compass.area_compass(points, "selwerd", 2016, 2020)
     placed = figure.data[-1]
     assert len(placed.x) == (selwerd["polarity"] != "neutral").sum()

@@ -35,7 +35,7 @@ def test_nearest_breaks_ties_by_row_and_caps_k() -> None:
 
 def test_standardise_uses_the_reference_and_survives_a_constant_column() -> None:
     reference = pd.DataFrame({"a": [1.0, 3.0], "b": [2.0, 2.0]})
-    z, mean, sd = matching.standardise(pd.DataFrame({"a": [5.0], "b": [4.0]}), reference)
+    z, _, sd = matching.standardise(pd.DataFrame({"a": [5.0], "b": [4.0]}), reference)
     assert z.iloc[0].tolist() == [3.0, 2.0]  # mean 2, population sd 1; b: sd 0 -> 1
     assert sd["b"] == 1.0
 

@@ -22,8 +22,9 @@ class IndicatorInfo:
     def from_row(cls, row: Mapping[str, Any]) -> IndicatorInfo:
         """From a row of `comparison_indicator` (or any query with these columns)."""
         decimals = row.get("decimals")
-        return cls(str(row["indicator_code"]), str(row["label"]), str(row.get("unit") or ""),
-                   1 if fmt.is_missing(decimals) else int(decimals), str(row.get("polarity") or "neutral"))
+        places = int(decimals) if decimals is not None and not fmt.is_missing(decimals) else 1
+        return cls(str(row["indicator_code"]), str(row["label"]), str(row.get("unit") or ""), places,
+                   str(row.get("polarity") or "neutral"))
 
     @property
     def sign(self) -> int:

@@ -5,16 +5,29 @@ VERDICT_OK = (
     "{n} buurten elders in Nederland die in {year} het meest op {area} leken; grootste verschil in de "
     "matchingcijfers {smd} standaarddeviatie."
 )
-VERDICT_NO_BASELINE = "Geen vergelijking met vergelijkbare buurten elders: de bron heeft geen editie in of vóór het beginjaar {first_year}."
-VERDICT_NO_MEMBERS = "Geen vergelijking met vergelijkbare buurten elders: geen van de buurten van {area} heeft in {year} alle matchingcijfers."
-VERDICT_MISSING_INDICATOR = "Geen vergelijking met vergelijkbare buurten elders: de matchingindicator {indicator} ontbreekt in de editie {year}."
-VERDICT_PARTIAL = "Van {matched} van de {n} buurten staan alle matchingcijfers in {year} in de bron; alleen die zijn gematcht."
+VERDICT_NO_BASELINE = (
+    "Geen vergelijking met vergelijkbare buurten elders: de bron heeft geen editie in of vóór het "
+    "beginjaar {first_year}."
+)
+VERDICT_NO_MEMBERS = (
+    "Geen vergelijking met vergelijkbare buurten elders: geen van de buurten van {area} heeft in "
+    "{year} alle matchingcijfers."
+)
+VERDICT_MISSING_INDICATOR = (
+    "Geen vergelijking met vergelijkbare buurten elders: de matchingindicator {indicator} ontbreekt "
+    "in de editie {year}."
+)
+VERDICT_PARTIAL = (
+    "Van {matched} van de {n} buurten staan alle matchingcijfers in {year} in de bron; alleen die "
+    "zijn gematcht."
+)
 VERDICT_TOO_SMALL = (
-    "Geen vergelijking met vergelijkbare buurten elders: de groep telt {n} buurten, minder dan de {minimum} die nodig zijn voor een indicatie."
+    "Geen vergelijking met vergelijkbare buurten elders: de groep telt {n} buurten, minder dan de "
+    "{minimum} die nodig zijn voor een indicatie."
 )
 VERDICT_POOR = (
-    "Geen vergelijking met vergelijkbare buurten elders: de groep lijkt in {year} te weinig op {area}. Bij {indicator} is het verschil "
-    "{smd} standaarddeviatie (grens {limit})."
+    "Geen vergelijking met vergelijkbare buurten elders: de groep lijkt in {year} te weinig op {area}. "
+    "Bij {indicator} is het verschil {smd} standaarddeviatie (grens {limit})."
 )
 SKIP_NO_SETTINGS = "geen config/comparison.toml: geen vergelijkingsgroepen gemaakt"
 SKIP_NO_AREAS = "geen vernieuwingsgebieden voor deze gemeente: geen vergelijkingsgroepen"
@@ -72,7 +85,10 @@ COMPASS_WORSE = "slechter dan de stad ontwikkeld"
 COMPASS_SAME = "gelijk met de stad ontwikkeld"
 COMPASS_NEUTRAL = "geen richting (niet geplaatst)"
 COMPASS_DIAGONAL = "zelfde ontwikkeling als de stad"
-COMPASS_UNIT_NOTE = "In procentpunt (of de eenheid van de indicator); + betekent verbeterd, volgens de richting van de indicator."
+COMPASS_UNIT_NOTE = (
+    "In procentpunt (of de eenheid van de indicator); + betekent verbeterd, volgens de richting van "
+    "de indicator."
+)
 COMPASS_COL_INDICATOR = "Indicator"
 COMPASS_COL_AREA = "Gebied"
 COMPASS_COL_AREA_CHANGE = "Verandering gebied"
@@ -91,5 +107,8 @@ OPVALT_WORSENED = (
     "Het meest achteruitgegaan ten opzichte van de stad: {indicator}, {change} sinds {prev} ({value} in {year})."
 )
 OPVALT_EMPTY = "Voor {area} zijn er nog geen cijfers om iets over te zeggen."
-NO_COMPARISON = "Geen vergelijking met vergelijkbare buurten elders: voor dit gebied is geen vergelijkingsgroep gemaakt."
+NO_COMPARISON = (
+    "Geen vergelijking met vergelijkbare buurten elders: voor dit gebied is geen vergelijkingsgroep "
+    "gemaakt."
+)
 TREND_PERIOD = "(Van {start} tot {end}.)"
