@@ -141,7 +141,8 @@ def test_trend_refuses_a_poor_match(groningen_db: Path) -> None:
 
 
 def test_compass_places_by_polarity(groningen_db: Path) -> None:
-    points = db.run(groningen_db, "comparison_compass", age_group="18plus", start_year=2016, end_year=2020)
+    points = db.run(groningen_db, "comparison_compass", age_group="18plus", year=2020)
+    assert set(points["start_year"]) == {2016}
     selwerd = points[points["area_id"] == "selwerd"]
     assert len(selwerd) > 10
     table = compass.compass_table(selwerd, 0.5)
@@ -155,13 +156,16 @@ def test_compass_places_by_polarity(groningen_db: Path) -> None:
         expected = (txt.COMPASS_BETTER if relative > 0.5 else txt.COMPASS_WORSE if relative < -0.5
                     else txt.COMPASS_SAME)
         assert by_label[row["label"]] == expected, row["label"]
-    figure = compass.area_compass(points, "selwerd", 2016, 2020)
+    figure = compass.area_compass(points, "selwerd")
     placed = figure.data[-1]
     assert len(placed.x) == (selwerd["polarity"] != "neutral").sum()
     assert f"<b>{txt.COMPASS_BETTER}</b>" in [a.text for a in figure.layout.annotations]
-    across = compass.indicator_compass(points, "Eenzaam", 2016, 2020)
+    across = compass.indicator_compass(points, "Eenzaam")
     assert len(across.data[-1].x) == points.loc[points["indicator_code"] == "Eenzaam", "area_id"].nunique()
     assert len(set(across.data[-1].x)) == 1  # the city's change is the same for every area
+    assert "2016–2020" in figure.layout.title.text
+    assert compass.empty_message(points, "selwerd", 2020) is None
+    assert compass.empty_message(points.iloc[0:0], "selwerd", 2020) is not None
 
 
 def test_wat_opvalt_on_every_area(groningen_db: Path) -> None:

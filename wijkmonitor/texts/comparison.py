@@ -76,8 +76,8 @@ GROUP_BUURT_LABEL = "buurt {code} in {gemeente}"
 GROUP_NAMES_NOTE = "De landelijke bron noemt geen buurtnamen; de buurten staan er met hun CBS-code."
 
 # Ontwikkelkompas.
-COMPASS_TITLE = "Ontwikkelkompas {area}, {start}–{end}"
-COMPASS_ALL_TITLE = "Ontwikkelkompas {indicator}, {start}–{end}: alle vernieuwingsgebieden"
+COMPASS_TITLE = "Ontwikkelkompas {area}, {period}"
+COMPASS_ALL_TITLE = "Ontwikkelkompas {indicator}, {period}: alle vernieuwingsgebieden"
 COMPASS_X = "Ontwikkeling van de stad (+ = verbeterd)"
 COMPASS_Y = "Ontwikkeling van het gebied (+ = verbeterd)"
 COMPASS_BETTER = "beter dan de stad ontwikkeld"
@@ -94,7 +94,7 @@ COMPASS_COL_AREA = "Gebied"
 COMPASS_COL_AREA_CHANGE = "Verandering gebied"
 COMPASS_COL_CITY_CHANGE = "Verandering stad"
 COMPASS_COL_VERDICT = "Ten opzichte van de stad"
-COMPASS_EMPTY = "Geen indicatoren met cijfers in {start} én {end} voor dit gebied."
+COMPASS_EMPTY = "Voor dit gebied zijn er geen indicatoren met cijfers in {year} én een editie daarvoor."
 
 # Wat opvalt.
 OPVALT_GAP = "De grootste kloof met de stad: {indicator}, {value} tegen {city} in de stad ({year}), {gap} slechter."
