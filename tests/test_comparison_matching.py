@@ -89,8 +89,7 @@ def small_case(tmp_path: Path) -> tuple[Pool, tuple[Area, ...], Context]:
     pool = _pool(tmp_path, profiles, later)
     areas = (Area("a", "Gebied A", ("BU00010001",), "", (), 2018), Area("b", "Gebied B", ("BU00010009",), "", (), 2018))
     context = Context(frozenset({"BU00010001", "BU00010009"}), "GM0001",
-                      pd.Series({"BU00020002": 40.0, "BU00030001": 900.0}),
-                      pd.DataFrame(columns=["buurt_code", "year", "weight"]), {"A": "indicator a", "B": "b"})
+                      {"BU00020002": 40.0, "BU00030001": 900.0}, {}, {"A": "indicator a", "B": "b"})
     return pool, areas, context
 
 

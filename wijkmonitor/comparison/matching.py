@@ -33,13 +33,13 @@ def nearest(targets: np.ndarray, candidates: np.ndarray, k: int) -> tuple[np.nda
 
     Distance is the root mean square difference per column (Euclidean / sqrt(columns)), so it reads the same
     whatever the number of matching indicators: 1.0 means one standard deviation on average. Ties are broken
-    by candidate row number, so the result does not depend on the sort algorithm.
+    by candidate row number (a stable sort), so the result is the same on every run.
     """
     k = min(k, len(candidates))
     if k == 0 or len(targets) == 0:
         return np.empty((len(targets), 0), dtype=int), np.empty((len(targets), 0))
     squared = ((targets[:, None, :] - candidates[None, :, :]) ** 2).mean(axis=2)
-    order = np.lexsort((np.broadcast_to(np.arange(len(candidates)), squared.shape), squared), axis=1)[:, :k]
+    order = np.argsort(squared, axis=1, kind="stable")[:, :k]
     return order, np.sqrt(np.take_along_axis(squared, order, axis=1))
 
 
@@ -50,15 +50,17 @@ def neighbour_weights(matches: pd.DataFrame, member_weights: pd.Series) -> pd.Da
     columns = ["candidate", "weight", "targets", "distance"]
     if matches.empty:
         return pd.DataFrame(columns=columns)
-    share = member_weights.reindex(pd.unique(matches["target"])).fillna(0.0).astype(float)
-    share = share / share.sum() if share.sum() > 0 else pd.Series(1.0 / len(share), index=share.index)
-    shares = share.to_dict()
-    per_target = matches["target"].value_counts().to_dict()
+    target_list, candidate_list = matches["target"].tolist(), matches["candidate"].tolist()
+    given = member_weights.to_dict()
+    share = {t: float(given.get(t, 0.0) or 0.0) for t in dict.fromkeys(target_list)}
+    total = sum(share.values())
+    share = {t: (w / total if total > 0 else 1.0 / len(share)) for t, w in share.items()}
+    per_target = {t: target_list.count(t) for t in share}
     weight: dict[str, float] = defaultdict(float)
     targets: dict[str, set[str]] = defaultdict(set)
     distance: dict[str, float] = {}
-    for target, candidate, dist in zip(matches["target"], matches["candidate"], matches["distance"], strict=True):
-        weight[candidate] += shares[target] / per_target[target]
+    for target, candidate, dist in zip(target_list, candidate_list, matches["distance"].tolist(), strict=True):
+        weight[candidate] += share[target] / per_target[target]
         targets[candidate].add(target)
         distance[candidate] = min(distance.get(candidate, np.inf), float(dist))
     rows = [(c, weight[c], ";".join(sorted(targets[c])), distance[c]) for c in weight]
