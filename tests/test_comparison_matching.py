@@ -11,7 +11,7 @@ import pytest
 
 from wijkmonitor.comparison import matching
 from wijkmonitor.comparison.build import Context, match_areas
-from wijkmonitor.comparison.pool import Pool
+from wijkmonitor.comparison.pool import Pool, to_wide
 from wijkmonitor.comparison.settings import ComparisonSettings, load_settings
 from wijkmonitor.config import Area
 from wijkmonitor.errors import BuildError
@@ -54,15 +54,13 @@ def test_neighbour_weights_pool_members_by_their_weight() -> None:
     assert group["candidate"].tolist() == ["y", "x", "z"]  # nearest first
 
 
-def _pool(tmp_path: Path, profiles: dict[str, tuple[float, float]], later: dict[str, float]) -> Pool:
+def _pool(profiles: dict[str, tuple[float, float]], later: dict[str, float]) -> Pool:
     rows = []
     for code, (a, b) in profiles.items():
         rows += [(code, 2016, "18plus", "A", a), (code, 2016, "18plus", "B", b)]
     rows += [(code, 2020, "18plus", "A", value) for code, value in later.items()]
     frame = pd.DataFrame(rows, columns=["region_code", "year", "age_group", "indicator_code", "value"])
-    path = tmp_path / "pool.parquet"
-    frame.to_parquet(path, index=False)
-    return Pool(path, {"GM0001": "Eerstegem", "GM0002": "Tweedegem", "GM0003": "Derdegem"}, from_cache=False)
+    return Pool(to_wide(frame), {"GM0001": "Eerstegem", "GM0002": "Tweedegem", "GM0003": "Derdegem"}, from_cache=False)
 
 
 def _settings(**changes: object) -> ComparisonSettings:
@@ -74,7 +72,7 @@ def _settings(**changes: object) -> ComparisonSettings:
 
 
 @pytest.fixture()
-def small_case(tmp_path: Path) -> tuple[Pool, tuple[Area, ...], Context]:
+def small_case() -> tuple[Pool, tuple[Area, ...], Context]:
     profiles = {
         "BU00010001": (10.0, 10.0),  # the renewal area's buurt
         "BU00010002": (10.0, 10.0),  # own gemeente, identical profile: must be left out
@@ -86,7 +84,7 @@ def small_case(tmp_path: Path) -> tuple[Pool, tuple[Area, ...], Context]:
         "BU00010009": (10.0, 10.1),  # another renewal area's buurt (in the same gemeente here)
     }
     later = {"BU00020001": 8.0, "BU00030001": 12.0, "BU00010001": 9.0}
-    pool = _pool(tmp_path, profiles, later)
+    pool = _pool(profiles, later)
     areas = (Area("a", "Gebied A", ("BU00010001",), "", (), 2018), Area("b", "Gebied B", ("BU00010009",), "", (), 2018))
     context = Context(frozenset({"BU00010001", "BU00010009"}), "GM0001",
                       {"BU00020002": 40.0, "BU00030001": 900.0}, {}, {"A": "indicator a", "B": "b"})

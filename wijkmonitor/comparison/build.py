@@ -191,7 +191,7 @@ def prepare_baseline(wide: pd.DataFrame, settings: ComparisonSettings, context: 
 
 def match_areas(con: duckdb.DuckDBPyConnection, pool: Pool, areas: tuple[Area, ...],
                 settings: ComparisonSettings, context: Context) -> ComparisonResult:
-    editions = pool.editions(con, settings.age_group)
+    editions = pool.editions(settings.age_group)
     result = ComparisonResult()
     area_rows, group_parts, balance_rows = [], [], []
     baselines: dict[int, Baseline | str] = {}
@@ -207,7 +207,7 @@ def match_areas(con: duckdb.DuckDBPyConnection, pool: Pool, areas: tuple[Area, .
             row["reason"] = txt.VERDICT_NO_BASELINE.format(first_year=area.first_year)
             continue
         if year not in baselines:
-            baselines[year] = prepare_baseline(pool.profiles(con, year, settings.age_group, settings.indicators),
+            baselines[year] = prepare_baseline(pool.profiles(year, settings.age_group, settings.indicators),
                                                settings, context)
         base = baselines[year]
         if isinstance(base, str):

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
 
 from wijkmonitor.adapters.statline import read_statline
@@ -24,58 +23,53 @@ from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import BuildError
 
 # Bump when the cached layout or the way it is derived changes, so old caches are not read.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 POOL_COLUMNS = ["region_code", "year", "age_group", "indicator_code", "value"]
+
+
+KEY_COLUMNS = ["region_code", "year", "age_group"]
 
 
 @dataclass(frozen=True)
 class Pool:
-    """The cached buurt rows (POOL_COLUMNS) as a Parquet file, read through DuckDB with a filter each time:
-    the whole pool is ~2.7 million rows, a matching edition or a group a few thousand."""
+    """The national buurt figures, wide: one row per buurt, edition and age group, one column per indicator
+    (~100,000 rows). Read whole from the cache; a matching edition or a group is then a row filter."""
 
-    path: Path
+    wide: pd.DataFrame
     gemeente_names: dict[str, str]
     from_cache: bool
 
-    def profiles(self, con: duckdb.DuckDBPyConnection, year: int, age_group: str,
-                 indicators: tuple[str, ...]) -> pd.DataFrame:
-        """Buurten (rows) x indicators (columns) of one edition and age group; missing stays NaN."""
-        region, indicator, value = con.execute(
-            "select region_code::varchar, indicator_code::varchar, value from read_parquet($path) "
-            "where year = $year and age_group = $age and list_contains($indicators, indicator_code)",
-            {"path": str(self.path), "year": year, "age": age_group, "indicators": list(indicators)},
-        ).fetchnumpy().values()
-        # A numpy pivot: pandas' pivot_table costs more than the whole matching on a loaded machine.
-        rows, codes = pd.factorize(region, sort=True)
-        present = [i for i in indicators if i in set(indicator)]
-        column = {code: n for n, code in enumerate(present)}
-        wide = np.full((len(codes), len(present)), np.nan)
-        wide[rows, [column[i] for i in indicator]] = value
-        return pd.DataFrame(wide, index=pd.Index(codes, name="region_code"), columns=present)
+    def profiles(self, year: int, age_group: str, indicators: tuple[str, ...]) -> pd.DataFrame:
+        """Buurten (rows) x the indicators the edition has (columns); missing stays NaN."""
+        rows = self.wide[(self.wide["year"] == year) & (self.wide["age_group"] == age_group)]
+        present = [i for i in indicators if i in rows.columns and rows[i].notna().any()]
+        return rows.set_index("region_code")[present]
 
-    def editions(self, con: duckdb.DuckDBPyConnection, age_group: str) -> list[int]:
-        rows = con.execute("select distinct year from read_parquet($path) where age_group = $age order by 1",
-                           {"path": str(self.path), "age": age_group}).fetchall()
-        return [int(r[0]) for r in rows]
+    def editions(self, age_group: str) -> list[int]:
+        return sorted(int(y) for y in self.wide.loc[self.wide["age_group"] == age_group, "year"].unique())
 
     def group_values(self, con: duckdb.DuckDBPyConnection, groups: pd.DataFrame) -> pd.DataFrame:
         """Per area, indicator, age group and edition: the weighted mean over the group buurten that have a
         value (weights renormalised over those), how many had one, and the group's size.
         `groups`: area_id, buurt_code, weight."""
+        subset = self.wide[self.wide["region_code"].isin(set(groups["buurt_code"]))]
         con.register("_groups", groups[["area_id", "buurt_code", "weight"]])
+        con.register("_subset", subset)
         try:
             return con.execute(
-                "with sizes as (select area_id, count(*) as group_size from _groups group by 1) "
-                "select g.area_id, p.indicator_code::varchar as indicator_code, p.age_group::varchar as age_group, "
-                "p.year::integer as year, sum(p.value * g.weight) / sum(g.weight) as value, "
+                "with long as (unpivot _subset on columns(* exclude (region_code, year, age_group)) "
+                "into name indicator_code value value), "
+                "sizes as (select area_id, count(*) as group_size from _groups group by 1) "
+                "select g.area_id, p.indicator_code, p.age_group, p.year::integer as year, "
+                "sum(p.value * g.weight) / sum(g.weight) as value, "
                 "count(*)::integer as n_buurten, any_value(s.group_size)::integer as group_size "
-                "from read_parquet($path) as p inner join _groups as g on g.buurt_code = p.region_code "
+                "from long as p inner join _groups as g on g.buurt_code = p.region_code "
                 "inner join sizes as s on s.area_id = g.area_id "
-                "group by all order by g.area_id, indicator_code, age_group, year",
-                {"path": str(self.path)},
+                "group by all order by g.area_id, p.indicator_code, p.age_group, year",
             ).df()
         finally:
             con.unregister("_groups")
+            con.unregister("_subset")
 
 
 def cache_dir() -> Path:
@@ -117,26 +111,33 @@ def load_pool(files: list[Path], source_id: str, progress: Callable[[str], None]
     if data_file.exists() and names_file.exists():
         try:
             names = json.loads(names_file.read_text(encoding="utf-8"))
-            return Pool(data_file, names, from_cache=True)
+            return Pool(pd.read_parquet(data_file), names, from_cache=True)
         except (OSError, ValueError) as exc:
             progress(f"  cache onleesbaar ({exc}); landelijke bestanden opnieuw gelezen")
     progress(f"  {len(files)} landelijke bestanden lezen (eenmalig; daarna uit de cache in {directory})")
     obs, names = _parse(files, source_id, workers)
+    wide = to_wide(obs)
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for old in directory.glob(f"pool-{source_id}-*"):
             old.unlink(missing_ok=True)
         # Write beside the target and rename, so a build killed halfway leaves no half-written cache.
         tmp = data_file.with_name(data_file.name + f".tmp-{os.getpid()}")
-        # Sorted so that DuckDB skips the row groups of other editions and age groups.
-        obs.sort_values(["age_group", "year", "indicator_code", "region_code"]).to_parquet(
-            tmp, index=False, row_group_size=100_000)
+        wide.to_parquet(tmp, index=False)
         os.replace(tmp, data_file)
         names_file.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
     except OSError as exc:
         raise BuildError(f"de cache van de landelijke buurtcijfers kan niet worden geschreven ({exc}); "
                          "zet WIJKMONITOR_CACHE op een schrijfbare map", file=directory) from exc
-    return Pool(data_file, names, from_cache=False)
+    return Pool(wide, names, from_cache=False)
+
+
+def to_wide(obs: pd.DataFrame) -> pd.DataFrame:
+    """Long buurt rows to one row per buurt, edition and age group; an unpublished figure stays NaN."""
+    wide = obs.astype({"region_code": str, "age_group": str, "indicator_code": str}).pivot_table(
+        index=KEY_COLUMNS, columns="indicator_code", values="value", aggfunc="first").reset_index()
+    wide.columns.name = None
+    return wide.astype({"year": "int64"}).sort_values(KEY_COLUMNS, ignore_index=True)
 
 
 def source_files(root: Path, patterns: tuple[str, ...]) -> list[Path]:
