@@ -183,3 +183,13 @@ def test_wat_opvalt_on_every_area(groningen_db: Path) -> None:
                 assert position[named.group(1) or named.group(2)] == "slechter", sentence
             else:
                 assert "kloof" not in sentence
+
+
+def test_wat_opvalt_picks_the_largest_matching_gap_for_the_comparison(groningen_db: Path) -> None:
+    assert SETTINGS is not None
+    gaps = db.run(groningen_db, "comparison_area_gaps", area="selwerd", age_group="18plus")
+    code = opvalt.comparison_indicator(gaps, list(SETTINGS.indicators))
+    assert code in SETTINGS.indicators
+    latest = gaps[(gaps["year"] == 2020) & gaps["indicator_code"].isin(SETTINGS.indicators)]
+    assert code == latest.sort_values("disadvantage", ascending=False)["indicator_code"].iloc[0]
+    assert opvalt.comparison_indicator(gaps.iloc[0:0], list(SETTINGS.indicators)) is None

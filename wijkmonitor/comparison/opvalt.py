@@ -72,3 +72,16 @@ def wat_opvalt(gaps: pd.DataFrame, area_name: str, comparison_sentence: str | No
     if comparison_sentence:
         sentences.append(comparison_sentence)
     return sentences[:5] if sentences else [txt.OPVALT_EMPTY.format(area=area_name)]
+
+
+def comparison_indicator(gaps: pd.DataFrame, matching_codes: list[str]) -> str | None:
+    """Which indicator the comparison sentence of "Wat opvalt" is about: among the indicators with a direction
+    and a latest edition, the one where the area lags the city most, preferring the matching indicators (the
+    group was chosen to resemble the area on those). None when the area has no such indicator."""
+    latest = _latest(gaps)
+    directed = latest[(latest["polarity"] != "neutral") & latest["disadvantage"].notna()]
+    if directed.empty:
+        return None
+    preferred = directed[directed["indicator_code"].isin(matching_codes)]
+    chosen = _ranked(preferred if len(preferred) else directed, "disadvantage", ascending=False)
+    return str(chosen["indicator_code"].iloc[0])
