@@ -37,6 +37,7 @@ from wijkmonitor.build_steps.areas import (
 from wijkmonitor.build_steps.derived import add_rates, derived_tables, gemeente_wijken
 from wijkmonitor.build_steps.programme import build_info, coverage_table, goal_tables, read_goals
 from wijkmonitor.build_steps.registers import register_tables
+from wijkmonitor.comparison.build import build_tables as build_comparison
 from wijkmonitor.config import (
     DEFAULT_BOUNDARIES,
     DEFAULT_CONFIG_DIR,
@@ -473,6 +474,7 @@ def _build_into(
     write_tables(con, tables)
     counts = derived_tables(con, config, gemeente)
     write_tables(con, {"coverage": coverage_table(con, config, gemeente, goals)})
+    build_comparison(con, config, options.source, options.config_dir, gemeente, progress)
     con.execute("checkpoint")
     summary.area_values, summary.gaps = counts["area_values"], counts["gaps"]
     return summary

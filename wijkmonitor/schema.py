@@ -30,6 +30,19 @@ TABLES: dict[str, tuple[str, ...]] = {
         "gemeente_code", "indicator_code", "age_group", "year", "value", "boundary_year", "city_method",
         "weight_indicator", "weight_year", "n_wijken",
     ),
+    "comparison_areas": (
+        "area_id", "baseline_year", "age_group", "indicators", "k", "n_members", "n_members_matched", "group_size",
+        "mean_distance", "max_distance", "max_abs_smd", "verdict", "reason", "method", "weight_year",
+    ),
+    "comparison_balance": (
+        "area_id", "indicator_code", "age_group", "year", "area_value", "group_value", "national_mean",
+        "national_sd", "smd", "balanced",
+    ),
+    "comparison_groups": (
+        "area_id", "buurt_code", "name", "gemeente_code", "gemeente_name", "matched_to", "distance", "rank", "weight",
+    ),
+    "comparison_meta": ("key", "value"),
+    "comparison_values": ("area_id", "indicator_code", "age_group", "year", "value", "n_buurten", "group_size"),
     "coverage": (
         "theme_id", "goal_id", "indicator_code", "levels", "years", "first_year", "newest_year", "has_figures",
         "wanted_sources", "note", "sort_order",
