@@ -43,7 +43,7 @@ PAGE_PAUSE_S = 0.1  # between two reruns of one page session
 MAX_READS = 5_000  # per thread: a bound even if the stop signal never came
 READ_DEADLINE_S = 40.0  # no thread reads longer than this, whatever happens in the main thread
 JOIN_TIMEOUT_S = 30.0
-PAGE = "app_pages/gebiedsmonitor.py"
+PAGE = "pages/gebiedsmonitor.py"
 PAGE_QUERY = "area=noord&indicator=Eenzaam&age=18plus&year=2020"
 QUERIES: tuple[tuple[str, dict[str, object]], ...] = (
     ("gap_by_area", {"indicator": "Eenzaam", "age_group": "18plus", "year": 2020}),
@@ -236,7 +236,7 @@ def test_a_page_run_reads_one_state_even_when_the_file_is_swapped_mid_run(
         proefstad: Proefstad, monkeypatch: pytest.MonkeyPatch) -> None:
     town = proefstad
     other = next(s for s in STATES if s != FIRST)
-    # dashboard.py pins one file version per script run (ui.common.pin_snapshot); every query runs on it.
+    # dashboard.py pins one file version per script run (common.data.pin_snapshot); every query runs on it.
     original = db.run_on
     swapped: list[str] = []
 

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from wijkmonitor import db
+from wijkmonitor.common.url_state import choose, inert, parse_year
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.gebied import charts, colours, fmt, links, maps, options, overview, sentences, tables, views
 from wijkmonitor.gebied.options import Indicator
-from wijkmonitor.ui.params import choose, inert, parse_year
 
 EENZAAM = Indicator("Eenzaam", "Eenzaam", "%", "lower_better", 1, True, "", "", "meedoen", "Meedoen")
 VRIJWILLIG = Indicator("Vrijwilligerswerk", "Doet vrijwilligerswerk", "%", "higher_better", 1, True, "", "",

@@ -15,21 +15,19 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.bad_inputs.apptest import open_app
 from tests.conftest import SOURCE
 from wijkmonitor import db
 from wijkmonitor.config import PROJECT_ROOT
 
-GEBIED = str(PROJECT_ROOT / "app_pages" / "gebiedsmonitor.py")
-OVERZICHT = str(PROJECT_ROOT / "app_pages" / "overzicht.py")
+GEBIED = "pages/gebiedsmonitor.py"
+OVERZICHT = "dashboard.py"
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 RAW = SOURCE / "raw" / "rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.csv"
 
 
 def run_page(path: str, **params: str) -> AppTest:
-    at = AppTest.from_file(path, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
+    return open_app(path, **params)
 
 
 def text_of(at: AppTest) -> str:
@@ -161,7 +159,7 @@ def test_pages_inside_the_navigation_keep_deep_links(app_db: Path) -> None:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     at.query_params["indicator"] = "Vrijwilligerswerk"
     at.query_params["area"] = "lewenborg"
-    at.switch_page("app_pages/gebiedsmonitor.py").run()
+    at.switch_page("pages/gebiedsmonitor.py").run()
     assert not at.exception
     assert at.selectbox(key="gebied_indicator").value == "Vrijwilligerswerk"
     assert at.selectbox(key="gebied_area").value == "lewenborg"

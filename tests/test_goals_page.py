@@ -19,7 +19,7 @@ def open_goals(**params: str) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     for name, value in params.items():
         at.query_params[name] = value
-    at.switch_page("app_pages/doelen.py")
+    at.switch_page("pages/doelen.py")
     return at.run()
 
 

@@ -43,7 +43,7 @@ def open_profile(**params: str) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     for name, value in params.items():
         at.query_params[name] = value
-    at.switch_page("app_pages/wijkprofiel.py")
+    at.switch_page("pages/wijkprofiel.py")
     return at.run()
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from wijkmonitor.gebied.options import LEVELS, Catalog, Units
 from wijkmonitor.texts import gebied as txt
-from wijkmonitor.ui.params import Choice, choose, inert, parse_year
+from wijkmonitor.common.url_state import Choice, choose, inert, parse_year
 
 PARAMS = ("indicator", "age", "year", "area", "level")
 

@@ -1,4 +1,4 @@
-"""Cached data calls of the two pages: named queries (via `wijkmonitor.ui.common.query`) fed to the pure views.
+"""Cached data calls of the two pages: named queries (via `wijkmonitor.common.data.query`) fed to the pure views.
 
 Every key holds the database file's stamp, so a rebuilt file is never answered from an old cache. Finished
 sections (figures, decks, sentences, tables, CSV bytes) are kept with `st.cache_resource`: pickling a plotly
@@ -17,7 +17,7 @@ import streamlit as st
 
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.gebied import maps, options, overview, tables, views
-from wijkmonitor.ui.common import current_stamp, query
+from wijkmonitor.common.data import current_stamp, query
 
 Stamp = tuple[int, int, int]
 _SECTIONS = 64  # cached map, trend and area sections (each well under a megabyte)

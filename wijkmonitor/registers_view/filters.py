@@ -15,7 +15,7 @@ from wijkmonitor.registers.schema import SPOREN, STATUSES
 from wijkmonitor.registers_view.model import Areas, Register
 from wijkmonitor.registers_view.text import plain
 from wijkmonitor.texts import interventies as txt
-from wijkmonitor.ui.params import MAX_LENGTH, Choice, choose, inert
+from wijkmonitor.common.url_state import MAX_LENGTH, Choice, choose, inert
 
 ALL = ""
 LINK_PARAMS = ("area", "programme", "status")

@@ -1,5 +1,5 @@
 """Cached data calls of the Interventiemonitor and the Procesmonitor: named queries (through
-`wijkmonitor.ui.common.query`) fed to the pure views. The only module of this package that uses Streamlit.
+`wijkmonitor.common.data.query`) fed to the pure views. The only module of this package that uses Streamlit.
 
 Every key holds the database file's stamp, so a rebuilt file is never answered from an old cache. Finished
 views (plotly Figures, a pydeck Deck, tables, card texts) are kept with `st.cache_resource`, as the
@@ -18,7 +18,7 @@ import streamlit as st
 from wijkmonitor.gebied import load as gebied_load
 from wijkmonitor.registers_view import model, process, views
 from wijkmonitor.registers_view.filters import Filters, Options, options
-from wijkmonitor.ui.common import current_stamp, meta, query
+from wijkmonitor.common.data import current_stamp, meta, query
 
 __all__ = ["filter_options", "intervention_view", "meta", "process_options", "process_rows", "process_view",
            "register", "stamp", "sync_url"]
@@ -101,7 +101,7 @@ def process_view(filters: process.ProcessFilters, measure: str) -> views.Process
 def sync_url(values: dict[str, str], names: tuple[str, ...], memo_key: str) -> None:
     """Write the page's deep-link state to the URL, and remove parameters that are no longer set (else the
     stale value would come back as 'news' on the next run)."""
-    from wijkmonitor.ui import params
+    from wijkmonitor.common import url_state as params
 
     for name in names:
         if name not in values and name in st.query_params:

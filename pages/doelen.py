@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wijkmonitor.common import page
+from wijkmonitor.common.data import current_stamp, data_guard, query
 from wijkmonitor.goals.config import DEFAULT_GOALS, file_version
 from wijkmonitor.goals.format import inert
 from wijkmonitor.goals.table import csv_bytes
 from wijkmonitor.goals.view import GoalsView, build_view
 from wijkmonitor.texts import common as common_txt
 from wijkmonitor.texts import doelen as txt
-from wijkmonitor.ui.common import current_stamp, data_guard, query
+
+page.start("doelen")
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -81,7 +84,7 @@ with tab_goals:
             st.plotly_chart(view.figure(goal, area), key=f"doel_{goal.id}", alt=view.chart_alt(goal, area),
                             config={"displaylogo": False})
             st.markdown(view.status_lines(goal, area))
-            st.page_link("app_pages/doelen.py", label=txt.GOAL_LINK, icon=":material/link:",
+            st.page_link("pages/doelen.py", label=txt.GOAL_LINK, icon=":material/link:",
                          query_params={"goal": goal.id})
 
 with tab_table:

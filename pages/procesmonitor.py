@@ -6,12 +6,15 @@ Widgets and wiring only: URL -> widgets -> cached view (`wijkmonitor.registers_v
 
 import streamlit as st
 
+from wijkmonitor.common import page
+from wijkmonitor.common import url_state as params
+from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.registers_view import load, process
 from wijkmonitor.registers_view.filters import parse_one
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import proces as txt
-from wijkmonitor.ui import params
-from wijkmonitor.ui.common import data_guard, example_badge
+
+page.start("procesmonitor")
 
 MEMO = "proces_url_state"
 LINK_PARAMS = ("area",)

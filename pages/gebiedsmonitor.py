@@ -5,13 +5,16 @@ Widgets and wiring only: URL -> widgets -> cached data calls (`wijkmonitor.gebie
 
 import streamlit as st
 
+from wijkmonitor.common import page
+from wijkmonitor.common import url_state as params
+from wijkmonitor.common.data import data_guard, example_badge
+from wijkmonitor.common.data import meta as build_meta
 from wijkmonitor.gebied import links, load, maps
 from wijkmonitor.gebied.options import LEVELS
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
-from wijkmonitor.ui import params
-from wijkmonitor.ui.common import data_guard, example_badge
-from wijkmonitor.ui.common import meta as build_meta
+
+page.start("gebiedsmonitor")
 
 MEMO = "gebied_url_state"
 K_THEME, K_INDICATOR, K_AGE, K_YEAR, K_LEVEL, K_AREA, K_MAP_ROUND = (

@@ -6,14 +6,16 @@ Widgets and wiring only: URL -> widgets -> cached view (`wijkmonitor.registers_v
 
 import streamlit as st
 
-from wijkmonitor.registers_view import load
-from wijkmonitor.registers_view.cards import PAGE_SIZE, page, page_count
+from wijkmonitor.common import page
+from wijkmonitor.common import url_state as params
+from wijkmonitor.common.data import data_guard, example_badge
+from wijkmonitor.registers_view import cards, load
 from wijkmonitor.registers_view.filters import ALL, LINK_PARAMS, Filters, parse_link, to_link
 from wijkmonitor.registers_view.maps import AREAS_LAYER, MAP_HEIGHT_PX
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import interventies as txt
-from wijkmonitor.ui import params
-from wijkmonitor.ui.common import data_guard, example_badge
+
+page.start("interventiemonitor")
 
 MEMO = "interventie_url_state"
 K_AREA, K_THEME, K_ACTIELIJN, K_SPOOR, K_PARTNER, K_PROGRAMME, K_STATUS = (
@@ -148,15 +150,15 @@ else:
 # ---------------------------------------------------------------------------------------------- cards
 st.header(txt.H_CARDS, divider="gray")
 st.caption(txt.CARDS_NOTE.format(n=len(view.cards)))
-pages = page_count(len(view.cards))
+pages = cards.page_count(len(view.cards))
 number = 1
 if pages > 1:
     params.ensure(K_PAGE, list(range(1, pages + 1)), 1)
     number = st.segmented_control(txt.CARDS_PAGE, list(range(1, pages + 1)), key=K_PAGE, required=True) or 1
-    first = (number - 1) * PAGE_SIZE + 1
-    st.caption(txt.CARDS_PAGE_NOTE.format(first=first, last=min(first + PAGE_SIZE - 1, len(view.cards)),
+    first = (number - 1) * cards.PAGE_SIZE + 1
+    st.caption(txt.CARDS_PAGE_NOTE.format(first=first, last=min(first + cards.PAGE_SIZE - 1, len(view.cards)),
                                           n=len(view.cards)))
-shown = page(view.cards, number)
+shown = cards.page(view.cards, number)
 grid = st.columns(2)
 for index, card in enumerate(shown):
     with grid[index % 2].container(border=True):

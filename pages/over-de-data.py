@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wijkmonitor.common import page
+from wijkmonitor.common.data import current_stamp, data_guard, meta, query
 from wijkmonitor.goals.config import DEFAULT_GOALS, file_version, read_thresholds
 from wijkmonitor.goals.table import csv_bytes
 from wijkmonitor.profile.about import AboutView, build_about
 from wijkmonitor.texts import over as txt
-from wijkmonitor.ui.common import current_stamp, data_guard, meta, query
+
+page.start("over-de-data")
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

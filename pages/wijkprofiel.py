@@ -7,6 +7,8 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from wijkmonitor.common import page
+from wijkmonitor.common.data import current_stamp, data_guard, example_badge, meta, query
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.goals.format import inert
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
@@ -14,7 +16,8 @@ from wijkmonitor.profile.print_css import PAGE_PRINT_CSS
 from wijkmonitor.profile.units import Unit, area_names, resolve, units_from_frame
 from wijkmonitor.profile.view import ProfileView, build_profile
 from wijkmonitor.texts import profiel as txt
-from wijkmonitor.ui.common import current_stamp, data_guard, example_badge, meta, query
+
+page.start("wijkprofiel")
 
 UNIT_KEY = "profiel_unit"
 AGE_KEY = "profiel_age"
