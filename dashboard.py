@@ -1,15 +1,15 @@
 """Programma-overzicht, the entry page (`streamlit run dashboard.py`): where are the renewal areas behind the
 city, and is the gap closing?
 
-Wiring only: cached sections (`wijkmonitor.gebied.load`) -> render.
+Wiring only: cached sections (`wijkmonitor.area_monitor.load`) -> render.
 """
 
 import streamlit as st
 
+from wijkmonitor.area_monitor import load, overview, tables
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.common.data import meta as build_meta
-from wijkmonitor.gebied import load, overview, tables
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 

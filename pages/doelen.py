@@ -20,8 +20,8 @@ page.start("doelen")
 def _view(data_version: tuple[int, int, int], goals_version: tuple[int, int]) -> GoalsView:
     # The versions are the cache key: a rebuilt database or an edited goals.toml gives a fresh view.
     return build_view(
-        indicators=query("doelen_indicators"), areas=query("renewal_areas_all"), themes=query("themes_all"),
-        ages=query("doelen_age_groups"), series=query("doelen_series"), goals_path=DEFAULT_GOALS,
+        indicators=query("goals_indicators"), areas=query("renewal_areas_all"), themes=query("themes_all"),
+        ages=query("age_groups"), series=query("goals_series"), goals_path=DEFAULT_GOALS,
     )
 
 

@@ -1,16 +1,16 @@
 """Gebiedsmonitor: one indicator on the map of the gemeente, its development per area, all renewal areas.
 
-Widgets and wiring only: URL -> widgets -> cached data calls (`wijkmonitor.gebied.load`) -> render.
+Widgets and wiring only: URL -> widgets -> cached data calls (`wijkmonitor.area_monitor.load`) -> render.
 """
 
 import streamlit as st
 
+from wijkmonitor.area_monitor import links, load, maps
+from wijkmonitor.area_monitor.options import LEVELS
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.common.data import meta as build_meta
-from wijkmonitor.gebied import links, load, maps
-from wijkmonitor.gebied.options import LEVELS
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 

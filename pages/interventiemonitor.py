@@ -1,7 +1,7 @@
 """Interventiemonitor: where the interventions work, the open begroting, a timeline, results against targets
 and a card per intervention.
 
-Widgets and wiring only: URL -> widgets -> cached view (`wijkmonitor.registers_view.load`) -> render.
+Widgets and wiring only: URL -> widgets -> cached view (`wijkmonitor.interventions.load`) -> render.
 """
 
 import streamlit as st
@@ -9,9 +9,9 @@ import streamlit as st
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
-from wijkmonitor.registers_view import cards, load
-from wijkmonitor.registers_view.filters import ALL, LINK_PARAMS, Filters, parse_link, to_link
-from wijkmonitor.registers_view.maps import AREAS_LAYER, MAP_HEIGHT_PX
+from wijkmonitor.interventions import cards, load
+from wijkmonitor.interventions.filters import ALL, LINK_PARAMS, Filters, parse_link, to_link
+from wijkmonitor.interventions.maps import AREAS_LAYER, MAP_HEIGHT_PX
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import interventies as txt
 
@@ -141,7 +141,7 @@ if view.results_table.frame.empty:
 else:
     st.caption(view.results_note)
     if view.results_figure is not None:
-        st.plotly_chart(view.results_figure, key="interventie_results", config=CHART_CONFIG)
+        st.plotly_chart(view.results_figure, key="interventions_results", config=CHART_CONFIG)
     with st.expander(txt.TABLE_RESULTS):
         st.dataframe(view.results_table.frame, hide_index=True)
         st.download_button(txt.DOWNLOAD, view.results_table.csv, file_name="resultaten.csv", mime="text/csv",

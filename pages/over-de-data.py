@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wijkmonitor.about.view import AboutView, build_about
 from wijkmonitor.common import page
 from wijkmonitor.common.data import current_stamp, data_guard, meta, query
 from wijkmonitor.goals.config import DEFAULT_GOALS, file_version, read_thresholds
 from wijkmonitor.goals.table import csv_bytes
-from wijkmonitor.profile.about import AboutView, build_about
 from wijkmonitor.texts import over as txt
 
 page.start("over-de-data")
@@ -18,9 +18,9 @@ page.start("over-de-data")
 def _about(data_version: tuple[int, int, int], goals_version: tuple[int, int]) -> AboutView:
     # The versions are the cache key: a rebuilt database or edited thresholds give a fresh page.
     return build_about(
-        meta=meta(), catalogue=query("over_catalogue"), ages=query("doelen_age_groups"),
-        editions=query("over_editions"), boundaries=query("over_boundaries"), sources=query("over_sources"),
-        weighting=query("over_weighting"), thresholds=read_thresholds(DEFAULT_GOALS),
+        meta=meta(), catalogue=query("about_catalogue"), ages=query("age_groups"),
+        editions=query("about_editions"), boundaries=query("about_boundaries"), sources=query("about_sources"),
+        weighting=query("about_weighting"), thresholds=read_thresholds(DEFAULT_GOALS),
     )
 
 
@@ -39,7 +39,7 @@ with tab_catalogue:
     theme = st.selectbox(txt.FILTER_THEME, [None, *view.theme_names], key="over_theme",
                          format_func=lambda t: txt.ALL_THEMES if t is None else view.theme_names[t])
     table = view.catalogue_for(theme)
-    st.dataframe(table, hide_index=True, key="over_catalogue")
+    st.dataframe(table, hide_index=True, key="about_catalogue")
     st.download_button(txt.DOWNLOAD_CATALOGUE, csv_bytes(table), file_name=txt.CATALOGUE_FILE, mime="text/csv",
                        key="over_catalogue_csv", icon=":material/download:", on_click="ignore")
     st.subheader(txt.ATTRIBUTION_TITLE)
@@ -48,7 +48,7 @@ with tab_catalogue:
 
 with tab_editions:
     st.markdown(txt.EDITIONS_HELP)
-    st.dataframe(view.editions, hide_index=True, key="over_editions")
+    st.dataframe(view.editions, hide_index=True, key="about_editions")
     st.subheader(txt.BOUNDARIES_TITLE)
     st.caption(txt.BOUNDARIES_HELP)
     st.table(view.boundaries, hide_index=True)
@@ -67,5 +67,5 @@ with tab_build:
     st.table(view.build_facts, hide_index=True, hide_header=True)
     st.subheader(txt.SOURCES_TITLE)
     st.caption(txt.SOURCES_HELP)
-    st.dataframe(view.sources, hide_index=True, key="over_sources", height="content")
+    st.dataframe(view.sources, hide_index=True, key="about_sources", height="content")
     st.caption(txt.REBUILD)

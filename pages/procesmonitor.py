@@ -1,7 +1,7 @@
 """Procesmonitor: activities and reach per area over time, reach against the number of inhabitants, lived
 experience, "jullie zeiden, wij deden" and the lessons learned.
 
-Widgets and wiring only: URL -> widgets -> cached view (`wijkmonitor.registers_view.load`) -> render.
+Widgets and wiring only: URL -> widgets -> cached view (`wijkmonitor.interventions.load`) -> render.
 """
 
 import streamlit as st
@@ -9,8 +9,8 @@ import streamlit as st
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
-from wijkmonitor.registers_view import load, process
-from wijkmonitor.registers_view.filters import parse_one
+from wijkmonitor.interventions import load, process
+from wijkmonitor.interventions.filters import parse_one
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import proces as txt
 

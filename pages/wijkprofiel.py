@@ -27,15 +27,15 @@ DEFAULT_AGE = "18plus"
 
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
 def _units(data_version: tuple[int, int, int]) -> tuple[Unit, ...]:
-    return units_from_frame(query("profiel_units"))
+    return units_from_frame(query("profile_units"))
 
 
 def _registers(unit_code: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """Register rows for the unit, or None per register when this database file has no such table."""
-    present = set(query("profiel_register_tables")["table_name"])
-    interventions = (query("profiel_interventions", unit_code=unit_code)
+    present = set(query("profile_register_tables")["table_name"])
+    interventions = (query("profile_interventions", unit_code=unit_code)
                      if {"interventions", "intervention_areas"} <= present else None)
-    process = query("profiel_process", unit_code=unit_code) if "process_log" in present else None
+    process = query("profile_process", unit_code=unit_code) if "process_log" in present else None
     return interventions, process
 
 
@@ -43,10 +43,10 @@ def _registers(unit_code: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None
 def _profile(data_version: tuple[int, int, int], unit: Unit, age_group: str) -> ProfileView:
     # One prepared profile per data version, unit and age group: reruns only render.
     interventions, process = _registers(unit.code)
-    ages = query("doelen_age_groups")
+    ages = query("age_groups")
     return build_profile(
-        unit=unit, age_group=age_group, values=query("profiel_values", unit_code=unit.code),
-        context=query("profiel_context", unit_code=unit.code), interventions=interventions,
+        unit=unit, age_group=age_group, values=query("profile_values", unit_code=unit.code),
+        context=query("profile_context", unit_code=unit.code), interventions=interventions,
         process=process, meta=meta(), age_labels=dict(zip(ages["age_group"], ages["label"], strict=True)),
         area_names=area_names(_units(data_version)),
     )

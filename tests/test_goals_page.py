@@ -26,9 +26,9 @@ def open_goals(**params: str) -> AppTest:
 @pytest.fixture(scope="module")
 def view(groningen_db: Path) -> GoalsView:
     return build_view(
-        indicators=db.run(groningen_db, "doelen_indicators"), areas=db.run(groningen_db, "renewal_areas_all"),
-        themes=db.run(groningen_db, "themes_all"), ages=db.run(groningen_db, "doelen_age_groups"),
-        series=db.run(groningen_db, "doelen_series"),
+        indicators=db.run(groningen_db, "goals_indicators"), areas=db.run(groningen_db, "renewal_areas_all"),
+        themes=db.run(groningen_db, "themes_all"), ages=db.run(groningen_db, "age_groups"),
+        series=db.run(groningen_db, "goals_series"),
     )
 
 

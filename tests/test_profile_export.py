@@ -18,14 +18,14 @@ from wijkmonitor.profile.view import ProfileView, build_profile
 
 
 def make_view(path: Path, code: str, age: str = "18plus") -> ProfileView:
-    units = {u.code: u for u in units_from_frame(db.run(path, "profiel_units"))}
-    ages = db.run(path, "doelen_age_groups")
+    units = {u.code: u for u in units_from_frame(db.run(path, "profile_units"))}
+    ages = db.run(path, "age_groups")
     meta = db.run(path, "build_meta")
     return build_profile(
-        unit=units[code], age_group=age, values=db.run(path, "profiel_values", unit_code=code),
-        context=db.run(path, "profiel_context", unit_code=code),
-        interventions=db.run(path, "profiel_interventions", unit_code=code),
-        process=db.run(path, "profiel_process", unit_code=code),
+        unit=units[code], age_group=age, values=db.run(path, "profile_values", unit_code=code),
+        context=db.run(path, "profile_context", unit_code=code),
+        interventions=db.run(path, "profile_interventions", unit_code=code),
+        process=db.run(path, "profile_process", unit_code=code),
         meta=dict(zip(meta["key"], meta["value"], strict=True)),
         age_labels=dict(zip(ages["age_group"], ages["label"], strict=True)),
         area_names=area_names(list(units.values())),
@@ -38,7 +38,7 @@ def selwerd(groningen_db: Path) -> ProfileView:
 
 
 def test_units_cover_areas_wijken_and_buurten(groningen_db: Path) -> None:
-    units = units_from_frame(db.run(groningen_db, "profiel_units"))
+    units = units_from_frame(db.run(groningen_db, "profile_units"))
     kinds = {u.unit_type for u in units}
     assert kinds == {"area", "wijk", "buurt"}
     assert units[0].code == "selwerd"

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.bad_inputs.apptest import open_app
 from wijkmonitor.config import PROJECT_ROOT
-from wijkmonitor.registers_view import fmt
+from wijkmonitor.interventions import fmt
 from wijkmonitor.texts import common as ctxt
 
 INTERVENTIES = "pages/interventiemonitor.py"

@@ -51,7 +51,7 @@ def _y_range(values: list[float], *, with_zero: bool) -> list[float]:
 def goal_figure(goal_rows: pd.DataFrame, index: SeriesIndex) -> go.Figure:
     """Panels for the progress rows of one goal (one row per area, from `goals.table.progress_table`).
 
-    `index` is `doelen_series` as `status.index_series`; the goal's indicator, age group and measured
+    `index` is `goals_series` as `status.index_series`; the goal's indicator, age group and measured
     quantity (value or disadvantage) are taken from `goal_rows`.
     """
     first = goal_rows.iloc[0]

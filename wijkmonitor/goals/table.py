@@ -40,7 +40,7 @@ class Labels:
         ages: pd.DataFrame,
         partner_names: Mapping[str, str],
     ) -> Labels:
-        """From the queries doelen_indicators, renewal_areas_all, themes_all and doelen_age_groups."""
+        """From the queries goals_indicators, renewal_areas_all, themes_all and age_groups."""
         return cls(
             indicators={
                 str(c): (str(label), str(unit), int(decimals), str(polarity))

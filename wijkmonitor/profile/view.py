@@ -107,9 +107,9 @@ def build_profile(
     age_labels: Mapping[str, str],
     area_names: Mapping[str, str] | None = None,
 ) -> ProfileView:
-    """From the queries profiel_values, profiel_context, profiel_interventions, profiel_process, build_meta.
+    """From the queries profile_values, profile_context, profile_interventions, profile_process, build_meta.
 
-    `area_names` turns the register's area ids and buurt codes into names (from profiel_units).
+    `area_names` turns the register's area ids and buurt codes into names (from profile_units).
     """
     city_name = meta.get("gemeente_name", "")
     shown = tables.for_age(values, age_group)

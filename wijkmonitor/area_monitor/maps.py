@@ -21,9 +21,9 @@ import shapely
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import mapping, shape
 
-from wijkmonitor.gebied import fmt
-from wijkmonitor.gebied.colours import Scale
-from wijkmonitor.gebied.options import Indicator
+from wijkmonitor.area_monitor import fmt
+from wijkmonitor.area_monitor.colours import Scale
+from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.texts import gebied as txt
 
 REGIONS_LAYER = "gebied-regions"
@@ -204,7 +204,7 @@ def choropleth(
 ) -> pdk.Deck:
     """Regions of one level coloured by their difference from the city; renewal areas outlined and named.
 
-    `rows` are `gebied_map` rows (regions without a boundary are skipped), `areas` is `dissolve` output,
+    `rows` are `area_monitor_map` rows (regions without a boundary are skipped), `areas` is `dissolve` output,
     `selected` an area id or region code to outline, `members` buurt code -> renewal area name (`membership`).
     """
     features = []

@@ -15,9 +15,9 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from wijkmonitor.errors import DataUnavailable
-from wijkmonitor.gebied import maps, options, overview, tables, views
+from wijkmonitor.area_monitor import maps, options, overview, tables, views
 from wijkmonitor.common.data import current_stamp, query
+from wijkmonitor.errors import DataUnavailable
 
 Stamp = tuple[int, int, int]
 _SECTIONS = 64  # cached map, trend and area sections (each well under a megabyte)
@@ -51,7 +51,7 @@ def catalog() -> options.Catalog:
 
 @st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
 def _units(file_stamp: Stamp) -> options.Units:
-    return options.units(query("gebied_units"))
+    return options.units(query("area_monitor_units"))
 
 
 def units() -> options.Units:
@@ -77,21 +77,21 @@ def area_members() -> dict[str, str]:
 def markers(unit_code: str, indicator: str) -> pd.DataFrame:
     """Interventions in a unit; empty when the register tables are absent or empty."""
     try:
-        return query("gebied_intervention_markers", unit_code=unit_code, indicator=indicator)
+        return query("area_monitor_intervention_markers", unit_code=unit_code, indicator=indicator)
     except DataUnavailable:
         # The registers are another issue's tables: without them the chart simply has no markers.
         return pd.DataFrame(columns=MARKER_COLUMNS)
 
 
 def _city_rows(indicator: str, age: str) -> pd.DataFrame:
-    return query("gebied_city_trend", indicator=indicator, age_group=age)
+    return query("area_monitor_city_trend", indicator=indicator, age_group=age)
 
 
 @st.cache_resource(ttl=3600, max_entries=_SECTIONS, show_spinner=False)
 def _map_view(file_stamp: Stamp, indicator: str, age: str, year: int, level: str, selected: str | None
               ) -> views.MapView:
     cat = catalog()
-    rows = query("gebied_map", indicator=indicator, age_group=age, year=year, level=level)
+    rows = query("area_monitor_map", indicator=indicator, age_group=age, year=year, level=level)
     return views.map_view(rows, _city_rows(indicator, age), cat.indicators[indicator],
                           cat.age_label(indicator, age), year, level, area_shapes(), selected, area_members())
 
@@ -141,7 +141,7 @@ def overview_view() -> views.OverviewView:
 
 @st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
 def _overview_map(file_stamp: Stamp) -> pdk.Deck | None:
-    base = query("gebied_base_map", level="buurt")
+    base = query("area_monitor_base_map", level="buurt")
     if base.empty:
         return None
     return maps.overview(base, area_shapes())

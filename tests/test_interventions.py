@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 
 from wijkmonitor import db
+from wijkmonitor.area_monitor import maps as gmaps
 from wijkmonitor.config import PROJECT_ROOT
-from wijkmonitor.gebied import maps as gmaps
-from wijkmonitor.registers_view import budget, cards, charts, filters, fmt, maps, model, process, results, text, views
-from wijkmonitor.registers_view.filters import ALL, Filters
+from wijkmonitor.interventions import budget, cards, charts, filters, fmt, maps, model, process, results, text, views
+from wijkmonitor.interventions.filters import ALL, Filters
 from wijkmonitor.texts import interventies as itxt
 from wijkmonitor.texts import proces as ptxt
 
@@ -81,22 +81,22 @@ def amount(cell: str) -> float:
 
 @pytest.fixture(scope="module")
 def frames(groningen_db: Path) -> dict[str, pd.DataFrame]:
-    names = ["interventie_list", "interventie_areas", "interventie_programmes", "interventie_results",
-             "interventie_indicator_labels", "interventie_area_options", "proces_log", "proces_population",
+    names = ["interventions_list", "interventions_areas", "interventions_programmes", "interventions_results",
+             "interventions_indicator_labels", "interventions_area_options", "process_log", "process_population",
              "area_outlines"]
     return {name: db.run(groningen_db, name) for name in names}
 
 
 @pytest.fixture(scope="module")
 def register(frames: dict[str, pd.DataFrame]) -> model.Register:
-    return model.build_register(frames["interventie_list"], frames["interventie_areas"],
-                                frames["interventie_programmes"], frames["interventie_results"],
-                                frames["interventie_indicator_labels"], frames["interventie_area_options"])
+    return model.build_register(frames["interventions_list"], frames["interventions_areas"],
+                                frames["interventions_programmes"], frames["interventions_results"],
+                                frames["interventions_indicator_labels"], frames["interventions_area_options"])
 
 
 @pytest.fixture(scope="module")
 def log(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    return process.prepare(frames["proces_log"], model.areas_from_frame(frames["interventie_area_options"]))
+    return process.prepare(frames["process_log"], model.areas_from_frame(frames["interventions_area_options"]))
 
 
 def ids(frame: pd.DataFrame) -> set[str]:
@@ -394,7 +394,7 @@ def test_map_colours_by_number_and_outlines_the_chosen_area(register: model.Regi
 
 @pytest.fixture(scope="module")
 def areas(frames: dict[str, pd.DataFrame]) -> model.Areas:
-    return model.areas_from_frame(frames["interventie_area_options"])
+    return model.areas_from_frame(frames["interventions_area_options"])
 
 
 def _log_rows() -> list[dict[str, str]]:
@@ -431,7 +431,7 @@ def test_process_area_filter_places_buurten_and_holds_members(log: pd.DataFrame,
 def test_reach_compared_with_all_inhabitants(log: pd.DataFrame, areas: model.Areas,
                                              frames: dict[str, pd.DataFrame]) -> None:
     rows = process.apply(log, process.ProcessFilters(), areas)
-    reach = process.reach_vs_population(rows, frames["proces_population"]).set_index("area_key")
+    reach = process.reach_vs_population(rows, frames["process_population"]).set_index("area_key")
     hand = sum(int(r["residents_reached"]) for r in _log_rows() if r["area"] == "selwerd" and r["residents_reached"])
     assert reach.loc["selwerd", "reached"] == hand == 737
     assert reach.loc["selwerd", "inhabitants"] == 6460 and reach.loc["selwerd", "inhabitants_year"] == 2017
@@ -454,7 +454,7 @@ def test_chosen_programme_area_gets_an_all_together_reach_row(log: pd.DataFrame,
     assert total == ("groningen-noord", "Groningen-Noord: alles samen")
     assert process.total_row("selwerd", areas) is None
     rows = process.apply(log, process.ProcessFilters(area="groningen-noord"), areas)
-    reach = process.reach_vs_population(rows, frames["proces_population"], total)
+    reach = process.reach_vs_population(rows, frames["process_population"], total)
     last = reach.iloc[-1]
     hand = [r for r in _log_rows() if r["area"] not in ("ten-boer", "de-wijert") and r["residents_reached"]]
     assert last["area_name"] == "Groningen-Noord: alles samen" and last["reached"] == sum(
@@ -547,7 +547,7 @@ def test_lived_experience_by_activity_type(log: pd.DataFrame, areas: model.Areas
 
 def test_process_view_says_what_the_comparison_base_is(log: pd.DataFrame, areas: model.Areas,
                                                       frames: dict[str, pd.DataFrame]) -> None:
-    view = views.process_view(process.apply(log, process.ProcessFilters(), areas), frames["proces_population"],
+    view = views.process_view(process.apply(log, process.ProcessFilters(), areas), frames["process_population"],
                               "reached")
     assert "alle leeftijden" in view.reach_note and "2017" in view.reach_note and "niet alleen volwassenen" in \
         view.reach_note

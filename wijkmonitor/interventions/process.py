@@ -1,5 +1,5 @@
 """The process log: filters, activities and reach per area and year, reach per 100 inhabitants, lived
-experience, "jullie zeiden, wij deden" and the searchable lessons. Pure pandas on `proces_log` rows.
+experience, "jullie zeiden, wij deden" and the searchable lessons. Pure pandas on `process_log` rows.
 
 Missing counts stay missing: a sum is over the activities that have the number, and the page says how many
 do not; a share of activities with lived experience is over the activities where it was filled in.
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from wijkmonitor.registers_view import fmt
-from wijkmonitor.registers_view.model import Areas
-from wijkmonitor.registers_view.text import markdown, plain, shorten
+from wijkmonitor.interventions import fmt
+from wijkmonitor.interventions.model import Areas
+from wijkmonitor.interventions.text import markdown, plain, shorten
 from wijkmonitor.texts import proces as txt
 
 ALL = ""
@@ -37,7 +37,7 @@ class ProcessOptions:
 
 
 def prepare(log: pd.DataFrame, areas: Areas) -> pd.DataFrame:
-    """`proces_log` rows as the page shows them: an activity for a whole programme area (Groningen-Noord) is
+    """`process_log` rows as the page shows them: an activity for a whole programme area (Groningen-Noord) is
     named '<area> als geheel', because that row holds only those activities, not those of its member areas."""
     programme_areas = {a.area_id: a.name for a in areas.options if a.is_programme_area}
     if not programme_areas:
@@ -169,7 +169,7 @@ REACH_COLUMNS = ["area_key", "area_name", "activities", "reached", "reach_unknow
 def reach_vs_population(rows: pd.DataFrame, population: pd.DataFrame,
                         total: tuple[str, str] | None = None) -> pd.DataFrame:
     """Per area: residents reached (sum over activities with a number) against all inhabitants of the area
-    (`proces_population`); per_100 is None where either is unknown. `total` (key, label) adds a last row over
+    (`process_population`); per_100 is None where either is unknown. `total` (key, label) adds a last row over
     all `rows` against that area's inhabitants (a chosen programme area with its member areas)."""
     pop = {str(a): (float(v), int(y)) for a, v, y in zip(population["area_id"], population["inhabitants"],
                                                          population["year"], strict=True)}

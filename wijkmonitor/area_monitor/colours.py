@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from wijkmonitor.gebied import fmt
+from wijkmonitor.area_monitor import fmt
 from wijkmonitor.texts import gebied as txt
 
 RGB = tuple[int, int, int]

@@ -14,8 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from wijkmonitor.gebied import fmt
-from wijkmonitor.gebied.options import Indicator
+from wijkmonitor.area_monitor import fmt
+from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.texts import gebied as txt
 
 AREA_COLOUR = "#1f1f1f"
@@ -82,8 +82,8 @@ def trend_figure(
 ) -> go.Figure:
     """One unit against the city over all editions, the gap shaded; interventions as dotted vertical lines.
 
-    `unit_rows`: `gap_trend_unit` rows (year, value); `city_rows`: `gebied_city_trend` rows (year, city_value);
-    `markers`: `gebied_intervention_markers` rows (name, start_date) to draw, or None.
+    `unit_rows`: `gap_trend_unit` rows (year, value); `city_rows`: `area_monitor_city_trend` rows (year, city_value);
+    `markers`: `area_monitor_intervention_markers` rows (name, start_date) to draw, or None.
     """
     unit = unit_rows[["year", "value"]].dropna().astype({"year": int}).sort_values("year")
     city = city_rows[["year", "city_value"]].dropna().astype({"year": int}).sort_values("year")

@@ -15,10 +15,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from wijkmonitor.gebied import load as gebied_load
-from wijkmonitor.registers_view import model, process, views
-from wijkmonitor.registers_view.filters import Filters, Options, options
+from wijkmonitor.area_monitor import load as gebied_load
 from wijkmonitor.common.data import current_stamp, meta, query
+from wijkmonitor.interventions import model, process, views
+from wijkmonitor.interventions.filters import Filters, Options, options
 
 __all__ = ["filter_options", "intervention_view", "meta", "process_options", "process_rows", "process_view",
            "register", "stamp", "sync_url"]
@@ -35,8 +35,8 @@ def stamp() -> Stamp:
 @st.cache_resource(ttl=3600, max_entries=4, show_spinner=False)
 def _register(file_stamp: Stamp) -> model.Register:
     return model.build_register(
-        query("interventie_list"), query("interventie_areas"), query("interventie_programmes"),
-        query("interventie_results"), query("interventie_indicator_labels"), query("interventie_area_options"),
+        query("interventions_list"), query("interventions_areas"), query("interventions_programmes"),
+        query("interventions_results"), query("interventions_indicator_labels"), query("interventions_area_options"),
     )
 
 
@@ -56,7 +56,7 @@ def filter_options() -> Options:
 @st.cache_resource(ttl=3600, max_entries=4, show_spinner=False)
 def _base_map(file_stamp: Stamp) -> pd.DataFrame:
     # The Gebiedsmonitor's own background query: the gemeente's buurten in the map year.
-    return query("gebied_base_map", level="buurt")
+    return query("area_monitor_base_map", level="buurt")
 
 
 @st.cache_resource(ttl=3600, max_entries=_VIEWS, show_spinner=False)
@@ -73,8 +73,8 @@ def intervention_view(filters: Filters) -> views.InterventionView:
 
 @st.cache_resource(ttl=3600, max_entries=4, show_spinner=False)
 def _process_rows(file_stamp: Stamp) -> tuple[pd.DataFrame, pd.DataFrame, model.Areas]:
-    areas = model.areas_from_frame(query("interventie_area_options"))
-    return process.prepare(query("proces_log"), areas), query("proces_population"), areas
+    areas = model.areas_from_frame(query("interventions_area_options"))
+    return process.prepare(query("process_log"), areas), query("process_population"), areas
 
 
 def process_options() -> process.ProcessOptions:

@@ -13,11 +13,11 @@ from typing import Any
 import pandas as pd
 import pydeck as pdk
 
-from wijkmonitor.gebied.colours import BLUES_5
-from wijkmonitor.gebied.maps import CompactDeck, view_state
-from wijkmonitor.gebied.maps import parse_geometry as geometry_of
-from wijkmonitor.registers_view import fmt
-from wijkmonitor.registers_view.text import html_text
+from wijkmonitor.area_monitor.colours import BLUES_5
+from wijkmonitor.area_monitor.maps import CompactDeck, view_state
+from wijkmonitor.area_monitor.maps import parse_geometry as geometry_of
+from wijkmonitor.interventions import fmt
+from wijkmonitor.interventions.text import html_text
 from wijkmonitor.texts import interventies as txt
 
 AREAS_LAYER = "interventie-areas"
@@ -67,7 +67,7 @@ def intervention_map(
 
     `shapes`: `gebied.maps.dissolve` rows; `stats`: `budget.per_area` rows of kind 'area' (key, n, budget,
     n_shared, shared_budget, n_working, n_example); `points`: lon, lat, buurt, names (already plain text);
-    `base`: `gebied_base_map` rows (grey background), may be empty. None when there are no shapes.
+    `base`: `area_monitor_base_map` rows (grey background), may be empty. None when there are no shapes.
     """
     if shapes.empty:
         return None

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from wijkmonitor.gebied.options import LEVELS, Catalog, Units
-from wijkmonitor.texts import gebied as txt
+from wijkmonitor.area_monitor.options import LEVELS, Catalog, Units
 from wijkmonitor.common.url_state import Choice, choose, inert, parse_year
+from wijkmonitor.texts import gebied as txt
 
 PARAMS = ("indicator", "age", "year", "area", "level")
 

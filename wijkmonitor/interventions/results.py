@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wijkmonitor.registers_view import fmt
-from wijkmonitor.registers_view.text import plain
+from wijkmonitor.interventions import fmt
+from wijkmonitor.interventions.text import plain
 from wijkmonitor.texts import interventies as txt
 
 LATEST_COLUMNS = ["intervention_id", "name", "measure", "period", "period_end", "value", "target", "unit",

@@ -1,6 +1,6 @@
 -- A unit's latest edition of every indicator compared with the city, with the previous edition for the
 -- ontwikkelkompas (the unit's change set against the city's change over the same period). Editions without a
--- city figure are left to profiel_context (key figures).
+-- city figure are left to profile_context (key figures).
 -- Parameters: $unit_code (renewal area id, wijk code or buurt code).
 with unit as (
     select *

@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.gebied import fmt
-from wijkmonitor.gebied.options import Indicator
-from wijkmonitor.registers_view.text import markdown
+from wijkmonitor.area_monitor import fmt
+from wijkmonitor.area_monitor.options import Indicator
+from wijkmonitor.interventions.text import markdown
 from wijkmonitor.texts import gebied as txt
 
 Row = Mapping[str, Any]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.gebied import fmt as gfmt
+from wijkmonitor.area_monitor import fmt as gfmt
 
 UNKNOWN = "onbekend"
 MONTHS = (

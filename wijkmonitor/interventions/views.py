@@ -11,10 +11,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from wijkmonitor.registers_view import budget, cards, charts, fmt, maps, process, results
-from wijkmonitor.registers_view.filters import Filters, apply
-from wijkmonitor.registers_view.model import Register
-from wijkmonitor.registers_view.text import markdown, plain
+from wijkmonitor.interventions import budget, cards, charts, fmt, maps, process, results
+from wijkmonitor.interventions.filters import Filters, apply
+from wijkmonitor.interventions.model import Register
+from wijkmonitor.interventions.text import markdown, plain
 from wijkmonitor.texts import interventies as itxt
 from wijkmonitor.texts import proces as ptxt
 
@@ -224,7 +224,7 @@ def _lived_sentence(s: process.Summary) -> str:
 
 def process_view(rows: pd.DataFrame, population: pd.DataFrame, measure: str,
                  total: tuple[str, str] | None = None) -> ProcessView:
-    """The Procesmonitor for the filtered activities `rows` (`proces_log` rows after `process.prepare` and
+    """The Procesmonitor for the filtered activities `rows` (`process_log` rows after `process.prepare` and
     `process.apply`); `total` adds an 'all together' reach row for a chosen programme area."""
     s = process.summary(rows)
     long = process.per_area_year(rows, measure)

@@ -11,10 +11,10 @@ from typing import Any
 
 import pandas as pd
 
+from wijkmonitor.interventions import fmt
+from wijkmonitor.interventions.model import Register
+from wijkmonitor.interventions.text import LIMIT, markdown, plain, shorten
 from wijkmonitor.registers.schema import SPOREN
-from wijkmonitor.registers_view import fmt
-from wijkmonitor.registers_view.model import Register
-from wijkmonitor.registers_view.text import LIMIT, markdown, plain, shorten
 from wijkmonitor.texts import interventies as txt
 
 PAGE_SIZE = 12

@@ -1,7 +1,7 @@
 """The intervention register as the pages use it: lists split, places resolved to renewal areas, one budget
 "bucket" per intervention.
 
-Where an intervention works comes from `interventie_areas`: the register names renewal areas, a programme area
+Where an intervention works comes from `interventions_areas`: the register names renewal areas, a programme area
 (Groningen-Noord) or single buurten, and each is resolved to the wijk-level renewal areas it lies in. For the
 open begroting every intervention gets exactly one bucket, so a sum over buckets never counts a euro twice:
 its area when it works in one area only, the programme area when that is all it names, else 'shared'.
@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.registers_view.text import plain, split_list
+from wijkmonitor.interventions.text import plain, split_list
 from wijkmonitor.texts import interventies as txt
 
 PROGRAMME_AREA = "programmagebied"
@@ -67,7 +67,7 @@ class Areas:
 
 
 def areas_from_frame(frame: pd.DataFrame) -> Areas:
-    """`interventie_area_options` rows -> Areas (configuration order kept)."""
+    """`interventions_area_options` rows -> Areas (configuration order kept)."""
     options = []
     for row in frame.to_dict("records"):
         members = row.get("member_areas")
@@ -87,7 +87,7 @@ class Bucket:
 
 
 def bucket_of(places: pd.DataFrame, areas: Areas) -> Bucket:
-    """The one place an intervention's budget is shown under (`places`: its `interventie_areas` rows)."""
+    """The one place an intervention's budget is shown under (`places`: its `interventions_areas` rows)."""
     if places.empty:
         return Bucket(NONE, txt.BUCKET_NONE, "none")
     area_ids = {str(a) for a in places["area_id"].dropna()}
@@ -115,7 +115,7 @@ def place_label(row: Mapping[Any, Any]) -> str:
 class Register:
     """Query rows of the intervention register, prepared once per database file.
 
-    `interventions` holds the `interventie_list` columns plus: `lead_list`/`partner_list`/`programme_list`/
+    `interventions` holds the `interventions_list` columns plus: `lead_list`/`partner_list`/`programme_list`/
     `goal_list` (tuples), `area_ids` (frozenset of wijk-level renewal areas it works in), `named` (frozenset of
     the codes the register names), `places` (readable list of what it names), `bucket`, `bucket_label`,
     `bucket_kind`.
@@ -145,8 +145,8 @@ def build_register(
     indicator_labels: pd.DataFrame,
     area_options: pd.DataFrame,
 ) -> Register:
-    """Prepare the query frames (`interventie_list`, `interventie_areas`, `interventie_programmes`,
-    `interventie_results`, `interventie_indicator_labels`, `interventie_area_options`)."""
+    """Prepare the query frames (`interventions_list`, `interventions_areas`, `interventions_programmes`,
+    `interventions_results`, `interventions_indicator_labels`, `interventions_area_options`)."""
     areas = areas_from_frame(area_options)
     frame = interventions.copy()
     by_id = {str(k): g for k, g in places.groupby("intervention_id", sort=False)} if not places.empty else {}

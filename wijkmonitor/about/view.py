@@ -155,8 +155,8 @@ def build_about(
     weighting: pd.DataFrame,
     thresholds: Thresholds,
 ) -> AboutView:
-    """From build_meta and the queries over_catalogue, doelen_age_groups, over_editions, over_boundaries,
-    over_sources and over_weighting."""
+    """From build_meta and the queries about_catalogue, age_groups, about_editions, about_boundaries,
+    about_sources and about_weighting."""
     age_labels = dict(zip(ages["age_group"], ages["label"], strict=True))
     return AboutView(
         catalogue=catalogue_table(catalogue, age_labels),

@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from wijkmonitor.gebied import charts, colours, maps, overview, sentences, tables
-from wijkmonitor.gebied.options import Indicator
+from wijkmonitor.area_monitor import charts, colours, maps, overview, sentences, tables
+from wijkmonitor.area_monitor.options import Indicator
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def map_view(
     selected: str | None,
     members: dict[str, str] | None = None,
 ) -> MapView:
-    """The choropleth with its legend, sentence and table (`rows`: `gebied_map`, `areas`: `maps.dissolve`,
+    """The choropleth with its legend, sentence and table (`rows`: `area_monitor_map`, `areas`: `maps.dissolve`,
     `members`: buurt code -> renewal area, only meaningful on the buurt level)."""
     boundary_years = rows["boundary_year"].dropna()
     boundary_year = int(boundary_years.iloc[0]) if len(boundary_years) else None

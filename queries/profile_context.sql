@@ -27,7 +27,7 @@ latest as (
 ),
 
 compared as (
-    -- what profiel_values shows: weighted means with a city figure in some edition
+    -- what profile_values shows: weighted means with a city figure in some edition
     select distinct g.indicator_code, g.age_group
     from gaps as g
     where g.unit_code = $unit_code and g.city_value is not null

@@ -15,11 +15,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.gebied import fmt as gfmt
-from wijkmonitor.gebied.charts import FrozenFigure  # cached figures are read only: to_dict() computed once
+from wijkmonitor.area_monitor import fmt as gfmt
+from wijkmonitor.area_monitor.charts import FrozenFigure  # cached figures are read only: to_dict() computed once
+from wijkmonitor.interventions import fmt
+from wijkmonitor.interventions.text import html_text, plain, short_label
 from wijkmonitor.registers.schema import STATUSES
-from wijkmonitor.registers_view import fmt
-from wijkmonitor.registers_view.text import html_text, plain, short_label
 from wijkmonitor.texts import interventies as itxt
 from wijkmonitor.texts import proces as ptxt
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from wijkmonitor.registers_view import fmt
-from wijkmonitor.registers_view.model import BUCKET_KINDS, Register
-from wijkmonitor.registers_view.text import plain
+from wijkmonitor.interventions import fmt
+from wijkmonitor.interventions.model import BUCKET_KINDS, Register
+from wijkmonitor.interventions.text import plain
 from wijkmonitor.texts import interventies as txt
 
 

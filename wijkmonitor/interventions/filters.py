@@ -11,11 +11,11 @@ from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
-from wijkmonitor.registers.schema import SPOREN, STATUSES
-from wijkmonitor.registers_view.model import Areas, Register
-from wijkmonitor.registers_view.text import plain
-from wijkmonitor.texts import interventies as txt
 from wijkmonitor.common.url_state import MAX_LENGTH, Choice, choose, inert
+from wijkmonitor.interventions.model import Areas, Register
+from wijkmonitor.interventions.text import plain
+from wijkmonitor.registers.schema import SPOREN, STATUSES
+from wijkmonitor.texts import interventies as txt
 
 ALL = ""
 LINK_PARAMS = ("area", "programme", "status")

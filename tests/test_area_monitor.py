@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from wijkmonitor import db
+from wijkmonitor.area_monitor import charts, colours, fmt, links, maps, options, overview, sentences, tables, views
+from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.common.url_state import choose, inert, parse_year
 from wijkmonitor.errors import DataUnavailable
-from wijkmonitor.gebied import charts, colours, fmt, links, maps, options, overview, sentences, tables, views
-from wijkmonitor.gebied.options import Indicator
 
 EENZAAM = Indicator("Eenzaam", "Eenzaam", "%", "lower_better", 1, True, "", "", "meedoen", "Meedoen")
 VRIJWILLIG = Indicator("Vrijwilligerswerk", "Doet vrijwilligerswerk", "%", "higher_better", 1, True, "", "",
@@ -300,10 +300,10 @@ def test_markers_only_for_interventions_aimed_at_the_indicator() -> None:
 
 def test_map_of_all_buurten_is_small_and_has_no_basemap(groningen_db: Path) -> None:
     cat = options.catalog(db.run(groningen_db, "indicator_options"))
-    rows = db.run(groningen_db, "gebied_map", indicator="Eenzaam", age_group="18plus", year=2020, level="buurt")
+    rows = db.run(groningen_db, "area_monitor_map", indicator="Eenzaam", age_group="18plus", year=2020, level="buurt")
     outlines = db.run(groningen_db, "area_outlines")
     areas = maps.dissolve(outlines)
-    city = db.run(groningen_db, "gebied_city_trend", indicator="Eenzaam", age_group="18plus")
+    city = db.run(groningen_db, "area_monitor_city_trend", indicator="Eenzaam", age_group="18plus")
     view = views.map_view(rows, city, cat.indicators["Eenzaam"], "18 jaar en ouder", 2020, "buurt", areas,
                           "selwerd", maps.membership(outlines))
     assert view.deck is not None and view.boundary_year == 2022
@@ -325,7 +325,7 @@ def test_map_of_all_buurten_is_small_and_has_no_basemap(groningen_db: Path) -> N
 
 def test_overview_matrix_on_real_data(groningen_db: Path) -> None:
     cat = options.catalog(db.run(groningen_db, "indicator_options"))
-    known = options.units(db.run(groningen_db, "gebied_units"))
+    known = options.units(db.run(groningen_db, "area_monitor_units"))
     m = overview.matrix(db.run(groningen_db, "gap_areas_all"), cat, known)
     assert [c.indicator.code for c in m.columns] == [code for code, _a, _y in cat.headline_choices()]
     assert len(m.counted_areas()) == 11 and len(m.areas) == 12
@@ -350,9 +350,9 @@ def test_overview_matrix_on_real_data(groningen_db: Path) -> None:
 
 
 def test_gebied_queries_run_and_markers_need_the_registers(groningen_db: Path, tmp_path: Path) -> None:
-    assert len(db.run(groningen_db, "gebied_units")) > 150
-    assert len(db.run(groningen_db, "gebied_base_map", level="buurt")) > 100
-    markers = db.run(groningen_db, "gebied_intervention_markers", unit_code="selwerd", indicator="Eenzaam")
+    assert len(db.run(groningen_db, "area_monitor_units")) > 150
+    assert len(db.run(groningen_db, "area_monitor_base_map", level="buurt")) > 100
+    markers = db.run(groningen_db, "area_monitor_intervention_markers", unit_code="selwerd", indicator="Eenzaam")
     assert set(markers.columns) >= {"name", "start_date", "aims_at_indicator", "is_example"}
     # Without the register tables the query fails with the one error pages know how to handle.
     copy = tmp_path / "zonder_registers.duckdb"
@@ -361,7 +361,7 @@ def test_gebied_queries_run_and_markers_need_the_registers(groningen_db: Path, t
         con.execute("drop table if exists intervention_areas")
         con.execute("drop table if exists interventions")
     with pytest.raises(DataUnavailable):
-        db.run(copy, "gebied_intervention_markers", unit_code="selwerd", indicator="Eenzaam")
+        db.run(copy, "area_monitor_intervention_markers", unit_code="selwerd", indicator="Eenzaam")
     db.close_all()
 
 
@@ -370,7 +370,7 @@ def test_charts_are_valid_plotly_with_gap_band_and_markers(groningen_db: Path) -
 
     cat = options.catalog(db.run(groningen_db, "indicator_options"))
     ind = cat.indicators["Eenzaam"]
-    city = db.run(groningen_db, "gebied_city_trend", indicator="Eenzaam", age_group="18plus")
+    city = db.run(groningen_db, "area_monitor_city_trend", indicator="Eenzaam", age_group="18plus")
     unit = db.run(groningen_db, "gap_trend_unit", unit_code="selwerd", indicator="Eenzaam", age_group="18plus")
     markers = pd.DataFrame({"name": ["Wijkbedrijf Selwerd"], "start_date": pd.to_datetime(["2017-01-01"])})
     trend = charts.trend_figure(unit, city, ind, "Selwerd", "Groningen", markers)

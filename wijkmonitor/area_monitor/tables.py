@@ -10,8 +10,8 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.gebied import fmt, sentences
-from wijkmonitor.gebied.options import Indicator
+from wijkmonitor.area_monitor import fmt, sentences
+from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 
