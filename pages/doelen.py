@@ -6,8 +6,8 @@ import streamlit as st
 
 from wijkmonitor.common import page
 from wijkmonitor.common.data import current_stamp, data_guard, query
-from wijkmonitor.goals.config import DEFAULT_GOALS, file_version
-from wijkmonitor.goals.format import inert
+from wijkmonitor.common.text import inert
+from wijkmonitor.goals.config import DEFAULT_GOALS, Goal, file_version
 from wijkmonitor.goals.table import csv_bytes
 from wijkmonitor.goals.view import GoalsView, build_view
 from wijkmonitor.texts import common as common_txt
@@ -42,7 +42,7 @@ if goal_param and linked is None:
 
 area: str | None = None
 if linked is not None:
-    goals = (linked,)
+    goals: tuple[Goal, ...] = (linked,)
     # A page switch through st.page_link clears the address bar; write the goal back so it can be copied.
     st.query_params["goal"] = linked.id
     st.caption(txt.ONE_GOAL)

@@ -6,7 +6,7 @@ Widgets and wiring only: URL -> widgets -> cached view (`wijkmonitor.interventio
 
 import streamlit as st
 
-from wijkmonitor.common import page
+from wijkmonitor.common import page, text
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.interventions import load, process
@@ -127,7 +127,7 @@ st.header(txt.H_LESSONS, divider="gray")
 term = st.text_input(txt.W_SEARCH, key=K_SEARCH, placeholder=txt.SEARCH_PLACEHOLDER, max_chars=100) or ""
 found = process.lessons(rows, term)
 if found.empty:
-    st.info(txt.LESSONS_NONE.format(term=params.inert(term)) if term.strip() else txt.LESSONS_EMPTY)
+    st.info(txt.LESSONS_NONE.format(term=text.inert(term)) if term.strip() else txt.LESSONS_EMPTY)
 else:
     st.caption(txt.LESSONS_FOUND_ONE if len(found) == 1 else txt.LESSONS_FOUND.format(n=len(found)))
     lessons = process.lesson_items(found)

@@ -9,8 +9,8 @@ import streamlit as st
 
 from wijkmonitor.common import page
 from wijkmonitor.common.data import current_stamp, data_guard, example_badge, meta, query
+from wijkmonitor.common.text import inert
 from wijkmonitor.errors import DataUnavailable
-from wijkmonitor.goals.format import inert
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
 from wijkmonitor.profile.print_css import PAGE_PRINT_CSS
 from wijkmonitor.profile.units import Unit, area_names, resolve, units_from_frame

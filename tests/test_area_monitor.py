@@ -12,9 +12,11 @@ import pandas as pd
 import pytest
 
 from wijkmonitor import db
-from wijkmonitor.area_monitor import charts, colours, fmt, links, maps, options, overview, sentences, tables, views
+from wijkmonitor.area_monitor import charts, colours, links, maps, options, overview, sentences, tables, views
 from wijkmonitor.area_monitor.options import Indicator
-from wijkmonitor.common.url_state import choose, inert, parse_year
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import inert
+from wijkmonitor.common.url_state import choose, parse_year
 from wijkmonitor.errors import DataUnavailable
 
 EENZAAM = Indicator("Eenzaam", "Eenzaam", "%", "lower_better", 1, True, "", "", "meedoen", "Meedoen")
@@ -150,7 +152,8 @@ def test_neutral_indicator_gets_sequential_scale_and_legend_with_numbers() -> No
     scale = colours.scale_for(values, 9.9, "neutral", "%", 1)
     assert scale.kind == "sequential"
     indexes = [scale.index(v) for v in values]
-    assert indexes == sorted(indexes) and scale.colour(22.0) == colours.BLUES_5[-1]
+    assert None not in indexes
+    assert indexes == sorted(i for i in indexes if i is not None) and scale.colour(22.0) == colours.BLUES_5[-1]
     labels = [item.label for item in colours.legend(scale)]
     assert labels[0].startswith("lager dan") and labels[-1] == "geen gegevens"
     assert all("slechter" not in label and "beter" not in label for label in labels)

@@ -16,8 +16,9 @@ import pytest
 
 from wijkmonitor import db
 from wijkmonitor.area_monitor import maps as gmaps
+from wijkmonitor.common import fmt, text
 from wijkmonitor.config import PROJECT_ROOT
-from wijkmonitor.interventions import budget, cards, charts, filters, fmt, maps, model, process, results, text, views
+from wijkmonitor.interventions import budget, cards, charts, filters, maps, model, process, results, views
 from wijkmonitor.interventions.filters import ALL, Filters
 from wijkmonitor.texts import interventies as itxt
 from wijkmonitor.texts import proces as ptxt
@@ -221,7 +222,7 @@ def test_dutch_money_and_dates() -> None:
     assert charts.euro_short(1_250_000) == "€ 1,3 mln" and charts.euro_short(350_000) == "€ 350.000"
     assert fmt.date("2021-03-01") == "1 maart 2021" and fmt.date(pd.NaT) == "onbekend"
     assert fmt.share(23, 25) == "92%" and fmt.share(1, 0) == "onbekend"
-    assert fmt.number(9.5) == "9,5" and fmt.count(1000) == "1.000"
+    assert fmt.measured(9.5) == "9,5" and fmt.count(1000) == "1.000"
 
 
 # ------------------------------------------------------------------------------------------------- results

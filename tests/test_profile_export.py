@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 import pytest
 
 from wijkmonitor import db
-from wijkmonitor.goals.format import inert, nl_datetime, nl_number, with_unit
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import inert
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
 from wijkmonitor.profile.units import Unit, area_names, resolve, units_from_frame
 from wijkmonitor.profile.view import ProfileView, build_profile
@@ -58,14 +59,14 @@ def test_resolve_link_values() -> None:
 
 
 def test_formatting_is_dutch_and_never_invents_zeros() -> None:
-    assert nl_number(1234.56, 1) == "1.234,6"
-    assert nl_number(-0.04, 1, signed=True) == "0,0"
-    assert nl_number(-2.5, 1, signed=True) == "−2,5"
-    assert nl_number(float("nan")) == "–"
-    assert with_unit(56.7, "%") == "56,7%"
-    assert with_unit(6460, "aantal", 0) == "6.460"
-    assert with_unit(None, "%") == "geen gegevens"
-    assert nl_datetime("2026-11-23T17:41:35+00:00") == "23-11-2026 17:41 (UTC)"
+    assert fmt.number(1234.56, 1, missing=fmt.DASH) == "1.234,6"
+    assert fmt.number(-0.04, 1, signed=True, missing=fmt.DASH) == "0,0"
+    assert fmt.number(-2.5, 1, signed=True, missing=fmt.DASH) == "−2,5"
+    assert fmt.number(float("nan"), missing=fmt.DASH) == "–"
+    assert fmt.value(56.7, "%") == "56,7%"
+    assert fmt.value(6460, "aantal", 0) == "6.460"
+    assert fmt.value(None, "%") == "geen gegevens"
+    assert fmt.moment("2026-11-23T17:41:35+00:00") == "23-11-2026 17:41 (UTC)"
     assert inert("[klik](javascript:x)") == r"\[klik\]\(javascript\:x\)"
 
 

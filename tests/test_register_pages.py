@@ -16,8 +16,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.bad_inputs.apptest import open_app
+from wijkmonitor.common import fmt
 from wijkmonitor.config import PROJECT_ROOT
-from wijkmonitor.interventions import fmt
 from wijkmonitor.texts import common as ctxt
 
 INTERVENTIES = "pages/interventiemonitor.py"

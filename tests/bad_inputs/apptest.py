@@ -48,9 +48,9 @@ class PageRun:
         return self.errors + self.warnings + self.infos
 
 
-def open_app(page: str, *, timeout: float = PAGE_TIMEOUT_S, **params: str | list[str]) -> AppTest:
+def open_app(page: str, /, **params: str | list[str]) -> AppTest:
     """Run one page (`dashboard.py` or `pages/<name>.py`) inside the multipage app with these URL parameters."""
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=PAGE_TIMEOUT_S)
     if page != "dashboard.py":
         at.switch_page(page)
     for name, value in params.items():

@@ -11,8 +11,8 @@ from typing import Any
 
 import pandas as pd
 
+from wijkmonitor.common import fmt
 from wijkmonitor.goals.config import Thresholds
-from wijkmonitor.goals.format import nl_datetime, nl_number
 from wijkmonitor.texts import doelen as doelen_txt
 from wijkmonitor.texts import over as txt
 
@@ -82,8 +82,8 @@ def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
         txt.COL_ADAPTER: sources["adapter"],
         txt.COL_PATH: sources["path"],
         txt.COL_SHA: sources["sha256"],
-        txt.COL_ROWS: sources["rows"].map(lambda n: nl_number(n, 0)),
-        txt.COL_VALUES: sources["values"].map(lambda n: nl_number(n, 0)),
+        txt.COL_ROWS: sources["rows"].map(lambda n: fmt.number(n, 0, missing=fmt.DASH)),
+        txt.COL_VALUES: sources["values"].map(lambda n: fmt.number(n, 0, missing=fmt.DASH)),
     })
 
 
@@ -91,11 +91,11 @@ def build_facts(meta: Mapping[str, str]) -> pd.DataFrame:
     """When, with which version, for which gemeente and from which folder the data were built."""
     weight = meta.get("weight_indicator", "")
     values = {
-        "built_at": nl_datetime(meta.get("built_at")), "version": meta.get("tool_version", "?"),
+        "built_at": fmt.moment(meta.get("built_at")), "version": meta.get("tool_version", "?"),
         "schema": meta.get("schema_version", "?"), "gemeente": meta.get("gemeente_name", "?"),
         "code": meta.get("gemeente_code", "?"), "source": meta.get("source", "?"),
         "weight": f"inwoners ({weight})" if weight else "?",
-        "tolerance": nl_number(float(meta.get("gap_tolerance", "0.5")), 1),
+        "tolerance": fmt.number(float(meta.get("gap_tolerance", "0.5")), 1, missing=fmt.DASH),
     }
     return pd.DataFrame([(label, value.format(**values)) for label, value in txt.BUILD_FACTS],
                         columns=["", " "])
@@ -169,7 +169,7 @@ def build_about(
         weighting=weighting_table(weighting),
         unweighted=unweighted_areas(weighting),
         build_facts=build_facts(meta),
-        methods=txt.methods_text(nl_number(float(meta.get("gap_tolerance", "0.5")), 1),
+        methods=txt.methods_text(fmt.number(float(meta.get("gap_tolerance", "0.5")), 1, missing=fmt.DASH),
                                  meta.get("weight_indicator", "")),
         status_method=doelen_txt.method_text(thresholds.on_track, thresholds.at_risk),
     )

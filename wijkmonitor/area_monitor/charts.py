@@ -14,8 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from wijkmonitor.area_monitor import fmt
 from wijkmonitor.area_monitor.options import Indicator
+from wijkmonitor.common import fmt
 from wijkmonitor.texts import gebied as txt
 
 AREA_COLOUR = "#1f1f1f"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from wijkmonitor.area_monitor import fmt
+from wijkmonitor.common import fmt
 from wijkmonitor.texts import gebied as txt
 
 RGB = tuple[int, int, int]

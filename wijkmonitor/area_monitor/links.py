@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from wijkmonitor.area_monitor.options import LEVELS, Catalog, Units
-from wijkmonitor.common.url_state import Choice, choose, inert, parse_year
+from wijkmonitor.common.text import inert
+from wijkmonitor.common.url_state import Choice, choose, parse_year
 from wijkmonitor.texts import gebied as txt
 
 PARAMS = ("indicator", "age", "year", "area", "level")

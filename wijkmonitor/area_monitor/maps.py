@@ -21,9 +21,9 @@ import shapely
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import mapping, shape
 
-from wijkmonitor.area_monitor import fmt
 from wijkmonitor.area_monitor.colours import Scale
 from wijkmonitor.area_monitor.options import Indicator
+from wijkmonitor.common import fmt
 from wijkmonitor.texts import gebied as txt
 
 REGIONS_LAYER = "gebied-regions"

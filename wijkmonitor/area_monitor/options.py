@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.area_monitor import fmt
+from wijkmonitor.common import fmt
 from wijkmonitor.texts import gebied as txt
 
 NO_THEME_ID = "_overig"

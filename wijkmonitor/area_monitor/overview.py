@@ -15,9 +15,10 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from wijkmonitor.area_monitor import fmt, sentences
+from wijkmonitor.area_monitor import sentences
 from wijkmonitor.area_monitor.options import Catalog, Indicator, Units
 from wijkmonitor.area_monitor.tables import position_word
+from wijkmonitor.common import fmt
 from wijkmonitor.texts import gebied as txt
 
 PROGRAMME_KIND = "programmagebied"  # an area made of other areas (Groningen-Noord): shown, not counted

@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.area_monitor import fmt
 from wijkmonitor.area_monitor.options import Indicator
-from wijkmonitor.interventions.text import markdown
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import markdown
 from wijkmonitor.texts import gebied as txt
 
 Row = Mapping[str, Any]

@@ -10,8 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.area_monitor import fmt, sentences
+from wijkmonitor.area_monitor import sentences
 from wijkmonitor.area_monitor.options import Indicator
+from wijkmonitor.common import fmt
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 

@@ -4,7 +4,8 @@ A URL is input from anyone: a value is only used after it has been matched again
 allowed options (so it reaches SQL, if at all, as a known value bound as a parameter), and a rejected value is
 echoed back in a message only after it has been shortened and made inert for Markdown.
 
-The pure helpers (`clean`, `choose`, `inert`) need no running app; `incoming`, `publish` and `ensure` work on
+The pure helpers (`clean`, `choose`; `inert` is in `wijkmonitor.common.text`) need no running app; `incoming`,
+`publish` and `ensure` work on
 `st.query_params` and `st.session_state`.
 """
 
@@ -19,8 +20,6 @@ import streamlit as st
 
 T = TypeVar("T")
 MAX_LENGTH = 64
-_SHOWN_LENGTH = 40
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'])")
 
 
 def clean(raw: object) -> str | None:
@@ -35,12 +34,6 @@ def clean(raw: object) -> str | None:
     return text or None
 
 
-def inert(raw: str) -> str:
-    """A rejected value, safe to show inside a Markdown message: short, one line, no markup."""
-    text = " ".join(raw.split())
-    if len(text) > _SHOWN_LENGTH:
-        text = text[: _SHOWN_LENGTH - 1] + "…"
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from wijkmonitor.interventions import fmt
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import plain
 from wijkmonitor.interventions.model import BUCKET_KINDS, Register
-from wijkmonitor.interventions.text import plain
 from wijkmonitor.texts import interventies as txt
 
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.interventions import fmt
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import LIMIT, markdown, plain, shorten
 from wijkmonitor.interventions.model import Register
-from wijkmonitor.interventions.text import LIMIT, markdown, plain, shorten
 from wijkmonitor.registers.schema import SPOREN
 from wijkmonitor.texts import interventies as txt
 
@@ -68,11 +68,11 @@ def _result_lines(results: pd.DataFrame) -> tuple[str, ...]:
         measure = markdown(f"{plain(row['measure'])} ({unit})" if unit else plain(row["measure"]))
         if fmt.is_missing(row["value"]):
             lines.append(txt.RESULT_ONLY_TARGET.format(period=markdown(row["period"]), measure=measure,
-                                                       target=fmt.number(row["target"]), example=example))
+                                                       target=fmt.measured(row["target"]), example=example))
             continue
-        target = "" if fmt.is_missing(row["target"]) else txt.RESULT_TARGET.format(target=fmt.number(row["target"]))
+        target = "" if fmt.is_missing(row["target"]) else txt.RESULT_TARGET.format(target=fmt.measured(row["target"]))
         lines.append(txt.RESULT_LINE.format(period=markdown(row["period"]), measure=measure,
-                                            value=fmt.number(row["value"]), target=target, example=example))
+                                            value=fmt.measured(row["value"]), target=target, example=example))
     return tuple(lines)
 
 

@@ -15,10 +15,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.area_monitor import fmt as gfmt
 from wijkmonitor.area_monitor.charts import FrozenFigure  # cached figures are read only: to_dict() computed once
-from wijkmonitor.interventions import fmt
-from wijkmonitor.interventions.text import html_text, plain, short_label
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import html_text, plain, short_label
 from wijkmonitor.registers.schema import STATUSES
 from wijkmonitor.texts import interventies as itxt
 from wijkmonitor.texts import proces as ptxt
@@ -43,13 +42,13 @@ _CONFIG_MARGIN = {"l": 10, "r": 30, "t": 30, "b": 40}
 
 def euro_short(value: object) -> str:
     """A bar label: '€ 1,2 mln' from a million on, else '€ 350.000'."""
-    if gfmt.is_missing(value):
+    if fmt.is_missing(value):
         return ""
     amount = float(value)  # type: ignore[arg-type]
     if abs(amount) >= 1_000_000:
         # Half up, as people round (round() would print 1.250.000 as '1,2 mln').
         millions = Decimal(str(amount / 1_000_000)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-        return f"€ {gfmt.number(float(millions), 1)} mln"
+        return f"€ {fmt.number(float(millions), 1)} mln"
     return fmt.euro(amount)
 
 
@@ -203,7 +202,7 @@ def results_chart(latest: pd.DataFrame) -> go.Figure | None:
     labels = _unique([f"<b>{html_text(short_label(n, 44))}</b><br>{html_text(short_label(m, 48))}"
                       for n, m in zip(rows["name"], rows["measure"], strict=True)])
     percent = [100 * float(s) for s in rows["share"]]
-    text = [itxt.RESULT_TEXT.format(value=fmt.number(v), target=fmt.number(t), share=fmt.share(v, t))
+    text = [itxt.RESULT_TEXT.format(value=fmt.measured(v), target=fmt.measured(t), share=fmt.share(v, t))
             for v, t in zip(rows["value"], rows["target"], strict=True)]
     hover = [
         f"<b>{html_text(n)}</b><br>{html_text(m)} ({html_text(p)}): {tx} {html_text(plain(u))}"
@@ -278,7 +277,7 @@ def reach_chart(reach: pd.DataFrame) -> go.Figure | None:
     ]
     names = _unique([html_text(short_label(n, 40)) for n in reach["area_name"]])
     labels = [f"{n}<br><span style='font-size:11px'>{c}</span>" for n, c in zip(names, counts, strict=True)]
-    text = [ptxt.UNKNOWN if v is None else gfmt.number(v, 1) for v in values]
+    text = [ptxt.UNKNOWN if v is None else fmt.number(v, 1) for v in values]
     hover = [f"<b>{n}</b><br>{ptxt.CHART_PER_100}: {t}<br>{c}" for n, t, c in zip(names, text, counts, strict=True)]
     top = max([v for v in values if v is not None] or [1.0])
     trace = {

@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
-from wijkmonitor.common.url_state import MAX_LENGTH, Choice, choose, inert
+from wijkmonitor.common.text import inert, plain
+from wijkmonitor.common.url_state import MAX_LENGTH, Choice, choose
 from wijkmonitor.interventions.model import Areas, Register
-from wijkmonitor.interventions.text import plain
 from wijkmonitor.registers.schema import SPOREN, STATUSES
 from wijkmonitor.texts import interventies as txt
 

@@ -16,8 +16,8 @@ import pydeck as pdk
 from wijkmonitor.area_monitor.colours import BLUES_5
 from wijkmonitor.area_monitor.maps import CompactDeck, view_state
 from wijkmonitor.area_monitor.maps import parse_geometry as geometry_of
-from wijkmonitor.interventions import fmt
-from wijkmonitor.interventions.text import html_text
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import html_text
 from wijkmonitor.texts import interventies as txt
 
 AREAS_LAYER = "interventie-areas"

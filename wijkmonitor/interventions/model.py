@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.interventions.text import plain, split_list
+from wijkmonitor.common.text import plain, split_list
 from wijkmonitor.texts import interventies as txt
 
 PROGRAMME_AREA = "programmagebied"

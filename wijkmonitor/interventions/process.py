@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from wijkmonitor.interventions import fmt
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import markdown, plain, shorten
 from wijkmonitor.interventions.model import Areas
-from wijkmonitor.interventions.text import markdown, plain, shorten
 from wijkmonitor.texts import proces as txt
 
 ALL = ""
@@ -209,7 +209,7 @@ def reach_table(reach: pd.DataFrame) -> pd.DataFrame:
         txt.COL_INHABITANTS_YEAR: reach["inhabitants_year"].map(lambda v: txt.UNKNOWN if fmt.is_missing(v)
                                                                 else str(int(v))),
         txt.COL_PER_100: reach["per_100"].map(lambda v: txt.UNKNOWN if fmt.is_missing(v)
-                                              else fmt.gfmt.number(v, 1)),
+                                              else fmt.number(v, 1)),
         txt.COL_EXAMPLE: [_example_word(e, n) for e, n in zip(reach["n_example"], reach["activities"],
                                                                strict=True)],
     })

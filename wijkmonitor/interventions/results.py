@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wijkmonitor.interventions import fmt
-from wijkmonitor.interventions.text import plain
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import plain
 from wijkmonitor.texts import interventies as txt
 
 LATEST_COLUMNS = ["intervention_id", "name", "measure", "period", "period_end", "value", "target", "unit",
@@ -38,8 +38,8 @@ def table(rows: pd.DataFrame) -> pd.DataFrame:
         txt.COL_INTERVENTION: rows["name"],
         txt.COL_MEASURE: rows["measure"].map(plain),
         txt.COL_PERIOD: rows["period"].map(plain),
-        txt.COL_VALUE: rows["value"].map(lambda v: fmt.number(v, missing=txt.NOT_MEASURED)),
-        txt.COL_TARGET: rows["target"].map(lambda v: fmt.number(v, missing="")),
+        txt.COL_VALUE: rows["value"].map(lambda v: fmt.measured(v, missing=txt.NOT_MEASURED)),
+        txt.COL_TARGET: rows["target"].map(lambda v: fmt.measured(v, missing="")),
         txt.COL_UNIT: rows["unit"].map(plain),
         txt.COL_SHARE: [fmt.share(v, t, missing="") for v, t in zip(rows["value"], rows["target"], strict=True)],
         txt.COL_SOURCE: rows["source"].map(plain),

@@ -11,10 +11,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from wijkmonitor.interventions import budget, cards, charts, fmt, maps, process, results
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import markdown, plain
+from wijkmonitor.interventions import budget, cards, charts, maps, process, results
 from wijkmonitor.interventions.filters import Filters, apply
 from wijkmonitor.interventions.model import Register
-from wijkmonitor.interventions.text import markdown, plain
 from wijkmonitor.texts import interventies as itxt
 from wijkmonitor.texts import proces as ptxt
 

@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from wijkmonitor.goals.format import nl_datetime
+from wijkmonitor.common import fmt
 from wijkmonitor.profile import tables
 from wijkmonitor.profile.print_css import EXPORT_CSS
 from wijkmonitor.profile.view import ProfileView
@@ -36,7 +36,7 @@ def _sources(view: ProfileView) -> str:
 
 def _generated(view: ProfileView) -> str:
     return txt.HTML_GENERATED.format(version=view.meta.get("tool_version", "?"),
-                                     built_at=nl_datetime(view.meta.get("built_at")))
+                                     built_at=fmt.moment(view.meta.get("built_at")))
 
 
 def profile_html(view: ProfileView) -> str:
@@ -104,7 +104,7 @@ def profile_csv(view: ProfileView) -> bytes:
 def _about(view: ProfileView) -> pd.DataFrame:
     values = {
         "name": view.unit.name, "code": view.unit.code, "kind": view.unit.kind_label,
-        "built_at": nl_datetime(view.meta.get("built_at")), "version": view.meta.get("tool_version", "?"),
+        "built_at": fmt.moment(view.meta.get("built_at")), "version": view.meta.get("tool_version", "?"),
         "sources": _sources(view),
     }
     return pd.DataFrame([(k, v.format(**values)) for k, v in txt.ABOUT_ROWS], columns=["", " "])

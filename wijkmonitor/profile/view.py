@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.goals.format import nl_datetime, nl_number
+from wijkmonitor.common import fmt
 from wijkmonitor.profile import tables
 from wijkmonitor.profile.charts import theme_figure
 from wijkmonitor.profile.units import Unit
@@ -62,12 +62,12 @@ class ProfileView:
 
     @property
     def data_version(self) -> str:
-        return txt.DATA_VERSION.format(built_at=nl_datetime(self.meta.get("built_at")),
+        return txt.DATA_VERSION.format(built_at=fmt.moment(self.meta.get("built_at")),
                                        version=self.meta.get("tool_version", "?"))
 
     @property
     def compass_help(self) -> str:
-        tolerance = nl_number(float(self.meta.get("gap_tolerance", "0.5")), 1)
+        tolerance = fmt.number(float(self.meta.get("gap_tolerance", "0.5")), 1, missing=fmt.DASH)
         return txt.SECTION_COMPASS_HELP.format(tolerance=tolerance, unit="procentpunt")
 
     @property
@@ -121,7 +121,7 @@ def build_profile(
             table=tables.comparison_table(rows, unit.name, city_name),
             alt=txt.CHART_ALT.format(theme=name, name=unit.name),
         ))
-    tolerance = nl_number(float(meta.get("gap_tolerance", "0.5")), 1)
+    tolerance = fmt.number(float(meta.get("gap_tolerance", "0.5")), 1, missing=fmt.DASH)
     counts = tables.position_counts(shown)
     summary = txt.SUMMARY.format(
         n=len(shown), name=unit.name, worse=counts["slechter"], better=counts["beter"], equal=counts["gelijk"],

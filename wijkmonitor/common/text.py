@@ -1,8 +1,11 @@
-"""Register text is data, never markup: escape it for Markdown and HTML, and shorten long texts.
+"""Text from data or a link is data, never markup: escape it for Markdown and HTML, strip control characters,
+shorten long texts.
 
-Registers keep cells verbatim, so a name may hold `<script>`, `**` or `:red[...]`. Everything a page puts in
-`st.markdown` goes through `markdown`; everything that ends up in an HTML context (plotly labels and hover
-text, pydeck tooltips) goes through `html_text`.
+Registers keep cells verbatim, so a name may hold `<script>`, `**` or `:red[...]`; a URL may hold anything.
+Everything a page puts in `st.markdown` goes through `markdown` (or `inert` for a rejected link value, which is
+also cut short); everything that ends up in an HTML context (plotly labels and hover text, pydeck tooltips)
+goes through `html_text`. All of them first drop control and bidirectional-formatting characters (NUL, ESC,
+U+202E ...), which would otherwise reorder or hide what the reader sees.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +21,17 @@ from typing import Any
 # Streamlit's extensions (":material/...:", ":red[...]", "$math$") give a meaning to keeps the text literal.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&\"'=^%@/;,?])")
 LIMIT = 200
+INERT_LIMIT = 40
 ELLIPSIS = "…"
 
 
+def strip_controls(text: str) -> str:
+    """Drop control (Cc) and format (Cf: bidi overrides, zero-width) characters; keep newlines and tabs."""
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf"))
+
+
 def plain(value: Any) -> str:
-    """A cell as text: '' for None, NaN or pd.NA, otherwise str(value) stripped."""
+    """A cell as text: '' for None, NaN or pd.NA, otherwise str(value) without control characters, stripped."""
     if value is None:
         return ""
     if isinstance(value, float) and math.isnan(value):
@@ -33,7 +43,7 @@ def plain(value: Any) -> str:
             return ""
     except ImportError:  # pragma: no cover - pandas is a dependency
         pass
-    return str(value).strip()
+    return strip_controls(str(value)).strip()
 
 
 def markdown(value: Any) -> str:
@@ -41,6 +51,14 @@ def markdown(value: Any) -> str:
     on its own line (a hard break), leading spaces dropped so that no line becomes a code block."""
     lines = [_MD_SPECIAL.sub(r"\\\1", line.strip()) for line in plain(value).splitlines()]
     return "  \n".join(line for line in lines if line)
+
+
+def inert(raw: Any, limit: int = INERT_LIMIT) -> str:
+    """A rejected link value, safe inside a Markdown message: one short line, no markup, no control characters."""
+    text = " ".join(plain(raw).split())
+    if len(text) > limit:
+        text = text[: limit - 1] + ELLIPSIS
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def html_text(value: Any) -> str:
