@@ -6,7 +6,7 @@ Wiring only: cached sections (`wijkmonitor.area_monitor.load`) -> render.
 
 import streamlit as st
 
-from wijkmonitor.area_monitor import load, overview, tables
+from wijkmonitor.area_monitor import load, overview
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.common.data import meta as build_meta
@@ -34,8 +34,8 @@ if view.matrix.empty:
         city_table = load.city_headlines()
     st.dataframe(city_table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
                  column_config=load.column_config(city_table))
-    st.download_button(txt.DOWNLOAD_OVERVIEW, tables.to_csv(city_table), key="overzicht_dl_city",
-                       on_click="ignore", file_name="programma_overzicht_stad.csv", mime="text/csv")
+    page.downloads(city_table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht_stad",
+                   key="overzicht_dl_city")
     if deck is None:
         st.info(txt.NO_MAP, icon=":material/map:")
     st.markdown(txt.TO_GEBIEDSMONITOR)
@@ -59,7 +59,6 @@ st.caption(txt.MATRIX_LEGEND.format(tolerance=overview.tolerance_text(meta)))
 st.html(view.html)
 st.subheader(txt.H_NOTES)
 st.markdown("\n".join(f"- {line}" for line in view.notes))
-st.download_button(txt.DOWNLOAD_OVERVIEW, view.csv, key="overzicht_dl", on_click="ignore",
-                   file_name="programma_overzicht.csv", mime="text/csv")
+page.downloads(view.table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht", key="overzicht_dl")
 st.markdown(txt.TO_GEBIEDSMONITOR)
 st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))

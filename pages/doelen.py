@@ -8,7 +8,6 @@ from wijkmonitor.common import page
 from wijkmonitor.common.data import current_stamp, data_guard, query
 from wijkmonitor.common.text import inert
 from wijkmonitor.goals.config import DEFAULT_GOALS, Goal, file_version
-from wijkmonitor.goals.table import csv_bytes
 from wijkmonitor.goals.view import GoalsView, build_view
 from wijkmonitor.texts import common as common_txt
 from wijkmonitor.texts import doelen as txt
@@ -90,8 +89,8 @@ with tab_goals:
 with tab_table:
     table = view.display[view.rows(goals, area)]
     st.dataframe(table, hide_index=True, key="doelen_tabel")
-    st.download_button(common_txt.DOWNLOAD_CSV, csv_bytes(table), file_name=txt.TABLE_FILE, mime="text/csv",
-                       key="doelen_csv", icon=":material/download:", on_click="ignore")
+    page.downloads(table, label=common_txt.DOWNLOAD_CSV, file_stem=txt.TABLE_FILE,
+                   key="doelen_dl")
 
 with tab_method:
     st.markdown(txt.method_text(view.config.thresholds.on_track, view.config.thresholds.at_risk))

@@ -113,8 +113,8 @@ with legend_col:
 with st.expander(txt.TABLE_MAP):
     st.dataframe(map_view.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
                      column_config=load.column_config(map_view.table))
-    st.download_button(txt.DOWNLOAD_MAP, map_view.csv, key="gebied_dl_map", on_click="ignore",
-                       file_name=f"gebiedsmonitor_kaart_{indicator}_{age}_{year}_{level}.csv", mime="text/csv")
+    page.downloads(map_view.table, label=txt.DOWNLOAD_MAP, key="gebied_dl_map",
+                   file_stem=f"gebiedsmonitor_kaart_{indicator}_{age}_{year}_{level}")
 
 # ---------------------------------------------------------------------------------------------- trend
 if area is not None:
@@ -136,8 +136,8 @@ if area is not None:
     with st.expander(txt.TABLE_TREND):
         st.dataframe(trend.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
                      column_config=load.column_config(trend.table))
-        st.download_button(txt.DOWNLOAD_TREND, trend.csv, key="gebied_dl_trend", on_click="ignore",
-                           file_name=f"gebiedsmonitor_ontwikkeling_{area}_{indicator}_{age}.csv", mime="text/csv")
+        page.downloads(trend.table, label=txt.DOWNLOAD_TREND, key="gebied_dl_trend",
+                       file_stem=f"gebiedsmonitor_ontwikkeling_{area}_{indicator}_{age}")
         if trend.markers_table is not None:
             st.markdown(f"**{txt.H_MARKERS}**")
             st.dataframe(trend.markers_table, hide_index=True, width="stretch")
@@ -155,6 +155,6 @@ else:
     with st.expander(txt.TABLE_MULTIPLES):
         st.dataframe(areas.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
                      column_config=load.column_config(areas.table))
-        st.download_button(txt.DOWNLOAD_MULTIPLES, areas.csv, key="gebied_dl_multiples", on_click="ignore",
-                           file_name=f"gebiedsmonitor_gebieden_{indicator}_{age}.csv", mime="text/csv")
+        page.downloads(areas.table, label=txt.DOWNLOAD_MULTIPLES, key="gebied_dl_multiples",
+                       file_stem=f"gebiedsmonitor_gebieden_{indicator}_{age}")
 st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))

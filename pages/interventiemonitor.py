@@ -111,9 +111,9 @@ st.header(txt.H_BUDGET, divider="gray")
 st.write(txt.BUDGET_INTRO)
 for heading, note, figure, table_title, table, name, file_name in (
     (txt.H_BUDGET_PROGRAMME, view.programme_note, view.programme_figure, txt.TABLE_PROGRAMME,
-     view.programme_table, "programmes", "open_begroting_per_programma.csv"),
+     view.programme_table, "programmes", "open_begroting_per_programma"),
     (txt.H_BUDGET_AREA, view.area_note, view.area_figure, txt.TABLE_AREA, view.area_table, "areas",
-     "open_begroting_per_gebied.csv"),
+     "open_begroting_per_gebied"),
 ):
     st.subheader(heading)
     st.caption(note)
@@ -121,8 +121,7 @@ for heading, note, figure, table_title, table, name, file_name in (
         st.plotly_chart(figure, key=f"interventie_{name}", config=CHART_CONFIG)
     with st.expander(table_title):
         st.dataframe(table.frame, hide_index=True)
-        st.download_button(txt.DOWNLOAD, table.csv, file_name=file_name, mime="text/csv",
-                           key=f"interventie_dl_{name}", on_click="ignore")
+        page.downloads(table.frame, label=txt.DOWNLOAD, file_stem=file_name, key=f"interventie_dl_{name}")
 with st.expander(txt.TABLE_SHARED):
     st.dataframe(view.shared_table, hide_index=True)
 
@@ -144,8 +143,8 @@ else:
         st.plotly_chart(view.results_figure, key="interventions_results", config=CHART_CONFIG)
     with st.expander(txt.TABLE_RESULTS):
         st.dataframe(view.results_table.frame, hide_index=True)
-        st.download_button(txt.DOWNLOAD, view.results_table.csv, file_name="resultaten.csv", mime="text/csv",
-                           key="interventie_dl_results", on_click="ignore")
+        page.downloads(view.results_table.frame, label=txt.DOWNLOAD, file_stem="resultaten",
+                       key="interventie_dl_results")
 
 # ---------------------------------------------------------------------------------------------- cards
 st.header(txt.H_CARDS, divider="gray")

@@ -8,7 +8,6 @@ from wijkmonitor.about.view import AboutView, build_about
 from wijkmonitor.common import page
 from wijkmonitor.common.data import current_stamp, data_guard, meta, query
 from wijkmonitor.goals.config import DEFAULT_GOALS, file_version, read_thresholds
-from wijkmonitor.goals.table import csv_bytes
 from wijkmonitor.texts import over as txt
 
 page.start("over-de-data")
@@ -40,8 +39,8 @@ with tab_catalogue:
                          format_func=lambda t: txt.ALL_THEMES if t is None else view.theme_names[t])
     table = view.catalogue_for(theme)
     st.dataframe(table, hide_index=True, key="about_catalogue")
-    st.download_button(txt.DOWNLOAD_CATALOGUE, csv_bytes(table), file_name=txt.CATALOGUE_FILE, mime="text/csv",
-                       key="over_catalogue_csv", icon=":material/download:", on_click="ignore")
+    page.downloads(table, label=txt.DOWNLOAD_CATALOGUE, file_stem=txt.CATALOGUE_FILE,
+                   key="over_catalogue_dl")
     st.subheader(txt.ATTRIBUTION_TITLE)
     st.markdown(txt.ATTRIBUTION_HELP)
     st.markdown("\n".join(f"- {line}" for line in view.attribution))

@@ -141,7 +141,6 @@ else:
         st.toggle(txt.SHOW_ALL.format(n=len(lessons)), key=K_ALL_LESSONS)
     with st.expander(txt.TABLE_LESSONS):
         st.dataframe(found, hide_index=True)
-        st.download_button(txt.DOWNLOAD, found.to_csv(index=False).encode("utf-8"), file_name="lessen.csv",
-                           mime="text/csv", key="proces_dl_lessons", on_click="ignore")
+        page.downloads(found, label=txt.DOWNLOAD, file_stem="lessen", key="proces_dl_lessons")
 
 st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))

@@ -14,7 +14,7 @@ import pytest
 from wijkmonitor import db
 from wijkmonitor.area_monitor import charts, colours, links, maps, options, overview, sentences, tables, views
 from wijkmonitor.area_monitor.options import Indicator
-from wijkmonitor.common import fmt
+from wijkmonitor.common import export, fmt
 from wijkmonitor.common.text import inert
 from wijkmonitor.common.url_state import choose, parse_year
 from wijkmonitor.errors import DataUnavailable
@@ -264,11 +264,11 @@ def test_map_table_orders_by_disadvantage_and_csv_is_dutch_excel() -> None:
     assert table["Waarde (%)"].iloc[1] == pytest.approx(50.0)
     assert table["Ten opzichte van de stad"].iloc[2] == "geen gegevens"
     assert "Verschil met de stad (procentpunt)" in table.columns
-    csv = tables.to_csv(table).decode("utf-8-sig")
+    csv = export.csv_bytes(table).decode("utf-8-sig")
     header, first = csv.splitlines()[:2]
     assert header.split(";")[:3] == ["Gebied", "Code", "Waarde (%)"]
     assert first.startswith("Twee;BU2;60,0;48,6;11,4;slechter;2016;9,0;groter;verslechterd;2022;Eenzaam;")
-    assert tables.to_csv(table).startswith("\ufeff".encode())
+    assert export.csv_bytes(table).startswith("\ufeff".encode())
 
 
 def test_trend_table_keeps_city_years_without_a_unit_value() -> None:

@@ -144,8 +144,3 @@ def markers_table(markers: pd.DataFrame) -> pd.DataFrame:
         txt.COL_STATUS: markers["status"].astype(str).to_numpy(),
         txt.COL_AIMS: ["ja" if bool(a) else "nee" for a in markers["aims_at_indicator"].fillna(False)],
     })
-
-
-def to_csv(frame: pd.DataFrame) -> bytes:
-    """CSV as Dutch Excel opens it: semicolons, decimal comma, UTF-8 with a byte order mark."""
-    return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")

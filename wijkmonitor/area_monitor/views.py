@@ -22,7 +22,6 @@ class MapView:
     legend_html: str
     sentence: str
     table: pd.DataFrame
-    csv: bytes
     boundary_year: int | None
 
 
@@ -53,10 +52,10 @@ def map_view(
     table = tables.map_table(rows, ind, age_label, year)
     sentence = sentences.map_sentence(rows, ind, level, year, boundary_year)
     if rows.empty or rows["geojson"].isna().all():
-        return MapView(None, "", sentence, table, tables.to_csv(table), None)
+        return MapView(None, "", sentence, table, None)
     scale = colours.scale_for(rows["value"], city_value(rows, city_rows, year), ind.polarity, ind.unit, ind.decimals)
     deck = maps.choropleth(rows, scale, ind, areas, selected, members if level == "buurt" else None)
-    return MapView(deck, colours.legend_html(scale), sentence, table, tables.to_csv(table), boundary_year)
+    return MapView(deck, colours.legend_html(scale), sentence, table, boundary_year)
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,6 @@ class TrendView:
     example_markers: bool
     table: pd.DataFrame
     markers_table: pd.DataFrame | None
-    csv: bytes
 
 
 def trend_view(
@@ -95,7 +93,6 @@ def trend_view(
         example_markers=bool(markers["is_example"].fillna(False).astype(bool).any()) if len(markers) else False,
         table=table,
         markers_table=tables.markers_table(markers) if len(markers) else None,
-        csv=tables.to_csv(table),
     )
 
 
@@ -105,7 +102,6 @@ class AreasView:
     sentence: str
     method_note: str
     table: pd.DataFrame
-    csv: bytes
 
 
 def areas_view(
@@ -120,13 +116,13 @@ def areas_view(
     """Small multiples of every renewal area, largest gap first (`area_rows`: `gap_areas_all` of one indicator)."""
     if area_rows.empty:
         empty = pd.DataFrame()
-        return AreasView(None, "", "", empty, tables.to_csv(empty))
+        return AreasView(None, "", "", empty)
     order = charts.sort_areas(area_rows[area_rows["year"] == year], ind.polarity)
     order += [a for a in names if a not in order and a in set(area_rows["area_id"])]
     figure = charts.multiples_figure(area_rows, city_rows, ind, order, names, year)
     table = tables.multiples_table(area_rows, order, ind, age_label)
     return AreasView(figure, sentences.areas_sentence(area_rows, kinds, ind, year),
-                     sentences.areas_method_note(area_rows, year), table, tables.to_csv(table))
+                     sentences.areas_method_note(area_rows, year), table)
 
 
 @dataclass(frozen=True)
@@ -137,10 +133,9 @@ class OverviewView:
     notes: list[str]
     years: str
     table: pd.DataFrame
-    csv: bytes
 
 
 def overview_view(m: overview.Matrix) -> OverviewView:
     table = overview.matrix_table(m)
     return OverviewView(m, overview.summary(m), overview.matrix_html(m), overview.notes(m), overview.years_text(m),
-                        table, tables.to_csv(table))
+                        table)

@@ -8,9 +8,12 @@ page list is hidden (`client.showSidebarNavigation = false`); `start` draws the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
+import pandas as pd
 import streamlit as st
 
+from wijkmonitor.common import export
 from wijkmonitor.common.data import pin_snapshot
 from wijkmonitor.texts import common as txt
 
@@ -60,3 +63,15 @@ def _navigation(current: PageInfo) -> None:
                 section = page.section
                 st.caption(section)
             st.page_link(page.file, label=page.title, icon=page.icon, disabled=page == current)
+
+
+def downloads(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:
+    """The table as shown, as CSV (Dutch Excel) and as XLSX; each file is only built when it is asked for."""
+    csv_col, xlsx_col = st.columns(2)
+    csv_col.download_button(label, partial(export.csv_bytes, frame), file_name=f"{file_stem}.csv", mime="text/csv",
+                            key=f"{key}_csv", icon=":material/download:", on_click="ignore")
+    xlsx_col.download_button(
+        txt.DOWNLOAD_XLSX, partial(export.table_xlsx, frame, label[:31]), file_name=f"{file_stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
+        icon=":material/table_view:", on_click="ignore",
+    )

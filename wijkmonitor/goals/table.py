@@ -187,8 +187,3 @@ def display_table(progress: pd.DataFrame, theme_names: Mapping[str, str] | None 
             txt.COL_EXAMPLE: txt.YES if row["example"] else txt.NO,
         })
     return pd.DataFrame(rows)
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Semicolon-separated with a BOM: opens correctly in Dutch Excel."""
-    return frame.to_csv(index=False, sep=";").encode("utf-8-sig")

@@ -173,18 +173,3 @@ def area_table(rows: pd.DataFrame, total: Totals) -> pd.DataFrame:
         txt.COL_SHARED_BUDGET: "", txt.COL_EXAMPLE: _example_word(total.n_example, total.n),
     }])
     return pd.concat([table, total_row], ignore_index=True)
-
-
-def programme_csv(rows: pd.DataFrame) -> bytes:
-    out = rows.rename(columns={"programme_name": txt.COL_PROGRAMME, "n": txt.COL_N, "budget": txt.COL_BUDGET,
-                               "spent": txt.COL_SPENT, "n_without_budget": txt.COL_NO_BUDGET,
-                               "programme_budget": txt.COL_PROGRAMME_BUDGET, "n_example": txt.COL_EXAMPLE})
-    return out.drop(columns=["programme_id", "programme_order", "budget_note"]).to_csv(index=False).encode("utf-8")
-
-
-def area_csv(rows: pd.DataFrame) -> bytes:
-    out = rows.rename(columns={"label": txt.COL_AREA, "n": txt.COL_N, "budget": txt.COL_BUDGET,
-                               "spent": txt.COL_SPENT, "n_shared": txt.COL_SHARED_N,
-                               "shared_budget": txt.COL_SHARED_BUDGET, "n_example": txt.COL_EXAMPLE})
-    return out.drop(columns=["key", "kind", "order", "n_without_budget", "n_working"]).to_csv(
-        index=False).encode("utf-8")

@@ -45,11 +45,3 @@ def table(rows: pd.DataFrame) -> pd.DataFrame:
         txt.COL_SOURCE: rows["source"].map(plain),
         txt.COL_EXAMPLE: rows["is_example"].map(fmt.example_mark),
     })
-
-
-def to_csv(rows: pd.DataFrame) -> bytes:
-    out = rows.drop(columns=["intervention_id", "period_end", "share"]).rename(columns={
-        "name": txt.COL_INTERVENTION, "measure": txt.COL_MEASURE, "period": txt.COL_PERIOD, "value": txt.COL_VALUE,
-        "target": txt.COL_TARGET, "unit": txt.COL_UNIT, "source": txt.COL_SOURCE, "is_example": txt.COL_EXAMPLE,
-    })
-    return out.to_csv(index=False).encode("utf-8")

@@ -31,7 +31,6 @@ class Metric:
 @dataclass(frozen=True)
 class Table:
     frame: pd.DataFrame
-    csv: bytes
 
 
 @dataclass(frozen=True)
@@ -162,21 +161,21 @@ def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame
         boundary_year=boundary_year,
         programme_figure=charts.budget_bars(programme_chart_rows) if not programme_rows.empty else None,
         programme_note=programme_note,
-        programme_table=Table(budget.programme_table(programme_rows), budget.programme_csv(programme_rows)),
+        programme_table=Table(budget.programme_table(programme_rows)),
         area_figure=charts.budget_bars(area_chart_rows, highlight=filters.area or None,
                                        separator_before=first_bucket)
         if not everywhere.empty else None,
         area_note=itxt.AREA_BUDGET_NOTE.format(total=fmt.euro(everywhere_total.budget, missing="€ 0"))
         + _example_note(everywhere_total.n_example, everywhere_total.n, itxt.AMOUNTS_EXAMPLE,
                         itxt.AMOUNTS_EXAMPLE_SOME),
-        area_table=Table(budget.area_table(area_rows, everywhere_total), budget.area_csv(area_rows)),
+        area_table=Table(budget.area_table(area_rows, everywhere_total)),
         shared_table=budget.shared_list(everywhere),
         timeline_figure=charts.timeline(frame, today) if starts.any() else None,
         timeline_notes=tuple(notes),
         timeline_table=_timeline_table(frame),
         results_figure=charts.results_chart(latest),
         results_note=results_note,
-        results_table=Table(results.table(latest), results.to_csv(latest)),
+        results_table=Table(results.table(latest)),
         cards=cards.cards(frame, register),
     )
 

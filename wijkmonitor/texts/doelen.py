@@ -138,7 +138,7 @@ GOAL_PROFILE_LINK = "Wijkprofiel {area}"
 CHART_ALT = "Grafiek bij doel '{title}': gemeten waarden, nodige koers en streefwaarde per gebied."
 AREA_STATUS_LINE = "**{area}:** {status}. {reason}"
 DOWNLOAD_TABLE = "Download de voortgang (CSV)"
-TABLE_FILE = "wijkmonitor-doelen-voortgang.csv"
+TABLE_FILE = "wijkmonitor-doelen-voortgang"
 
 # Chart
 CHART_MEASURED = "Gemeten"
