@@ -5,34 +5,26 @@ from __future__ import annotations
 import streamlit as st
 
 from wijkmonitor.common import page
-from wijkmonitor.common.data import current_stamp, data_guard, query
+from wijkmonitor.common.data import data_guard
 from wijkmonitor.common.text import inert
-from wijkmonitor.goals.config import DEFAULT_GOALS, Goal, file_version
-from wijkmonitor.goals.view import GoalsView, build_view
+from wijkmonitor.goals import load
+from wijkmonitor.goals.config import Goal
 from wijkmonitor.texts import common as common_txt
 from wijkmonitor.texts import doelen as txt
 
 page.start("doelen")
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _view(data_version: tuple[int, int, int], goals_version: tuple[int, int]) -> GoalsView:
-    # The versions are the cache key: a rebuilt database or an edited goals.toml gives a fresh view.
-    return build_view(
-        indicators=query("goals_indicators"), areas=query("renewal_areas_all"), themes=query("themes_all"),
-        ages=query("age_groups"), series=query("goals_series"), goals_path=DEFAULT_GOALS,
-    )
-
 
 st.title(txt.TITLE)
 st.markdown(txt.INTRO)
 
 with data_guard():
-    if query("renewal_areas_all").empty:
+    if not load.has_areas():
         # A build for another municipality than the configured one has no renewal areas, so no goals apply.
         st.info(txt.NO_AREAS_IN_BUILD, icon=":material/info:")
         st.stop()
-    view = _view(current_stamp(), file_version(DEFAULT_GOALS))
+    view = load.view()
 
 goal_param = st.query_params.get("goal")
 linked = view.config.goal(goal_param) if goal_param else None

@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from wijkmonitor.about.view import AboutView, build_about
+from wijkmonitor.about import load
 from wijkmonitor.common import page
-from wijkmonitor.common.data import current_stamp, data_guard, meta, query
-from wijkmonitor.goals.config import DEFAULT_GOALS, file_version, read_thresholds
+from wijkmonitor.common.data import data_guard
 from wijkmonitor.texts import over as txt
 
 page.start("over-de-data")
 
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _about(data_version: tuple[int, int, int], goals_version: tuple[int, int]) -> AboutView:
-    # The versions are the cache key: a rebuilt database or edited thresholds give a fresh page.
-    return build_about(
-        meta=meta(), catalogue=query("about_catalogue"), ages=query("age_groups"),
-        editions=query("about_editions"), boundaries=query("about_boundaries"), sources=query("about_sources"),
-        weighting=query("about_weighting"), thresholds=read_thresholds(DEFAULT_GOALS),
-    )
 
 
 st.title(txt.TITLE)
 st.markdown(txt.INTRO)
 
 with data_guard():
-    view = _about(current_stamp(), file_version(DEFAULT_GOALS))
+    view = load.view()
 
 tab_catalogue, tab_editions, tab_methods, tab_build = st.tabs(
     [txt.TAB_CATALOGUE, txt.TAB_EDITIONS, txt.TAB_METHODS, txt.TAB_BUILD]

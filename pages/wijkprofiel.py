@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
 from wijkmonitor.common import page
-from wijkmonitor.common.data import current_stamp, data_guard, example_badge, meta, query
+from wijkmonitor.common import url_state as params
+from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.common.text import inert
 from wijkmonitor.errors import DataUnavailable
+from wijkmonitor.profile import load
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
 from wijkmonitor.profile.print_css import PAGE_PRINT_CSS
-from wijkmonitor.profile.units import Unit, area_names, resolve, units_from_frame
-from wijkmonitor.profile.view import ProfileView, build_profile
+from wijkmonitor.profile.units import resolve
 from wijkmonitor.texts import profiel as txt
 
 page.start("wijkprofiel")
@@ -22,34 +22,9 @@ page.start("wijkprofiel")
 UNIT_KEY = "profiel_unit"
 AGE_KEY = "profiel_age"
 PARAM_MEMO = "_profiel_area_param"
+AGE_MEMO = "_profiel_age_param"
 DEFAULT_AGE = "18plus"
 
-
-@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
-def _units(data_version: tuple[int, int, int]) -> tuple[Unit, ...]:
-    return units_from_frame(query("profile_units"))
-
-
-def _registers(unit_code: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """Register rows for the unit, or None per register when this database file has no such table."""
-    present = set(query("profile_register_tables")["table_name"])
-    interventions = (query("profile_interventions", unit_code=unit_code)
-                     if {"interventions", "intervention_areas"} <= present else None)
-    process = query("profile_process", unit_code=unit_code) if "process_log" in present else None
-    return interventions, process
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _profile(data_version: tuple[int, int, int], unit: Unit, age_group: str) -> ProfileView:
-    # One prepared profile per data version, unit and age group: reruns only render.
-    interventions, process = _registers(unit.code)
-    ages = query("age_groups")
-    return build_profile(
-        unit=unit, age_group=age_group, values=query("profile_values", unit_code=unit.code),
-        context=query("profile_context", unit_code=unit.code), interventions=interventions,
-        process=process, meta=meta(), age_labels=dict(zip(ages["age_group"], ages["label"], strict=True)),
-        area_names=area_names(_units(data_version)),
-    )
 
 
 st.html(PAGE_PRINT_CSS)
@@ -57,8 +32,7 @@ st.title(txt.TITLE)
 st.markdown(txt.INTRO)
 
 with data_guard():
-    version = current_stamp()
-    units = _units(version)
+    units = load.units()
     if not units:
         raise DataUnavailable(txt.NO_UNITS)
 by_code = {u.code: u for u in units}
@@ -81,14 +55,21 @@ if st.query_params.get("area") != code:
     st.query_params["area"] = code
 
 with data_guard():
-    first = _profile(version, unit, DEFAULT_AGE)
-if st.session_state.get(AGE_KEY) not in first.ages:
+    first = load.profile(unit, DEFAULT_AGE)
+# The age group follows the same rule as the area: a new ?age= in the link sets it, then the widget leads.
+linked_age = params.choose(st.query_params.get("age"), list(first.ages), None)
+if linked_age.value is not None and st.session_state.get(AGE_MEMO) != linked_age.value:
+    st.session_state[AGE_KEY] = linked_age.value
+elif st.session_state.get(AGE_KEY) not in first.ages:
     st.session_state[AGE_KEY] = first.default_age(DEFAULT_AGE)
 age = age_col.radio(txt.CHOOSE_AGE, first.ages, key=AGE_KEY, horizontal=True,
                     format_func=lambda a: first.age_labels.get(a, a))
+st.session_state[AGE_MEMO] = age
+if st.query_params.get("age") != age:
+    st.query_params["age"] = age
 
 with data_guard():
-    view = first if age == first.age_group else _profile(version, unit, age)
+    view = first if age == first.age_group else load.profile(unit, age)
 
 st.header(view.title, anchor="profiel")
 st.caption(f"{view.subtitle}  \n{view.data_version}")

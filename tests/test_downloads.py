@@ -23,7 +23,7 @@ import pytest
 from tests.bad_inputs.apptest import open_app
 from wijkmonitor.common import export, page
 
-PAGES = (
+PAGES: tuple[tuple[str, dict[str, str]], ...] = (
     ("dashboard.py", {}),
     ("pages/gebiedsmonitor.py", {"indicator": "Eenzaam", "age": "18plus", "year": "2020", "area": "selwerd"}),
     ("pages/interventiemonitor.py", {}),

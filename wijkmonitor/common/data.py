@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -61,6 +63,38 @@ def query(name: str, **params: object) -> pd.DataFrame:
     """Run a named query (cached per file version); raises DataUnavailable."""
     snap = _current_snapshot()
     return _cached(name, snap.stamp, str(snap.path), tuple(sorted(params.items())))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def cached(max_entries: int = 16, ttl: int = 3600) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Cache a loader per pinned build: `@cached(max_entries=64) def trend_view(area, ...)`.
+
+    The stamp of the file this run reads is part of every key, so a rebuilt database is never answered from an
+    old cache, and the bound (`max_entries`, `ttl`) keeps memory flat. Results are kept as they are
+    (`st.cache_resource`: pickling a plotly Figure or pydeck Deck costs more than building it), so callers treat
+    them as read-only. Arguments must be hashable by Streamlit (str, numbers, tuples, frozen dataclasses).
+    """
+
+    def decorate(loader: Callable[P, R]) -> Callable[P, R]:
+        def keyed(stamp: tuple[int, int, int], *args: P.args, **kwargs: P.kwargs) -> R:
+            return loader(*args, **kwargs)
+
+        # Streamlit keys a cache on module, qualified name and source: without these every loader
+        # decorated here would share `keyed`'s cache.
+        keyed.__module__ = loader.__module__
+        keyed.__qualname__ = f"{loader.__qualname__}.cached"
+        store = st.cache_resource(ttl=ttl, max_entries=max_entries, show_spinner=False)(keyed)
+
+        @functools.wraps(loader)
+        def load(*args: P.args, **kwargs: P.kwargs) -> R:
+            return store(current_stamp(), *args, **kwargs)
+
+        return load
+
+    return decorate
 
 
 @contextmanager
