@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from wijkmonitor.common import page
+from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.common.text import inert
 from wijkmonitor.goals import load
@@ -13,6 +14,7 @@ from wijkmonitor.texts import common as common_txt
 from wijkmonitor.texts import doelen as txt
 
 page.start("doelen")
+MEMO = "doelen_url_state"
 
 
 
@@ -41,6 +43,14 @@ if linked is not None:
         del st.query_params["goal"]
         st.rerun()
 else:
+    options = {"partner": view.partners_in_use(), "theme": view.themes_in_use(), "area": view.areas_in_use()}
+    news = params.incoming(tuple(options), MEMO)
+    if news is not None:
+        for name, allowed in options.items():
+            chosen = params.choose(news.get(name), list(allowed), None)
+            st.session_state[f"doelen_{name}"] = chosen.value
+            if chosen.rejected is not None:
+                st.info(txt.UNKNOWN_FILTER.format(value=inert(chosen.rejected)), icon=":material/link_off:")
     partner_col, theme_col, area_col = st.columns(3)
     partner = partner_col.selectbox(
         txt.FILTER_PARTNER, [None, *view.partners_in_use()], key="doelen_partner",
@@ -55,6 +65,8 @@ else:
         format_func=lambda a: txt.ALL_AREAS if a is None else view.labels.area_names.get(a, a),
     )
     goals = view.goals(partner=partner, theme=theme, area=area)
+    chosen_filters = {"partner": partner, "theme": theme, "area": area}
+    params.publish({k: v for k, v in chosen_filters.items() if v is not None}, MEMO, tuple(options))
 
 if not goals:
     st.info(txt.NO_GOALS, icon=":material/filter_alt_off:")

@@ -77,7 +77,7 @@ filters = Filters(
     spoor=st.session_state[K_SPOOR], partner=st.session_state[K_PARTNER],
     programme=st.session_state[K_PROGRAMME], status=st.session_state[K_STATUS],
 )
-load.sync_url(to_link(filters), LINK_PARAMS, MEMO)
+params.publish(to_link(filters), MEMO, LINK_PARAMS)
 
 with data_guard():
     view = load.intervention_view(filters)

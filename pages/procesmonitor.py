@@ -57,7 +57,7 @@ st.caption(txt.AREA_FILTER_NOTE)
 
 filters = process.ProcessFilters(area=st.session_state[K_AREA], first_year=int(first), last_year=int(last),
                                  activity_types=tuple(types))
-load.sync_url({"area": filters.area} if filters.area else {}, LINK_PARAMS, MEMO)
+params.publish({"area": filters.area} if filters.area else {}, MEMO, LINK_PARAMS)
 
 params.ensure(K_MEASURE, list(txt.MEASURES), "activities")
 measure = st.session_state[K_MEASURE]

@@ -111,8 +111,13 @@ def incoming(names: Sequence[str], memo_key: str) -> dict[str, str] | None:
     return current
 
 
-def publish(values: Mapping[str, str], memo_key: str) -> None:
-    """Write the page's state to the URL (only what changed, so the browser history is not flooded)."""
+def publish(values: Mapping[str, str], memo_key: str, names: Sequence[str] = ()) -> None:
+    """Write the page's state to the URL (only what changed, so the browser history is not flooded) and remove
+    each of the page's `names` that is no longer set: a cleared filter must leave the address bar too, or its
+    stale value would come back as news on the next run and in every copied link."""
+    for name in names:
+        if name not in values and name in st.query_params:
+            del st.query_params[name]
     for name, value in values.items():
         if st.query_params.get(name) != value:
             st.query_params[name] = value

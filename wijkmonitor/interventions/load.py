@@ -21,7 +21,7 @@ from wijkmonitor.interventions import model, process, views
 from wijkmonitor.interventions.filters import Filters, Options, options
 
 __all__ = ["filter_options", "intervention_view", "meta", "process_options", "process_rows", "process_view",
-           "register", "stamp", "sync_url"]
+           "register", "stamp"]
 
 Stamp = tuple[int, int, int]
 _VIEWS = 64  # cached selections per page (each a few hundred kB at most)
@@ -96,14 +96,3 @@ def _process_view(file_stamp: Stamp, filters: process.ProcessFilters, measure: s
 
 def process_view(filters: process.ProcessFilters, measure: str) -> views.ProcessView:
     return _process_view(stamp(), filters, measure)
-
-
-def sync_url(values: dict[str, str], names: tuple[str, ...], memo_key: str) -> None:
-    """Write the page's deep-link state to the URL, and remove parameters that are no longer set (else the
-    stale value would come back as 'news' on the next run)."""
-    from wijkmonitor.common import url_state as params
-
-    for name in names:
-        if name not in values and name in st.query_params:
-            del st.query_params[name]
-    params.publish(values, memo_key)

@@ -218,3 +218,4 @@ NO_AREAS_IN_BUILD = (
     "Dit gegevensbestand is gebouwd voor een gemeente zonder ingestelde vernieuwingswijken, dus er gelden hier geen "
     "doelen. Doelen staan in config/goals.toml en horen bij de gemeente uit config/programme.toml."
 )
+UNKNOWN_FILTER = "De link vraagt om ‘{value}’, maar dat is hier geen keuze; dat filter staat nu op alles."
