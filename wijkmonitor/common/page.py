@@ -50,11 +50,11 @@ def start(page_id: str) -> PageInfo:
     page = info(page_id)
     st.set_page_config(page_title=f"{page.title} · {txt.APP_TITLE}", page_icon=page.icon, layout="wide")
     pin_snapshot()
-    _navigation(page)
+    _navigation()
     return page
 
 
-def _navigation(current: PageInfo) -> None:
+def _navigation() -> None:
     with st.sidebar:
         st.markdown(f"**{txt.APP_TITLE}**")
         section = None
@@ -62,7 +62,9 @@ def _navigation(current: PageInfo) -> None:
             if page.section != section:
                 section = page.section
                 st.caption(section)
-            st.page_link(page.file, label=page.title, icon=page.icon, disabled=page == current)
+            # Not disabled for the current page: Streamlit marks the active link itself, and a disabled link's
+            # grey text fails WCAG AA contrast.
+            st.page_link(page.file, label=page.title, icon=page.icon)
 
 
 def downloads(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:
