@@ -104,7 +104,8 @@ def test_every_translation_is_caught_when_untranslated_and_passes_when_translate
 
 
 def test_patterns_translate_what_the_checker_flags() -> None:
-    samples = ["3 options available.", "1 option available.", "200MB per file • CSV", "Fullscreen: Kaart"]
+    samples = ["3 options available.", "1 option available.", "200MB per file • CSV", "Fullscreen: Kaart",
+               "25th percentile", "Choose date, maart 2024"]
     for sample in samples:
         assert es.english_in(sample) is not None, sample
         dutch = next(re.sub(p, _py(r), sample) for p, r in nl.UI_PATTERNS

@@ -281,6 +281,41 @@ UI_TRANSLATIONS: dict[str, str] = {
     "Unpin column": "Kolom losmaken",
     "Hide column": "Kolom verbergen",
     "Autosize": "Breedte aanpassen",
+    "Dataframe column menu": "Kolommenu",
+    "Copy column name": "Kolomnaam kopiëren",
+    "Statistics": "Statistieken",
+    "Format": "Opmaak",
+    "Automatic": "Automatisch",
+    "Localized": "Landinstelling",
+    "Plain": "Zonder opmaak",
+    "Percent": "Procent",
+    "Accounting": "Boekhouding",
+    "Scientific": "Wetenschappelijk",
+    "Engineering": "Technisch",
+    "Count": "Aantal",
+    "Distinct": "Verschillend",
+    "Average": "Gemiddelde",
+    "Median": "Mediaan",
+    "Sum": "Som",
+    "Standard deviation": "Standaardafwijking",
+    "Range": "Bereik",
+    "Values": "Waarden",
+    "Empty": "Leeg",
+    "Based on sample": "Op basis van een steekproef",
+    "Average length": "Gemiddelde lengte",
+    "Minimum length": "Minimale lengte",
+    "Maximum length": "Maximale lengte",
+    "Distribution histogram": "Verdeling",
+    "Top values frequency chart": "Meest voorkomende waarden",
+    "Clear selection": "Selectie wissen",
+    "No data": "Geen gegevens",
+    "No content": "Geen inhoud",
+    "Type to search": "Typ om te zoeken",
+    "Close Search": "Zoeken sluiten",
+    "Next Result": "Volgend resultaat",
+    "Previous Result": "Vorig resultaat",
+    "Failed to export data as CSV": "Exporteren als CSV is mislukt",
+    "Duration": "Duur",
     # element toolbar (tables, charts), in case a page shows it
     "Fullscreen": "Volledig scherm",
     "Close fullscreen": "Volledig scherm sluiten",
@@ -310,6 +345,7 @@ UI_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^(\d+) options available\.?$", "$1 opties beschikbaar."),
     (r"^Fullscreen: (.*)$", "Volledig scherm: $1"),
     (r"^Choose date, (.*)$", "Kies een datum, $1"),
+    (r"^(\d+)(?:st|nd|rd|th) percentile$", "$1e percentiel"),
     (r"^(\d+) results? available\.?$", "$1 resultaten beschikbaar."),
     (r"^day, (.*)$", "dag, $1"),
     (r"^month, (.*)$", "maand, $1"),
@@ -400,14 +436,20 @@ _SCRIPT_TEMPLATE = """
     const nl = dutch(node.nodeValue || '');
     if (nl !== null && nl !== node.nodeValue) node.nodeValue = nl;
   };
+  // Plotly's svg holds thousands of nodes and none of Streamlit's texts: never walked.
+  const SKIP_TREE = 'svg.main-svg';
   const fixTree = (root) => {
     if (root.nodeType === Node.TEXT_NODE) { fixText(root); return; }
-    if (root.nodeType !== Node.ELEMENT_NODE) return;
-    fixElement(root);
-    for (const el of root.querySelectorAll('*')) fixElement(el);
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) fixText(n);
+    if (root.nodeType !== Node.ELEMENT_NODE || root.closest(SKIP_TREE)) return;
+    const tw = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.nodeType === 1 && n.matches(SKIP_TREE))
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let n = root; n; n = tw.nextNode()) {
+      if (n.nodeType === Node.ELEMENT_NODE) fixElement(n); else fixText(n);
+    }
   };
+  window.__wmDutchUiFixTree = fixTree;  // for the browser test's timing and for a manual re-run
   const setLang = () => { if (doc.documentElement.lang !== 'nl') doc.documentElement.lang = 'nl'; };
   setLang();
   if (window.__wmDutchUi) return;  // one observer per browser tab, however often the script runs

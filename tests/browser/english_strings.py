@@ -31,7 +31,10 @@ ENGLISH_PHRASES: tuple[str, ...] = (
     # Plotly modebar and tips
     "Download plot", "Autoscale", "Reset axes", "Reset view", "Zoom in", "Zoom out", "Box Select",
     "Lasso Select", "Toggle Spike Lines", "Sort ascending", "Sort descending", "Pin column", "Unpin column",
-    "Hide column", "Autosize", "Show closest data", "Compare data on hover", "Produced with Plotly",
+    "Hide column", "Autosize", "Dataframe column menu", "Copy column name", "Standard deviation",
+    "Based on sample", "Average length", "Minimum length", "Maximum length", "Distribution histogram",
+    "Top values", "Clear selection", "No data", "No content", "Type to search", "Close Search", "Next Result",
+    "Previous Result", "Failed to", "percentile", "Show closest data", "Compare data on hover", "Produced with Plotly",
     "Double-click", "Click to enter", "Snapshot succeeded", "Taking snapshot",
     # maps
     "Zoom In", "Zoom Out", "Toggle attribution", "Reset bearing", "Drag to rotate", "Mapbox logo",
@@ -45,9 +48,11 @@ ENGLISH_PHRASES: tuple[str, ...] = (
 # ("Open data", "Stop met roken", "Kaart"): "Open", "Map", "Search", ...
 ENGLISH_WHOLE: frozenset[str] = frozenset({
     "Open", "Close", "Dismiss", "Clear", "Clear value", "Delete", "Remove", "Search", "Map", "Sidebar",
-    "Upload", "Download", "Stop", "Running", "Pan", "Zoom", "empty", "None", "nan", "NaN", "NaT", "<NA>",
+    "Upload", "Stop", "Running", "Pan", "Zoom", "empty", "None", "nan", "NaN", "NaT", "<NA>",
     "null", "undefined", "true", "false", "True", "False", "Yes", "No", "Submit", "Cancel", "Apply", "Reset",
-    "Loading...", "Loading", "Error",
+    "Loading...", "Loading", "Error", "Statistics", "Format", "Automatic", "Localized", "Plain", "Percent",
+    "Accounting", "Scientific", "Engineering", "Count", "Distinct", "Average", "Median", "Sum", "Range",
+    "Values", "Empty", "Duration",
 })  # fmt: skip
 
 # English date axis ticks ("Mar 2024", "Oct 12"): Dutch plotly gives "mrt 2024", "okt 12".
