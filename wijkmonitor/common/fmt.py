@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
@@ -39,10 +41,12 @@ def _float(value: Any) -> float | None:
 def number(value: Any, decimals: int = 1, *, signed: bool = False, missing: str = NO_DATA) -> str:
     """56.7 -> '56,7'; 12345 -> '12.345'; -2.5 -> '−2,5'; signed: '+2,5'; missing -> `missing`."""
     amount = _float(value)
-    if amount is None:
+    if amount is None or not math.isfinite(amount):
         return missing
     places = max(decimals, 0)
-    rounded = round(amount, places)
+    # Half up on the figure as written (48.25 -> 48,3), as CBS and the GGD round; round() would give 48,2
+    # (binary halves go to even), so a table would disagree with the source's own publication.
+    rounded = float(Decimal(repr(amount)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
     text = f"{abs(rounded):,.{places}f}"
     # Swap separators via a placeholder: Python writes 12,345.6, Dutch readers expect 12.345,6.
     text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

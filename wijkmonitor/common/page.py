@@ -13,7 +13,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from wijkmonitor.common import export
+from wijkmonitor.common import dutch_ui, export
 from wijkmonitor.common.data import pin_snapshot
 from wijkmonitor.texts import common as txt
 
@@ -49,6 +49,8 @@ def start(page_id: str) -> PageInfo:
     """Set the page config, pin the snapshot this run reads, draw the navigation; return the page's info."""
     page = info(page_id)
     st.set_page_config(page_title=f"{page.title} · {txt.APP_TITLE}", page_icon=page.icon, layout="wide")
+    # Before anything is drawn: lang="nl" and the Dutch names of Streamlit's own controls on every page.
+    dutch_ui.apply()
     pin_snapshot()
     _navigation()
     return page

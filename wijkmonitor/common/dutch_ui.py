@@ -4,44 +4,32 @@ Streamlit 1.67 has no language setting: `index.html` says `lang="en"` and widget
 Plotly modebar and the map controls carry English texts and accessible names. This module is the single place
 that turns them Dutch, so pages only call:
 
-* `apply()` once per script run in the entry script (after `st.navigation`, before `run()`): sets
-  `<html lang="nl">`, hides the table toolbar, and translates the English texts Streamlit draws itself,
-* `plotly_chart(fig, alt=...)`, `pydeck_chart(deck, alt=...)`, `dataframe(df, formats=...)`,
-  `download_csv(df, ...)` instead of the `st.` calls of the same name,
+* `apply()` once per script run (`common.page.start` calls it): sets `<html lang="nl">`, hides the table
+  toolbar, and translates the English texts Streamlit draws itself,
+* `plotly_chart(fig, alt=...)`, `pydeck_chart(deck, alt=...)`, `dataframe(df, formats=...)` instead of the
+  `st.` calls of the same name, and `common.page.downloads` (Dutch CSV + XLSX) beside every table,
 * the `PLACEHOLDER_*` texts as `placeholder=` of selectbox, multiselect and text_input.
 
-Everything but the four wrappers and `apply()` is pure and tested without a browser; the browser test in
+Everything but the three wrappers and `apply()` is pure and tested without a browser; the browser test in
 `tests/browser/english_strings.py` checks the result on every page.
 """
 
 from __future__ import annotations
 
-import io
 import json
-import math
 from collections.abc import Mapping
 from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from wijkmonitor.common import export, fmt
+
 # ----------------------------------------------------------------------------------------------- numbers
 
 DECIMAL = ","
 THOUSANDS = "."
-MISSING = "–"  # en dash: what a cell without a figure shows, never "None", "nan" or "empty"
-
-
-def nl_number(value: float | int | None, decimals: int = 0, *, suffix: str = "", prefix: str = "") -> str:
-    """`1234567.891` -> "1.234.567,9" (decimals=1); None/NaN -> MISSING. Rounds half away from zero."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return MISSING
-    # Decimal-free arithmetic would round 0.25 -> 0.2 (banker's/binary); CBS and the GGD round half up.
-    quant = 10**decimals
-    rounded = math.floor(abs(float(value)) * quant + 0.5) / quant
-    text = f"{rounded:,.{decimals}f}".replace(",", "\0").replace(".", DECIMAL).replace("\0", THOUSANDS)
-    sign = "-" if value < 0 and rounded != 0 else ""
-    return f"{sign}{prefix}{text}{suffix}"
+MISSING = fmt.DASH  # what a cell without a figure shows, never "None", "nan" or "empty"
 
 
 # Named column formats for `dataframe(formats=...)`: kind -> (decimals, prefix, suffix).
@@ -60,7 +48,12 @@ _FORMATS: dict[str, tuple[int, str, str]] = {
 def number_formatter(kind: NumberFormat) -> Any:
     """A one-argument formatter for pandas Styler.format: Dutch digits, MISSING for empty cells."""
     decimals, prefix, suffix = _FORMATS[kind]
-    return lambda v: nl_number(v, decimals, prefix=prefix, suffix=suffix)
+
+    def shown(v: Any) -> str:
+        text = fmt.number(v, decimals, missing=MISSING)
+        return text if text == MISSING else f"{prefix}{text}{suffix}"
+
+    return shown
 
 
 def styled_table(df: pd.DataFrame, formats: Mapping[str, NumberFormat] | None = None) -> Any:
@@ -96,13 +89,6 @@ def _yes_no(value: object) -> str:
 
 def _text_or_missing(value: object) -> object:
     return MISSING if value is None or value is pd.NA or value != value else value
-
-
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV that Dutch Excel opens correctly: `;` separator, decimal comma, UTF-8 with BOM."""
-    buffer = io.StringIO()
-    df.to_csv(buffer, sep=";", decimal=",", index=False)
-    return buffer.getvalue().encode("utf-8-sig")
 
 
 # ------------------------------------------------------------------------------------------------ plotly
@@ -499,7 +485,7 @@ PLACEHOLDER_TEXT = "Typ om te zoeken"
 
 
 def apply() -> None:
-    """Call once per script run in the entry script, after st.navigation and before running the page."""
+    """Call once per script run, before the page draws anything (`common.page.start` does)."""
     import streamlit as st
 
     st.html(page_html(), unsafe_allow_javascript=True)
@@ -531,11 +517,3 @@ def dataframe(df: pd.DataFrame, *, formats: Mapping[str, NumberFormat] | None = 
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("placeholder", MISSING)
     return st.dataframe(styled_table(df, formats), **kwargs)
-
-
-def download_csv(df: pd.DataFrame, file_name: str, *, label: str = "Download als CSV", key: str | None = None) -> Any:
-    """A Dutch download button (the table toolbar's English one is hidden by `apply()`)."""
-    import streamlit as st
-
-    return st.download_button(label, csv_bytes(df), file_name=file_name, mime="text/csv", key=key,
-                              icon=":material/download:")
