@@ -7,6 +7,7 @@ Wiring only: cached sections (`wijkmonitor.area_monitor.load`) -> render.
 import streamlit as st
 
 from wijkmonitor.area_monitor import load, overview
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.common.data import meta as build_meta
@@ -32,8 +33,7 @@ if view.matrix.empty:
     st.info(txt.NO_RENEWAL_AREAS)
     with data_guard():
         city_table = load.city_headlines()
-    st.dataframe(city_table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
-                 column_config=load.column_config(city_table))
+    nl.dataframe(city_table, width="stretch")
     page.downloads(city_table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht_stad",
                    key="overzicht_dl_city")
     if deck is None:
@@ -51,7 +51,7 @@ with map_col:
     if deck is None:
         st.info(txt.NO_MAP, icon=":material/map:")
     else:
-        st.pydeck_chart(deck, height=420, key="overzicht_map", alt=txt.MAP_ALT_OVERVIEW.format(gemeente=gemeente))
+        nl.pydeck_chart(deck, height=420, key="overzicht_map", alt=txt.MAP_ALT_OVERVIEW.format(gemeente=gemeente))
         st.caption(txt.OVERVIEW_MAP_NOTE.format(year=overview.boundary_year_text(load.area_shapes())))
 
 st.header(txt.H_MATRIX, divider="gray")

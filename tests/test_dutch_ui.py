@@ -138,3 +138,13 @@ def test_checker_tells_english_ui_from_dutch(text: str, english: bool) -> None:
 @pytest.mark.parametrize(("text", "flag"), [("48.25", True), ("2.5", True), ("12.345", False), ("48,3%", False)])
 def test_checker_finds_decimal_points(text: str, flag: bool) -> None:
     assert (es.decimal_point_in(text) is not None) is flag
+
+
+def test_styled_table_defaults_keep_years_and_the_columns_own_decimals() -> None:
+    df = pd.DataFrame({"Jaar": [2020, 2024], "Inwoners": [12345, 800], "Waarde": [12.0, 7.25],
+                       "Nodig per jaar": [1.5, None]})
+    shown = nl.styled_table(df).to_string(delimiter="|").splitlines()[1:]
+    assert [line.split("|")[1:] for line in shown] == [
+        ["2020", "12.345", "12,00", "1,5"],
+        ["2024", "800", "7,25", nl.MISSING],
+    ]

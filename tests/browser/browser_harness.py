@@ -65,7 +65,8 @@ written_folders: set[Path] = set()
 # --------------------------------------------------------------------------------------------- loading
 
 # True once Streamlit has connected, finished the script run and drawn everything. The status widget
-# ("Running...") and the script-state attribute can disagree for a moment, so both are checked. Streamlit
+# ("Running...", or "Bezig..." once dutch_ui has translated it) and the script-state attribute can
+# disagree for a moment, so both are checked. Streamlit
 # loads the code of heavier elements (sliders, multiselects, maps, charts) lazily and shows a grey
 # stSkeleton until then, and plotly draws its svg after mounting: checking before that would screenshot
 # and axe-test placeholders.
@@ -78,7 +79,7 @@ _SETTLED_JS = """
     const conn = app.getAttribute('data-test-connection-state');
     if (conn !== null && conn !== 'CONNECTED') return false;
     const status = document.querySelector('[data-testid="stStatusWidget"]');
-    if (status && /Running/i.test(status.textContent || '')) return false;
+    if (status && /Running|Bezig/i.test(status.textContent || '')) return false;
     if (document.querySelector('[data-testid="stSpinner"]')) return false;
     if (document.querySelector('[data-testid="stAppSkeleton"], [data-testid="stSkeleton"]')) return false;
     for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {

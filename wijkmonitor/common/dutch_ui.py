@@ -17,19 +17,23 @@ Everything but the three wrappers and `apply()` is pure and tested without a bro
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.common import export, fmt
+from wijkmonitor.common import fmt
 
 # ----------------------------------------------------------------------------------------------- numbers
 
 DECIMAL = ","
 THOUSANDS = "."
 MISSING = fmt.DASH  # what a cell without a figure shows, never "None", "nan" or "empty"
+YEAR_RANGE = (1900, 2100)
+MAX_DECIMALS = 3
 
 
 # Named column formats for `dataframe(formats=...)`: kind -> (decimals, prefix, suffix).
@@ -56,31 +60,59 @@ def number_formatter(kind: NumberFormat) -> Any:
     return shown
 
 
+def _is_year_column(name: str, column: pd.Series) -> bool:
+    """A column of years ("Jaar", "Basisjaar", "Editie") shows 2024, never "2.024"."""
+    if not pd.api.types.is_integer_dtype(column) or not re.search(r"jaar|editie", name, re.IGNORECASE):
+        return False
+    values = column.dropna()
+    return bool(((values >= YEAR_RANGE[0]) & (values <= YEAR_RANGE[1])).all())
+
+
+def _column_decimals(column: pd.Series) -> int:
+    """The decimals a float column needs: tables hold figures already rounded to their indicator's precision,
+    so the column shows them all alike (12,0 beside 12,5), without float noise."""
+    places = 0
+    for v in column.dropna():
+        text = repr(round(float(v), MAX_DECIMALS))
+        if "." in text and "e" not in text:
+            places = max(places, len(text.split(".")[1].rstrip("0")))
+    return min(places, MAX_DECIMALS)
+
+
+def _year(value: object) -> str:
+    return MISSING if fmt.is_missing(value) else str(int(value))  # type: ignore[call-overload]
+
+
 def styled_table(df: pd.DataFrame, formats: Mapping[str, NumberFormat] | None = None) -> Any:
     """A Styler that shows `df` the Dutch way while its cells keep their numbers.
 
     st.dataframe draws a Styler's display strings but sorts on the underlying values, so a column sorted by
     the reader stays numeric (1.200 after 900), which pre-formatted text columns would not. Columns not named
-    in `formats` get a default: integers without decimals, floats with one, and every empty cell MISSING.
+    in `formats` get a default: years as written, other integers with a thousands dot, floats with the
+    decimals the column holds, booleans ja/nee, and every empty cell MISSING.
     """
     formats = dict(formats or {})
     unknown = set(formats) - set(df.columns)
     if unknown:
         raise KeyError(f"dutch_ui.styled_table: onbekende kolommen {sorted(unknown)}")
     # One format() call with one formatter per column: each call resets the columns it is not given.
-    formatters: dict[str, Any] = {}
+    formatters: dict[Any, Any] = {}
     for col in df.columns:
         kind: NumberFormat | None = formats.get(col)
-        if kind is None and pd.api.types.is_bool_dtype(df[col]):
+        series = df[col]
+        if kind is not None:
+            formatters[col] = number_formatter(kind)
+        elif pd.api.types.is_bool_dtype(series):
             formatters[col] = _yes_no
-            continue
-        if kind is None and pd.api.types.is_integer_dtype(df[col]):
-            kind = "integer"
-        elif kind is None and pd.api.types.is_float_dtype(df[col]):
-            kind = "decimal1"
-        formatters[col] = number_formatter(kind) if kind is not None else _text_or_missing
-    styler = df.style.format(formatters)
-    return styler
+        elif _is_year_column(str(col), series):
+            formatters[col] = _year
+        elif pd.api.types.is_integer_dtype(series):
+            formatters[col] = number_formatter("integer")
+        elif pd.api.types.is_float_dtype(series):
+            formatters[col] = partial(fmt.number, decimals=_column_decimals(series), missing=MISSING)
+        else:
+            formatters[col] = _text_or_missing
+    return df.style.format(formatters)
 
 
 def _yes_no(value: object) -> str:
@@ -88,7 +120,7 @@ def _yes_no(value: object) -> str:
 
 
 def _text_or_missing(value: object) -> object:
-    return MISSING if value is None or value is pd.NA or value != value else value
+    return MISSING if fmt.is_missing(value) else value
 
 
 # ------------------------------------------------------------------------------------------------ plotly
