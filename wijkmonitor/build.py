@@ -34,6 +34,7 @@ from wijkmonitor.config import (
 )
 from wijkmonitor.db import SCHEMA_VERSION
 from wijkmonitor.errors import BuildError
+from wijkmonitor.fetch.manifest import with_fetched_sources
 from wijkmonitor.storage import register_tables
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -377,7 +378,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     def progress(line: str) -> None:
         outer(f"[{time.perf_counter() - started:5.1f} s] {line}")
 
-    config = load_config(options.config_dir, options.boundaries)
+    config = with_fetched_sources(load_config(options.config_dir, options.boundaries), options.source)
     gemeente = options.gemeente or config.gemeente_code
     if not cbs.is_region_code(gemeente) or not gemeente.startswith("GM"):
         raise BuildError(f"gemeentecode {gemeente!r} is ongeldig; verwacht GM gevolgd door vier cijfers",

@@ -24,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="alle regio's van Nederland bewaren, niet alleen die van de gemeente")
     b.add_argument("--config", type=Path, default=DEFAULT_CONFIG_DIR, help="configuratiemap")
     b.add_argument("--workers", type=int, default=2, help="processen voor het lezen van XLSX-bestanden")
+    from wijkmonitor.fetch.cli import add_fetch_parser
+
+    add_fetch_parser(sub)
     v = sub.add_parser("validate", help="controleer een register (interventies, resultaten, proceslog)")
     v.add_argument("register", nargs="?", default=None, help="registerbestand of registers.toml")
     return parser
@@ -35,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         from wijkmonitor.registers import validate_main
 
         return validate_main([args.register] if args.register else [])
+    if args.command == "fetch":
+        from wijkmonitor.fetch.cli import fetch_main
+
+        return fetch_main(args)
     options = BuildOptions(
         source=args.source,
         db=args.db or db_path_from_env(),

@@ -1,0 +1,239 @@
+"""`wijkmonitor fetch`: download a gemeente's StatLine tables and boundaries into a folder the build reads.
+
+Every part goes through the cache first; the output is assembled in a temp folder beside the destination and
+swapped in only when everything succeeded, so a failed or interrupted run leaves the previous folder as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wijkmonitor.fetch.cache import Cache, write_atomic
+from wijkmonitor.fetch.errors import FetchError
+from wijkmonitor.fetch.manifest import MANIFEST, manifest_text
+from wijkmonitor.fetch.pdok import PdokClient
+from wijkmonitor.fetch.settings import DEFAULT_FETCH_CONFIG, FetchConfig, TableSpec, load_fetch_config
+from wijkmonitor.fetch.statline import Rows, StatlineClient, data_url, region_filter
+
+Progress = Callable[[str], None]
+GEMEENTE = re.compile(r"^GM\d{4}$")
+YEARS = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+BAR = 20
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    gemeente: str
+    dest: Path
+    years: str | None = None
+    config: Path = DEFAULT_FETCH_CONFIG
+    cache: Path | None = None
+    refresh: bool = False
+    boundaries: bool = True
+
+
+@dataclass
+class FetchSummary:
+    dest: Path
+    tables: list[str] = field(default_factory=list)
+    rows: int = 0
+    boundary_files: int = 0
+    downloads: int = 0
+    cached: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"Klaar: {self.dest}",
+            f"  {len(self.tables)} tabellen, {self.rows:,} rijen, {self.boundary_files} grenzenbestanden; "
+            f"{self.downloads} verzoeken, {self.cached} delen uit de cache",
+            f"  bouwen: wijkmonitor build --source {self.dest} --gemeente <code>",
+        ]
+        return out + [f"  let op: {w}" for w in self.warnings]
+
+
+def parse_years(text: str | None, config: FetchConfig) -> list[int] | None:
+    if text is None:
+        return None
+    match = YEARS.match(text.strip())
+    if not match:
+        raise FetchError(f"jaren {text!r} onleesbaar; schrijf bijvoorbeeld 2013-2025 of 2024", column="--years")
+    first, last = int(match[1]), int(match[2] or match[1])
+    if first > last:
+        raise FetchError(f"jaren {text!r}: het eerste jaar ligt na het laatste", column="--years")
+    known = config.edition_years()
+    missing = [y for y in range(first, last + 1) if y not in known]
+    if missing:
+        raise FetchError(
+            f"voor {', '.join(map(str, missing))} staat geen Kerncijfers-tabel in de configuratie "
+            f"(bekend: {known[0]}-{known[-1]})", column="--years",
+        )
+    return list(range(first, last + 1))
+
+
+def _bar(done: int, total: int) -> str:
+    filled = BAR * done // max(total, 1)
+    return "[" + "#" * filled + "." * (BAR - filled) + f"] {done}/{total}"
+
+
+def _period_year(row: dict[str, Any]) -> int | None:
+    match = re.match(r"^(\d{4})", str(row.get("Perioden", "")).strip())
+    return int(match[1]) if match else None
+
+
+class Fetcher:
+    def __init__(self, options: FetchOptions, config: FetchConfig, cache: Cache, statline: StatlineClient,
+                 pdok: PdokClient, progress: Progress) -> None:
+        self.options = options
+        self.config = config
+        self.cache = cache
+        self.statline = statline
+        self.pdok = pdok
+        self.progress = progress
+
+    def _cached(self, group: str, name: str, key: str, download: Callable[[], Any]) -> tuple[Any, bool]:
+        path = self.cache.path(group, name, key)
+        content = self.cache.get(path)
+        if content is not None:
+            return content, True
+        content = download()
+        self.cache.put(path, key, content)
+        return content, False
+
+    def table(self, spec: TableSpec, gemeente: str, position: str) -> tuple[Rows, Rows]:
+        parts: list[tuple[str, str | None]] = [("DataProperties", None), ("TypedDataSet", region_filter(spec, gemeente))]
+        results: list[Rows] = []
+        for done, (part, filters) in enumerate(parts, start=1):
+            key = f"{data_url(spec)}{part}?$filter={filters or ''}"
+            rows, hit = self._cached(spec.table, part, key, lambda part=part, filters=filters: self.statline.part(spec, part, filters))
+            results.append(rows)
+            state = "uit cache" if hit else f"{len(rows):,} rijen gedownload"
+            self.progress(f"{position} {spec.table} {_bar(done, len(parts))} {part}: {state}")
+        return results[0], results[1]
+
+    def boundaries(self, level: str, year: int, gemeente: str) -> list[dict[str, Any]]:
+        key = f"{self.config.boundaries.url.format(year=year)}|{self.config.boundaries.layers[level]}|{gemeente}"
+        features, hit = self._cached("pdok", f"{level}_{year}_{gemeente}", key,
+                                     lambda: self.pdok.features(level, year, gemeente))
+        state = "uit cache" if hit else f"{len(features)} vlakken gedownload"
+        self.progress(f"grenzen {level} {year} {_bar(1, 1)}: {state}")
+        return list(features)
+
+
+def _select(config: FetchConfig, years: list[int] | None) -> list[TableSpec]:
+    return [t for t in config.tables if t.multi_year or years is None or t.year in years]
+
+
+def _swap(staging: Path, dest: Path) -> None:
+    """Replace `dest` by `staging`; the old folder is removed only after the new one is in place."""
+    old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
+    if dest.exists():
+        os.replace(dest, old)
+    os.replace(staging, dest)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _check_dest(dest: Path) -> None:
+    if dest.exists() and not dest.is_dir():
+        raise FetchError("doelmap is een bestand, geen map", file=dest, column="--dest")
+    if dest.is_dir() and any(dest.iterdir()) and not (dest / MANIFEST).is_file():
+        # Swapping would delete files fetch did not write.
+        raise FetchError(f"doelmap bestaat al en is geen map van 'wijkmonitor fetch' (geen {MANIFEST}); "
+                         "kies een lege of nieuwe map", file=dest, column="--dest")
+    parent = dest.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FetchError(f"map kan niet worden gemaakt ({exc.strerror})", file=parent, column="--dest") from exc
+    if not os.access(parent, os.W_OK):
+        raise FetchError("map is niet schrijfbaar", file=parent, column="--dest")
+
+
+def fetch(options: FetchOptions, progress: Progress, *, statline: StatlineClient | None = None,
+          pdok: PdokClient | None = None) -> FetchSummary:
+    gemeente = options.gemeente.strip().upper()
+    if not GEMEENTE.match(gemeente):
+        raise FetchError(f"gemeentecode {options.gemeente!r} is ongeldig; verwacht GM gevolgd door vier cijfers "
+                         "(bijv. GM0014)", column="--gemeente")
+    config = load_fetch_config(options.config)
+    years = parse_years(options.years, config)
+    dest = options.dest
+    _check_dest(dest)
+    cache = Cache(options.cache or dest.with_name(f".{dest.name}-cache"), refresh=options.refresh)
+    statline = statline or StatlineClient(retries=config.retries, retry_wait_s=config.retry_wait_s,
+                                          timeout_s=config.timeout_s)
+    pdok = pdok or PdokClient(config.boundaries, retries=config.retries, retry_wait_s=config.retry_wait_s,
+                              timeout_s=config.timeout_s)
+    fetcher = Fetcher(options, config, cache, statline, pdok, progress)
+    summary = FetchSummary(dest=dest)
+    specs = _select(config, years)
+    downloaded: list[tuple[TableSpec, Rows, Rows]] = []
+    for index, spec in enumerate(specs, start=1):
+        properties, rows = fetcher.table(spec, gemeente, f"[{index}/{len(specs)}]")
+        if spec.multi_year and years is not None:
+            rows = [r for r in rows if _period_year(r) in years]
+        regions = {str(r.get(spec.region_dimension, "")).strip() for r in rows}
+        if not regions - {"NL01"}:
+            summary.warnings.append(f"{spec.table} ({spec.title}) heeft geen rijen voor {gemeente}; overgeslagen")
+            continue
+        downloaded.append((spec, properties, rows))
+    if not any(spec.year is not None for spec, _, _ in downloaded):
+        raise FetchError(f"gemeente {gemeente} komt in geen enkele Kerncijfers-tabel voor; controleer de code "
+                         "(en of de gemeente in de gekozen jaren bestond)", column="--gemeente")
+    boundary_layers: list[tuple[str, int, list[dict[str, Any]]]] = []
+    if options.boundaries:
+        boundary_years = sorted({s.boundary_year for s, _, _ in downloaded}
+                                | {s.year for s, _, _ in downloaded if s.year is not None})
+        for year in [y for y in boundary_years if y >= config.boundaries.first_year]:
+            for level in config.boundaries.layers:
+                features = fetcher.boundaries(level, year, gemeente)
+                if features:
+                    boundary_layers.append((level, year, features))
+                else:
+                    summary.warnings.append(f"PDOK heeft geen {level}grenzen {year} voor {gemeente}")
+    staging = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        _write(staging, gemeente, downloaded, boundary_layers, config, summary)
+        _swap(staging, dest)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    summary.downloads = statline.requests + pdok.requests
+    summary.cached = cache.hits
+    return summary
+
+
+def _write(staging: Path, gemeente: str, downloaded: list[tuple[TableSpec, Rows, Rows]],
+           layers: list[tuple[str, int, list[dict[str, Any]]]], config: FetchConfig, summary: FetchSummary) -> None:
+    sources = []
+    for spec, properties, rows in downloaded:
+        folder = Path("statline") / spec.table
+        write_atomic(staging / folder / "TypedDataSet.json", json.dumps({"value": rows}, ensure_ascii=False))
+        write_atomic(staging / folder / "DataProperties.json", json.dumps({"value": properties}, ensure_ascii=False))
+        sources.append({
+            "id": spec.id, "adapter": "statline", "title": spec.title,
+            "paths": [(folder / "TypedDataSet.json").as_posix()],
+            "data_properties": (folder / "DataProperties.json").as_posix(),
+            # The Kerncijfers tables have no period dimension: the edition year is the period.
+            "period": f"{spec.year}JJ00" if spec.year is not None else None,
+            "boundary_year": spec.boundary_year, "odata_table": spec.table, "licence": spec.licence,
+        })
+        summary.tables.append(spec.table)
+        summary.rows += len(rows)
+    for level, year, features in layers:
+        name = f"geo/{gemeente.lower()}_{level}_{year}.geojson"
+        collection = {"type": "FeatureCollection", "features": features}
+        write_atomic(staging / name, json.dumps(collection, ensure_ascii=False, separators=(",", ":")))
+        summary.boundary_files += 1
+    header = {"gemeente": gemeente, "fetched_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+              "boundary_licence": config.boundaries.licence}
+    # Written last: a folder with a manifest is a complete download.
+    write_atomic(staging / MANIFEST, manifest_text(header, sources))
