@@ -12,15 +12,14 @@ import dataclasses
 import json
 import tomllib
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from wijkmonitor.config import Source
+from wijkmonitor.config import ProgrammeConfig, Source
 from wijkmonitor.fetch.errors import FetchError
 
 MANIFEST = "bronnen.toml"
 SOURCE_KEYS = ("id", "adapter", "title", "paths", "licence", "data_properties", "period", "boundary_year",
                "odata_table")
-Config = TypeVar("Config")
 
 
 def _value(value: Any) -> str:
@@ -69,15 +68,16 @@ def _present(source: Source, root: Path) -> bool:
     return all(any(root.glob(pattern)) for pattern in source.paths)
 
 
-def with_fetched_sources(config: Config, source: str) -> Config:
+def with_fetched_sources(config: ProgrammeConfig, source: str) -> ProgrammeConfig:
     """The configuration with the fetched folder's sources, if `source` is a folder `wijkmonitor fetch` wrote."""
     root = Path(source)
     if source.startswith(("http://", "https://")) or not (root / MANIFEST).is_file():
         return config
     fetched = read_manifest(root)
     ids = {s.id for s in fetched}
-    own = [s for s in getattr(config, "sources") if s.id not in ids and _present(s, root)]
+    own = [s for s in config.sources if s.id not in ids and _present(s, root)]
     sources = tuple(fetched + own)
-    if dataclasses.is_dataclass(config) and not isinstance(config, type):
-        return dataclasses.replace(config, sources=sources)  # type: ignore[type-var]
-    return config.model_copy(update={"sources": sources})  # type: ignore[attr-defined]
+    if dataclasses.is_dataclass(config):
+        return dataclasses.replace(config, sources=sources)
+    # The configuration is becoming a pydantic model; this keeps working across that change.
+    return config.model_copy(update={"sources": sources})  # type: ignore[attr-defined, unreachable]

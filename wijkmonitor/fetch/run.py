@@ -7,6 +7,7 @@ swapped in only when everything succeeded, so a failed or interrupted run leaves
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -109,11 +110,13 @@ class Fetcher:
         return content, False
 
     def table(self, spec: TableSpec, gemeente: str, position: str) -> tuple[Rows, Rows]:
-        parts: list[tuple[str, str | None]] = [("DataProperties", None), ("TypedDataSet", region_filter(spec, gemeente))]
+        parts: list[tuple[str, str | None]] = [
+            ("DataProperties", None), ("TypedDataSet", region_filter(spec, gemeente))]
         results: list[Rows] = []
         for done, (part, filters) in enumerate(parts, start=1):
             key = f"{data_url(spec)}{part}?$filter={filters or ''}"
-            rows, hit = self._cached(spec.table, part, key, lambda part=part, filters=filters: self.statline.part(spec, part, filters))
+            rows, hit = self._cached(
+                spec.table, part, key, functools.partial(self.statline.part, spec, part, filters))
             results.append(rows)
             state = "uit cache" if hit else f"{len(rows):,} rijen gedownload"
             self.progress(f"{position} {spec.table} {_bar(done, len(parts))} {part}: {state}")
