@@ -62,7 +62,9 @@ class StatlineClient:
                 ) if filters else cbsodata.get_meta(spec.table, part, catalog_url=spec.catalog,
                                                      timeout=self.timeout_s)
             except requests.HTTPError as exc:
-                status = exc.response.status_code if exc.response is not None else None
+                # cbsodata re-raises the HTTPError without its response; the original is the cause.
+                answer = exc.response if exc.response is not None else getattr(exc.__cause__, "response", None)
+                status = answer.status_code if answer is not None else None
                 if status in PERMANENT:
                     hint = ("tabel bestaat niet (controleer het tabelnummer in config/fetch.toml)"
                             if status in (404, 410) else "de server weigert de vraag")
