@@ -25,6 +25,7 @@ from wijkmonitor.adapters.kwbmap import read_kwbmap
 from wijkmonitor.adapters.longcsv import read_longcsv
 from wijkmonitor.adapters.odata import read_odata
 from wijkmonitor.adapters.statline import read_statline
+from wijkmonitor.adapters.wide import read_wide
 from wijkmonitor.config import (
     DEFAULT_BOUNDARIES,
     DEFAULT_CONFIG_DIR,
@@ -136,6 +137,8 @@ def _read_one(source: Source, path: Path, gemeente: str | None, aliases: dict[st
                              period=source.period)
     if source.adapter == "longcsv":
         return read_longcsv(path, source_id=source.id, gemeente=gemeente)
+    if source.adapter == "wide":
+        return read_wide(path, source_id=source.id, gemeente=gemeente)
     return read_kwbmap(path, source_id=source.id, year=int(source.year or 0), aliases=aliases, gemeente=gemeente)
 
 

@@ -34,7 +34,7 @@ ALLOWED_UNITS = (
     "index",
     "rapportcijfer",
 )
-ADAPTERS = ("statline", "longcsv", "kwbmap")
+ADAPTERS = ("statline", "longcsv", "kwbmap", "wide")
 
 
 def db_path_from_env(default: Path = DEFAULT_DB) -> Path:
