@@ -159,7 +159,7 @@ def test_mapping_file_is_validated_with_the_key_named(tmp_path: Path, mapping: s
 def test_missing_mapping_file_says_where_it_belongs(tmp_path: Path) -> None:
     path = tmp_path / "monitor.csv"
     path.write_text("gebiedscode,Onveiligheidsgevoel 2021\n", encoding="utf-8")
-    with pytest.raises(BuildError, match="leg monitor.toml naast de tabel"):
+    with pytest.raises(BuildError, match=r"leg monitor\.toml naast de tabel"):
         read_wide(path, source_id="eigen", gemeente=None)
 
 
