@@ -81,7 +81,7 @@ def test_second_run_downloads_nothing(server: RecordedServer, config_file: Path,
     before, asked = _digest(dest), len(server.log)
     second = _run(server, config_file, dest)
     assert len(server.log) == asked and second.downloads == 0
-    assert second.cached == 2 * 3 + 4 and first.downloads > 0
+    assert second.cached == 3 * 3 + 4 and first.downloads > 0
     assert _digest(dest) == before
 
 
@@ -178,7 +178,9 @@ def test_resumed_download_fetches_only_what_is_missing(
     server.intercept = lambda _url: None
     summary = _run(server, config_file, dest)
     odata = [url for url in server.log if "cbs.nl" in url]
-    assert odata and all("47018NED/TypedDataSet" in url for url in odata)
+    # Only the police table's data and region list: its DataProperties and the other tables came from the cache.
+    assert {url.split("?")[0].rsplit("/", 1)[-1] for url in odata} == {"TypedDataSet", "WijkenEnBuurten"}
+    assert all("/47018NED/" in url for url in odata)
     assert summary.tables == ["85984NED", "50090NED", "47018NED"]
 
 
@@ -227,7 +229,7 @@ def test_cli_fetch_then_build_from_the_fetched_folder(
     dest = tmp_path / "gm0014"
     assert main(["fetch", "--gemeente", "gm0014", "--dest", str(dest), "--config", str(config_file)]) == 0
     err = capsys.readouterr().err
-    assert "[1/3] 85984NED [##########..........] 1/2 DataProperties" in err
+    assert "[1/3] 85984NED [######..............] 1/3 DataProperties" in err
     db = tmp_path / "fetched.duckdb"
     build(BuildOptions(source=str(dest), db=db, gemeente="GM0014"), progress=lambda _line: None)
     con = duckdb.connect(str(db), read_only=True)
@@ -267,3 +269,23 @@ def test_cbs_symbols_stay_missing_after_fetch(server: RecordedServer, config_fil
     blanked = {rows[1]["WijkenEnBuurten"].strip(), rows[2]["WijkenEnBuurten"].strip()}
     assert blanked.isdisjoint(stock.index) and stock.loc["GM0014", "value"] == 124258
     assert len(stock) == len(rows) - 2
+
+
+def test_without_boundaries_names_come_from_the_tables_region_list(
+    server: RecordedServer, config_file: Path, tmp_path: Path
+) -> None:
+    dest = tmp_path / "out"
+    summary = _run(server, config_file, dest, boundaries=False)
+    assert not (dest / "geo").exists() and summary.boundary_files == 0
+    assert any("85984NED: regionamen niet beschikbaar" in w for w in summary.warnings)
+    db = tmp_path / "zonder-kaart.duckdb"
+    build(BuildOptions(source=str(dest), db=db, gemeente="GM0014"), progress=lambda _line: None)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        names = dict(con.execute("select region_code, name from regions").fetchall())
+        boundaries = con.execute("select count(*) from boundaries").fetchone()
+    finally:
+        con.close()
+    assert boundaries == (0,)
+    # The 2024 buurt Peizerweg exists in no boundary file here: its name is the police table's own.
+    assert names["BU00140110"] == "Peizerweg" and names["WK001400"] == "Centrum"

@@ -31,7 +31,7 @@ def response(url: str, status: int, body: str) -> requests.Response:
 
 
 def _keep(row: dict[str, Any], odata_filter: str) -> bool:
-    region = next((str(row[k]) for k in ("WijkenEnBuurten", "RegioS") if k in row), "")
+    region = next((str(row[k]) for k in ("WijkenEnBuurten", "RegioS", "Key") if k in row), "")
     digits = set(re.findall(r"substringof\('(?:GM|WK|BU)(\d{4})'", odata_filter))
     inside = region[:2] in ("GM", "WK", "BU") and region[2:6] in digits
     if not (inside or ("'NL01'" in odata_filter and region.startswith("NL01"))):
@@ -145,6 +145,9 @@ def politie(source_dir: Path) -> dict[str, Rows]:
         for r in raw
     ]
     rows.append({**rows[0], "ID": 1, "SoortMisdrijf": "1.1.1 ", "GeregistreerdeMisdrijven_1": 7})
+    with (source_dir / "raw/themes/politie_47018NED_regiodimensie-indeling2024_GM0014.csv").open(
+            encoding="utf-8") as handle:
+        regions = list(csv.DictReader(handle))
     properties = [
         {"odata.type": "Cbs.OData.Dimension", "ID": 0, "Key": "SoortMisdrijf", "Type": "Dimension"},
         {"odata.type": "Cbs.OData.GeoDetail", "ID": 1, "Key": "WijkenEnBuurten", "Type": "GeoDetail"},
@@ -155,7 +158,7 @@ def politie(source_dir: Path) -> dict[str, Rows]:
         {"odata.type": "Cbs.OData.Topic", "ID": 4, "Key": "Gemeentenaam_2", "Type": "Topic", "Datatype": "String"},
         {"odata.type": "Cbs.OData.Topic", "ID": 5, "Key": "SoortRegio_3", "Type": "Topic", "Datatype": "String"},
     ]
-    return {"TypedDataSet": rows, "DataProperties": properties}
+    return {"TypedDataSet": rows, "DataProperties": properties, "WijkenEnBuurten": regions}
 
 
 def boundary_features(source_dir: Path, level: str, year: int) -> list[dict[str, Any]]:

@@ -36,6 +36,7 @@ from wijkmonitor.config import (
 from wijkmonitor.db import SCHEMA_VERSION
 from wijkmonitor.errors import BuildError
 from wijkmonitor.fetch.manifest import with_fetched_sources
+from wijkmonitor.fetch.regions import read_region_names
 from wijkmonitor.storage import register_tables
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -139,6 +140,8 @@ def _read_one(source: Source, path: Path, gemeente: str | None, aliases: dict[st
         return read_longcsv(path, source_id=source.id, gemeente=gemeente)
     if source.adapter == "wide":
         return read_wide(path, source_id=source.id, gemeente=gemeente)
+    if source.adapter == "regionnames":
+        return read_region_names(path, source_id=source.id, gemeente=gemeente)
     return read_kwbmap(path, source_id=source.id, year=int(source.year or 0), aliases=aliases, gemeente=gemeente)
 
 

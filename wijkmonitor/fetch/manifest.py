@@ -55,7 +55,7 @@ def read_manifest(root: Path) -> list[Source]:
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("paths"), list) or not entry.get("id"):
             raise FetchError("bron zonder id of paths", file=path, column=f"sources[{index}]")
-        if entry.get("adapter") != "statline":
+        if entry.get("adapter") not in ("statline", "regionnames"):
             raise FetchError(f"onbekende adapter {entry.get('adapter')!r}", file=path,
                              column=f"sources[{index}].adapter")
         known = {key: entry[key] for key in SOURCE_KEYS if key in entry}

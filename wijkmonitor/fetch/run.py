@@ -21,6 +21,7 @@ from wijkmonitor.fetch.cache import Cache, write_atomic
 from wijkmonitor.fetch.errors import FetchError
 from wijkmonitor.fetch.manifest import MANIFEST, manifest_text
 from wijkmonitor.fetch.pdok import PdokClient
+from wijkmonitor.fetch.regions import region_filter as dimension_filter
 from wijkmonitor.fetch.settings import DEFAULT_FETCH_CONFIG, FetchConfig, TableSpec, load_fetch_config
 from wijkmonitor.fetch.statline import Rows, StatlineClient, data_url, region_filter
 
@@ -28,6 +29,7 @@ Progress = Callable[[str], None]
 GEMEENTE = re.compile(r"^GM\d{4}$")
 YEARS = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 BAR = 20
+Downloaded = tuple[TableSpec, Rows, Rows, Rows | None]
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class Fetcher:
         self.statline = statline
         self.pdok = pdok
         self.progress = progress
+        self.warnings: list[str] = []
 
     def _cached(self, group: str, name: str, key: str, download: Callable[[], Any]) -> tuple[Any, bool]:
         path = self.cache.path(group, name, key)
@@ -109,18 +112,36 @@ class Fetcher:
         self.cache.put(path, key, content)
         return content, False
 
-    def table(self, spec: TableSpec, gemeente: str, position: str) -> tuple[Rows, Rows]:
+    def _names(self, spec: TableSpec, part: str, filters: str | None) -> Rows | dict[str, str]:
+        try:
+            return self.statline.part(spec, part, filters)
+        except FetchError as exc:
+            if "HTTP 4" not in exc.message:
+                raise
+            # Remembered in the cache like a result, so a second run does not ask again.
+            return {"unavailable": exc.message}
+
+    def table(self, spec: TableSpec, gemeente: str, position: str) -> tuple[Rows, Rows, Rows | None]:
+        """DataProperties, the gemeente's rows, and the region dimension (names), each through the cache."""
         parts: list[tuple[str, str | None]] = [
-            ("DataProperties", None), ("TypedDataSet", region_filter(spec, gemeente))]
-        results: list[Rows] = []
+            ("DataProperties", None), ("TypedDataSet", region_filter(spec, gemeente)),
+            (spec.region_dimension, dimension_filter("Key", gemeente))]
+        results: list[Rows | None] = []
         for done, (part, filters) in enumerate(parts, start=1):
             key = f"{data_url(spec)}{part}?$filter={filters or ''}"
-            rows, hit = self._cached(
-                spec.table, part, key, functools.partial(self.statline.part, spec, part, filters))
-            results.append(rows)
-            state = "uit cache" if hit else f"{len(rows):,} rijen gedownload"
+            download: Callable[[], Any] = functools.partial(self.statline.part, spec, part, filters)
+            if part == spec.region_dimension:
+                download = functools.partial(self._names, spec, part, filters)
+            content, hit = self._cached(spec.table, part, key, download)
+            if isinstance(content, dict):
+                # Names are a courtesy (boundaries carry them too): a service refusing them costs nothing else.
+                self.warnings.append(f"{spec.table}: regionamen niet beschikbaar ({content['unavailable']})")
+                results.append(None)
+                continue
+            results.append(content)
+            state = "uit cache" if hit else f"{len(content):,} rijen gedownload"
             self.progress(f"{position} {spec.table} {_bar(done, len(parts))} {part}: {state}")
-        return results[0], results[1]
+        return results[0] or [], results[1] or [], results[2]
 
     def boundaries(self, level: str, year: int, gemeente: str) -> list[dict[str, Any]]:
         key = f"{self.config.boundaries.url.format(year=year)}|{self.config.boundaries.layers[level]}|{gemeente}"
@@ -178,23 +199,24 @@ def fetch(options: FetchOptions, progress: Progress, *, statline: StatlineClient
     fetcher = Fetcher(options, config, cache, statline, pdok, progress)
     summary = FetchSummary(dest=dest)
     specs = _select(config, years)
-    downloaded: list[tuple[TableSpec, Rows, Rows]] = []
+    downloaded: list[Downloaded] = []
     for index, spec in enumerate(specs, start=1):
-        properties, rows = fetcher.table(spec, gemeente, f"[{index}/{len(specs)}]")
+        properties, rows, names = fetcher.table(spec, gemeente, f"[{index}/{len(specs)}]")
         if spec.multi_year and years is not None:
             rows = [r for r in rows if _period_year(r) in years]
         regions = {str(r.get(spec.region_dimension, "")).strip() for r in rows}
         if not regions - {"NL01"}:
             summary.warnings.append(f"{spec.table} ({spec.title}) heeft geen rijen voor {gemeente}; overgeslagen")
             continue
-        downloaded.append((spec, properties, rows))
-    if not any(spec.year is not None for spec, _, _ in downloaded):
+        downloaded.append((spec, properties, rows, names))
+    summary.warnings[:0] = fetcher.warnings
+    if not any(d[0].year is not None for d in downloaded):
         raise FetchError(f"gemeente {gemeente} komt in geen enkele Kerncijfers-tabel voor; controleer de code "
                          "(en of de gemeente in de gekozen jaren bestond)", column="--gemeente")
     boundary_layers: list[tuple[str, int, list[dict[str, Any]]]] = []
     if options.boundaries:
-        boundary_years = sorted({s.boundary_year for s, _, _ in downloaded}
-                                | {s.year for s, _, _ in downloaded if s.year is not None})
+        boundary_years = sorted({d[0].boundary_year for d in downloaded}
+                                | {d[0].year for d in downloaded if d[0].year is not None})
         for year in [y for y in boundary_years if y >= config.boundaries.first_year]:
             for level in config.boundaries.layers:
                 features = fetcher.boundaries(level, year, gemeente)
@@ -214,10 +236,10 @@ def fetch(options: FetchOptions, progress: Progress, *, statline: StatlineClient
     return summary
 
 
-def _write(staging: Path, gemeente: str, downloaded: list[tuple[TableSpec, Rows, Rows]],
+def _write(staging: Path, gemeente: str, downloaded: list[Downloaded],
            layers: list[tuple[str, int, list[dict[str, Any]]]], config: FetchConfig, summary: FetchSummary) -> None:
     sources = []
-    for spec, properties, rows in downloaded:
+    for spec, properties, rows, names in downloaded:
         folder = Path("statline") / spec.table
         write_atomic(staging / folder / "TypedDataSet.json", json.dumps({"value": rows}, ensure_ascii=False))
         write_atomic(staging / folder / "DataProperties.json", json.dumps({"value": properties}, ensure_ascii=False))
@@ -229,6 +251,11 @@ def _write(staging: Path, gemeente: str, downloaded: list[tuple[TableSpec, Rows,
             "period": f"{spec.year}JJ00" if spec.year is not None else None,
             "boundary_year": spec.boundary_year, "odata_table": spec.table, "licence": spec.licence,
         })
+        if names:
+            write_atomic(staging / folder / "regios.json", json.dumps({"value": names}, ensure_ascii=False))
+            sources.append({"id": f"{spec.id}_regios", "adapter": "regionnames",
+                            "title": f"Regionamen van {spec.table}", "paths": [(folder / "regios.json").as_posix()],
+                            "boundary_year": spec.boundary_year, "licence": spec.licence})
         summary.tables.append(spec.table)
         summary.rows += len(rows)
     for level, year, features in layers:
