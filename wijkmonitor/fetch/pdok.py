@@ -15,6 +15,7 @@ import requests
 
 from wijkmonitor.fetch.errors import FetchError
 from wijkmonitor.fetch.settings import BoundarySpec
+from wijkmonitor.fetch.statline import describe
 
 PREFIX = {"gemeente": "GM", "wijk": "WK", "buurt": "BU"}
 MAX_PAGES = 200
@@ -70,7 +71,8 @@ class PdokClient:
                 return payload
             if attempt < self.retries:
                 self.sleep(self.retry_wait_s * 2**attempt)
-        raise FetchError(f"downloaden van grenzen mislukt na {self.retries + 1} pogingen ({error})", file=url)
+        raise FetchError(f"downloaden van grenzen mislukt na {self.retries + 1} poging(en): "
+                         f"{describe(error, 'service.pdok.nl', self.timeout_s)}", file=url)
 
     def features(self, level: str, year: int, gemeente: str) -> list[dict[str, Any]]:
         url = self.spec.url.format(year=year)

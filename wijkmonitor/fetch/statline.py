@@ -38,6 +38,21 @@ def region_filter(spec: TableSpec, gemeente: str) -> str:
     return f"{clause} and ({spec.filter})" if spec.filter else clause
 
 
+def describe(error: Exception, host: str, timeout_s: float) -> str:
+    """The cause of a failed download in plain Dutch; the library's own text only where nothing fits."""
+    if isinstance(error, requests.Timeout):
+        return f"geen antwoord van {host} binnen {timeout_s:g} s"
+    if isinstance(error, requests.ConnectionError):
+        return f"geen verbinding met {host} (geen internet, of de dienst is onbereikbaar)"
+    if isinstance(error, requests.HTTPError):
+        answer = error.response if error.response is not None else getattr(error.__cause__, "response", None)
+        status = answer.status_code if answer is not None else "?"
+        return f"{host} antwoordde met HTTP {status}"
+    if isinstance(error, json.JSONDecodeError | KeyError | TypeError):
+        return "het antwoord was afgebroken of had een onverwachte vorm"
+    return f"{type(error).__name__}: {error}"
+
+
 def data_url(spec: TableSpec) -> str:
     return f"https://{spec.catalog}/{cbsodata3.BULK}/{spec.table}/"
 
@@ -81,6 +96,6 @@ class StatlineClient:
             if attempt < self.retries:
                 self.sleep(self.retry_wait_s * 2**attempt)
         raise FetchError(
-            f"downloaden van tabel {spec.table} mislukt na {self.retries + 1} pogingen "
-            f"({type(error).__name__}: {error}); er is niets weggeschreven", file=where,
+            f"downloaden van tabel {spec.table} mislukt na {self.retries + 1} poging(en): "
+            f"{describe(error, spec.catalog, self.timeout_s)}", file=where,
         ) from error
