@@ -69,7 +69,7 @@ def test_fetch_follows_pages_filters_and_writes_what_the_build_reads(
     buurten = json.loads((dest / "geo/gm0014_buurt_2022.geojson").read_text(encoding="utf-8"))
     assert len(buurten["features"]) == 150
     assert not (dest / "geo/gm0014_buurt_2024.geojson").exists()
-    assert any("buurtgrenzen 2024" in w for w in summary.warnings)
+    assert any("buurtgrenzen 2024: PDOK kent deze laag of dit jaar niet (HTTP 400)" in w for w in summary.warnings)
     sources = {s.id: s for s in read_manifest(dest)}
     assert sources["kwb2024_85984NED"].period == "2024JJ00"
     assert sources["politie_47018NED"].boundary_year == 2024
@@ -291,3 +291,27 @@ def test_without_boundaries_names_come_from_the_tables_region_list(
     assert boundaries == (0,)
     # The 2024 buurt Peizerweg exists in no boundary file here: its name is the police table's own.
     assert names["BU00140110"] == "Peizerweg" and names["WK001400"] == "Centrum"
+
+
+def test_boundaries_without_server_filter_and_in_lat_lon_order(
+    server: RecordedServer, config_file: Path, tmp_path: Path
+) -> None:
+    layer = server.layers[(2022, "buurt_gegeneraliseerd")]
+    elsewhere = {**layer[0], "properties": {**layer[0]["properties"], "statcode": "BU03630000"}}
+    # Constructed: the same layer as a WFS 2.0 server may send EPSG:4326 (latitude first), plus another gemeente.
+    def lat_lon(coordinates: list) -> list:  # type: ignore[type-arg]
+        if isinstance(coordinates[0], float | int):
+            return [coordinates[1], coordinates[0]]
+        return [lat_lon(c) for c in coordinates]
+
+    server.layers[(2022, "buurt_gegeneraliseerd")] = [
+        {**f, "geometry": {**f["geometry"], "coordinates": lat_lon(f["geometry"]["coordinates"])}}
+        for f in [*layer, elsewhere]
+    ]
+    server.wfs_filter = False
+    dest = tmp_path / "out"
+    _run(server, config_file, dest)
+    written = json.loads((dest / "geo/gm0014_buurt_2022.geojson").read_text(encoding="utf-8"))["features"]
+    assert len(written) == 150 and all(f["properties"]["statcode"].startswith("BU0014") for f in written)
+    assert written[0]["geometry"] == layer[0]["geometry"]
+    assert any("filter" not in url and "buurt_gegeneraliseerd" in url for url in server.log)

@@ -47,6 +47,7 @@ class RecordedServer:
         self.tables: dict[tuple[str, str], dict[str, Rows]] = {}
         self.layers: dict[tuple[int, str], list[dict[str, Any]]] = {}
         self.page_size = page_size
+        self.wfs_filter = True  # False: answer HTTP 400 to a FES filter, as a server without filter support does
         self.log: list[str] = []
         # Called with each URL before it is answered; may return a response to send instead (a failure).
         self.intercept: Callable[[str], requests.Response | None] = lambda _url: None
@@ -86,7 +87,14 @@ class RecordedServer:
         match = re.match(r"^/cbs/gebiedsindelingen/(\d{4})/wfs/v1_0$", path)
         if not match:
             return response(url, 404, "not found")
-        features = self.layers.get((int(match[1]), query["typeNames"]), [])
+        if "filter" in query and not self.wfs_filter:
+            return response(url, 400, "<ExceptionReport>filter not supported</ExceptionReport>")
+        if (int(match[1]), query["typeNames"]) not in self.layers:
+            return response(url, 400, "<ExceptionReport>unknown typeName</ExceptionReport>")
+        features = self.layers[(int(match[1]), query["typeNames"])]
+        if "filter" in query:
+            prefix = re.search(r"<fes:Literal>(\w+)\*</fes:Literal>", query["filter"])
+            features = [f for f in features if prefix and f["properties"]["statcode"].startswith(prefix[1])]
         start, count = int(query["startIndex"]), int(query["count"])
         chunk = features[start:start + count]
         body = {"type": "FeatureCollection", "numberReturned": len(chunk), "features": chunk}

@@ -18,6 +18,10 @@ from wijkmonitor.fetch.settings import BoundarySpec
 from wijkmonitor.fetch.statline import describe
 
 PREFIX = {"gemeente": "GM", "wijk": "WK", "buurt": "BU"}
+
+
+class LayerUnavailable(FetchError):
+    """PDOK does not offer this layer for this year (HTTP 400/404): a missing map, not a broken download."""
 MAX_PAGES = 200
 
 
@@ -30,12 +34,43 @@ def statcode_filter(prefix: str) -> str:
     )
 
 
-def wfs_params(layer: str, prefix: str, count: int, start: int) -> dict[str, str]:
-    return {
+def wfs_params(layer: str, prefix: str | None, count: int, start: int) -> dict[str, str]:
+    params = {
         "service": "WFS", "version": "2.0.0", "request": "GetFeature", "typeNames": layer,
         "outputFormat": "application/json", "srsName": "EPSG:4326", "count": str(count),
-        "startIndex": str(start), "filter": statcode_filter(prefix),
+        "startIndex": str(start),
     }
+    if prefix is not None:
+        params["filter"] = statcode_filter(prefix)
+    return params
+
+
+def _swap(coordinates: Any) -> Any:
+    if coordinates and isinstance(coordinates[0], int | float):
+        return [coordinates[1], coordinates[0], *coordinates[2:]]
+    return [_swap(part) for part in coordinates]
+
+
+def _first_position(coordinates: Any) -> list[float] | None:
+    while isinstance(coordinates, list) and coordinates and isinstance(coordinates[0], list):
+        coordinates = coordinates[0]
+    return coordinates if isinstance(coordinates, list) and len(coordinates) >= 2 else None
+
+
+def lon_lat(feature: dict[str, Any], url: str) -> dict[str, Any]:
+    """GeoJSON is lon/lat; WFS 2.0 answers in EPSG:4326 may come lat/lon. In the Netherlands lat > lon always."""
+    geometry = feature.get("geometry")
+    if not isinstance(geometry, dict):
+        return feature
+    first = _first_position(geometry.get("coordinates"))
+    if first is None:
+        return feature
+    x, y = float(first[0]), float(first[1])
+    if abs(x) > 180 or abs(y) > 90:
+        raise FetchError("PDOK gaf geen WGS84-coördinaten (lengte- en breedtegraad) terug", file=url)
+    if x > y:
+        return {**feature, "geometry": {**geometry, "coordinates": _swap(geometry["coordinates"])}}
+    return feature
 
 
 class PdokClient:
@@ -61,7 +96,8 @@ class PdokClient:
             except requests.HTTPError as exc:
                 status = exc.response.status_code if exc.response is not None else None
                 if status in (400, 404):
-                    raise FetchError(f"PDOK kent deze laag of dit jaar niet (HTTP {status})", file=url) from exc
+                    raise LayerUnavailable(f"PDOK kent deze laag of dit jaar niet (HTTP {status})",
+                                           file=url) from exc
                 error: Exception = exc
             except (requests.RequestException, json.JSONDecodeError) as exc:
                 error = exc
@@ -75,18 +111,27 @@ class PdokClient:
                          f"{describe(error, 'service.pdok.nl', self.timeout_s)}", file=url)
 
     def features(self, level: str, year: int, gemeente: str) -> list[dict[str, Any]]:
-        url = self.spec.url.format(year=year)
         prefix = PREFIX[level] + gemeente[2:]
+        try:
+            return self._features(level, year, prefix, server_filter=True)
+        except LayerUnavailable:
+            # A server that does not take the FES filter refuses the whole request: page the layer and filter here.
+            return self._features(level, year, prefix, server_filter=False)
+
+    def _features(self, level: str, year: int, prefix: str, *, server_filter: bool) -> list[dict[str, Any]]:
+        url = self.spec.url.format(year=year)
         kept: list[dict[str, Any]] = []
         start = 0
         for _ in range(MAX_PAGES):
-            page = self._page(url, wfs_params(self.spec.layers[level], prefix, self.spec.page_size, start))
+            params = wfs_params(self.spec.layers[level], prefix if server_filter else None, self.spec.page_size,
+                                start)
+            page = self._page(url, params)
             features = page["features"]
             for feature in features:
                 props = feature.get("properties") if isinstance(feature, dict) else None
                 code = str((props or {}).get("statcode", "")).strip()
                 if code.startswith(prefix):
-                    kept.append(feature)
+                    kept.append(lon_lat(feature, url))
             if len(features) < self.spec.page_size:
                 return kept
             start += len(features)

@@ -20,7 +20,7 @@ from typing import Any
 from wijkmonitor.fetch.cache import Cache, write_atomic
 from wijkmonitor.fetch.errors import FetchError
 from wijkmonitor.fetch.manifest import MANIFEST, manifest_text
-from wijkmonitor.fetch.pdok import PdokClient
+from wijkmonitor.fetch.pdok import LayerUnavailable, PdokClient
 from wijkmonitor.fetch.regions import region_filter as dimension_filter
 from wijkmonitor.fetch.settings import DEFAULT_FETCH_CONFIG, FetchConfig, TableSpec, load_fetch_config
 from wijkmonitor.fetch.statline import Rows, StatlineClient, data_url, region_filter
@@ -46,6 +46,7 @@ class FetchOptions:
 @dataclass
 class FetchSummary:
     dest: Path
+    gemeente: str = ""
     tables: list[str] = field(default_factory=list)
     rows: int = 0
     boundary_files: int = 0
@@ -58,7 +59,7 @@ class FetchSummary:
             f"Klaar: {self.dest}",
             f"  {len(self.tables)} tabellen, {self.rows:,} rijen, {self.boundary_files} grenzenbestanden; "
             f"{self.downloads} verzoeken, {self.cached} delen uit de cache",
-            f"  bouwen: wijkmonitor build --source {self.dest} --gemeente <code>",
+            f"  bouwen: wijkmonitor build --source {self.dest} --gemeente {self.gemeente}",
         ]
         return out + [f"  let op: {w}" for w in self.warnings]
 
@@ -143,10 +144,19 @@ class Fetcher:
             self.progress(f"{position} {spec.table} {_bar(done, len(parts))} {part}: {state}")
         return results[0] or [], results[1] or [], results[2]
 
+    def _layer(self, level: str, year: int, gemeente: str) -> list[dict[str, Any]] | dict[str, str]:
+        try:
+            return self.pdok.features(level, year, gemeente)
+        except LayerUnavailable as exc:
+            return {"unavailable": exc.message}
+
     def boundaries(self, level: str, year: int, gemeente: str) -> list[dict[str, Any]]:
         key = f"{self.config.boundaries.url.format(year=year)}|{self.config.boundaries.layers[level]}|{gemeente}"
         features, hit = self._cached("pdok", f"{level}_{year}_{gemeente}", key,
-                                     lambda: self.pdok.features(level, year, gemeente))
+                                     functools.partial(self._layer, level, year, gemeente))
+        if isinstance(features, dict):
+            self.warnings.append(f"{level}grenzen {year}: {features['unavailable']}")
+            return []
         state = "uit cache" if hit else f"{len(features)} vlakken gedownload"
         self.progress(f"grenzen {level} {year} {_bar(1, 1)}: {state}")
         return list(features)
@@ -197,7 +207,7 @@ def fetch(options: FetchOptions, progress: Progress, *, statline: StatlineClient
     pdok = pdok or PdokClient(config.boundaries, retries=config.retries, retry_wait_s=config.retry_wait_s,
                               timeout_s=config.timeout_s)
     fetcher = Fetcher(options, config, cache, statline, pdok, progress)
-    summary = FetchSummary(dest=dest)
+    summary = FetchSummary(dest=dest, gemeente=gemeente)
     specs = _select(config, years)
     downloaded: list[Downloaded] = []
     for index, spec in enumerate(specs, start=1):
@@ -209,7 +219,6 @@ def fetch(options: FetchOptions, progress: Progress, *, statline: StatlineClient
             summary.warnings.append(f"{spec.table} ({spec.title}) heeft geen rijen voor {gemeente}; overgeslagen")
             continue
         downloaded.append((spec, properties, rows, names))
-    summary.warnings[:0] = fetcher.warnings
     if not any(d[0].year is not None for d in downloaded):
         raise FetchError(f"gemeente {gemeente} komt in geen enkele Kerncijfers-tabel voor; controleer de code "
                          "(en of de gemeente in de gekozen jaren bestond)", column="--gemeente")
@@ -224,6 +233,7 @@ def fetch(options: FetchOptions, progress: Progress, *, statline: StatlineClient
                     boundary_layers.append((level, year, features))
                 else:
                     summary.warnings.append(f"PDOK heeft geen {level}grenzen {year} voor {gemeente}")
+    summary.warnings[:0] = fetcher.warnings
     staging = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
