@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from wijkmonitor.adapters.wide import column_letter, read_wide
@@ -54,7 +56,8 @@ def _xlsx(tmp_path: Path, sheets: dict[str, list[list[object]]], mapping: str = 
 def _values(path: Path, gemeente: str | None = "GM0014") -> dict[tuple[str, int, str], float]:
     frame = read_wide(path, source_id="eigen", gemeente=gemeente)
     obs = frame.observations
-    return {(r.region_code, int(r.year), r.indicator_code): float(r.value) for r in obs.itertuples()}
+    return {(str(r["region_code"]), int(r["year"]), str(r["indicator_code"])): float(r["value"])
+            for r in obs.to_dict("records")}
 
 
 def test_indicator_by_year_columns_in_csv(tmp_path: Path) -> None:
@@ -221,3 +224,34 @@ def test_build_reads_a_wide_source(tmp_path: Path, source_dir: Path) -> None:
     finally:
         con.close()
     assert rows == [("GM0014", 22.5), ("WK001400", 30.0)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    header=st.lists(st.sampled_from(["Onveiligheidsgevoel 2021", "onveiligheidsgevoel 2021", "Vertrouwen in de "
+                                     "gemeente 2023", "opmerking", "Woonlasten 2021", "", "2021"]), max_size=4),
+    cells=st.lists(st.lists(st.one_of(st.text(max_size=8), st.sampled_from(
+        ["1e309", "inf", "-0", "12,5", "1.234,5", "x", ".", "bu00141000", "BU00141000", "GM0014", "NaN"])),
+        max_size=5), max_size=6),
+    semicolon=st.booleans(),
+)
+def test_any_wide_csv_loads_or_raises_the_projects_error(
+    tmp_path: Path, header: list[str], cells: list[list[str]], semicolon: bool
+) -> None:
+    import csv
+    import io
+    import math
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if semicolon else ",")
+    writer.writerow(["gebiedscode", *header])
+    writer.writerows(cells)
+    path = _csv(tmp_path, buffer.getvalue(), mapping=NO_NAMES)
+    try:
+        frame = read_wide(path, source_id="eigen", gemeente="GM0014")
+    except BuildError as exc:
+        assert exc.file is not None and str(path) in exc.file
+        return
+    values = frame.observations["value"]
+    assert all(math.isfinite(v) for v in values)
+    assert all(code == code.upper() for code in frame.observations["region_code"])

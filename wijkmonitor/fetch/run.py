@@ -171,7 +171,12 @@ def _swap(staging: Path, dest: Path) -> None:
     old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
     if dest.exists():
         os.replace(dest, old)
-    os.replace(staging, dest)
+    try:
+        os.replace(staging, dest)
+    except OSError as exc:
+        if old.exists():
+            os.replace(old, dest)
+        raise FetchError(f"de nieuwe map kon niet op zijn plaats worden gezet ({exc.strerror})", file=dest) from exc
     shutil.rmtree(old, ignore_errors=True)
 
 
