@@ -315,3 +315,51 @@ def test_boundaries_without_server_filter_and_in_lat_lon_order(
     assert len(written) == 150 and all(f["properties"]["statcode"].startswith("BU0014") for f in written)
     assert written[0]["geometry"] == layer[0]["geometry"]
     assert any("filter" not in url and "buurt_gegeneraliseerd" in url for url in server.log)
+
+
+def test_own_files_beside_the_fetched_ones_are_read_too(
+    server: RecordedServer, config_file: Path, tmp_path: Path
+) -> None:
+    from wijkmonitor.config import PROJECT_ROOT
+
+    dest = tmp_path / "gm0014"
+    _run(server, config_file, dest)
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    for item in (PROJECT_ROOT / "config").iterdir():
+        (config_dir / item.name).symlink_to(item)
+    (config_dir / "sources.toml").unlink()
+    # One source present in the fetched folder (a wide table of the municipality), one absent (skipped).
+    (config_dir / "sources.toml").write_text(
+        '[[sources]]\nid = "eigen"\nadapter = "wide"\ntitle = "Eigen monitor"\npaths = ["eigen/monitor.csv"]\n\n'
+        '[[sources]]\nid = "elders"\nadapter = "longcsv"\ntitle = "Niet hier"\npaths = ["indicators/x.csv"]\n',
+        encoding="utf-8",
+    )
+    (dest / "eigen").mkdir()
+    (dest / "eigen/monitor.csv").write_text("gebiedscode,Onveiligheidsgevoel 2023\nGM0014,22.5\n", encoding="utf-8")
+    (dest / "eigen/monitor.toml").write_text(
+        'layout = "columns"\nregion_column = "gebiedscode"\n[indicators]\n"Onveiligheidsgevoel" = "Onveilig"\n',
+        encoding="utf-8")
+    db = tmp_path / "samen.duckdb"
+    build(BuildOptions(source=str(dest), db=db, gemeente="GM0014", config_dir=config_dir),
+          progress=lambda _line: None)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        sources = {r[0] for r in con.execute("select distinct source_id from build_sources").fetchall()}
+        own = con.execute("select value from observations where indicator_code = 'Onveilig'").fetchall()
+    finally:
+        con.close()
+    assert {"eigen", "kwb2024_85984NED", "politie_47018NED", "politie_47018NED_regios"} <= sources
+    assert "elders" not in sources and own == [(22.5,)]
+
+
+def test_damaged_manifest_stops_the_build_with_its_name(
+    server: RecordedServer, config_file: Path, tmp_path: Path
+) -> None:
+    dest = tmp_path / "gm0014"
+    _run(server, config_file, dest)
+    (dest / MANIFEST).write_text("[[sources]\nid = ", encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    with pytest.raises(FetchError, match="manifest van de download is onleesbaar") as caught:
+        build(BuildOptions(source=str(dest), db=db, gemeente="GM0014"), progress=lambda _line: None)
+    assert caught.value.file == str(dest / MANIFEST) and not db.exists()
