@@ -255,3 +255,17 @@ def test_any_wide_csv_loads_or_raises_the_projects_error(
     values = frame.observations["value"]
     assert all(math.isfinite(v) for v in values)
     assert all(code == code.upper() for code in frame.observations["region_code"])
+
+
+def test_indicator_by_year_columns_in_a_named_sheet_of_a_workbook(tmp_path: Path) -> None:
+    mapping = 'sheet = "Monitor"\n' + NO_NAMES
+    path = _xlsx(tmp_path, {
+        "toelichting": [["gebiedscode", "iets anders"]],
+        "Monitor": [["gebiedscode", "Onveiligheidsgevoel 2021", "Vertrouwen in de gemeente 2021", "opmerking"],
+                    ["GM0014", 22.1, None, "bron: eigen enquête"], ["BU00141000", "31,5", 40, None]],
+    }, mapping=mapping)
+    assert _values(path) == {("GM0014", 2021, "Onveilig"): 22.1, ("BU00141000", 2021, "Onveilig"): 31.5,
+                             ("BU00141000", 2021, "Vertrouwen"): 40.0}
+    path.with_suffix(".toml").write_text('sheet = "Blad9"\n' + NO_NAMES, encoding="utf-8")
+    with pytest.raises(BuildError, match="werkblad 'Blad9' ontbreekt; gevonden: toelichting, Monitor"):
+        read_wide(path, source_id="eigen", gemeente=None)
