@@ -150,13 +150,14 @@ class Fetcher:
         except LayerUnavailable as exc:
             return {"unavailable": exc.message}
 
-    def boundaries(self, level: str, year: int, gemeente: str) -> list[dict[str, Any]]:
+    def boundaries(self, level: str, year: int, gemeente: str) -> list[dict[str, Any]] | None:
+        """The gemeente's features of one layer; None when PDOK does not offer the layer for that year."""
         key = f"{self.config.boundaries.url.format(year=year)}|{self.config.boundaries.layers[level]}|{gemeente}"
         features, hit = self._cached("pdok", f"{level}_{year}_{gemeente}", key,
                                      functools.partial(self._layer, level, year, gemeente))
         if isinstance(features, dict):
             self.warnings.append(f"{level}grenzen {year}: {features['unavailable']}")
-            return []
+            return None
         state = "uit cache" if hit else f"{len(features)} vlakken gedownload"
         self.progress(f"grenzen {level} {year} {_bar(1, 1)}: {state}")
         return list(features)
@@ -236,7 +237,7 @@ def fetch(options: FetchOptions, progress: Progress, *, statline: StatlineClient
                 features = fetcher.boundaries(level, year, gemeente)
                 if features:
                     boundary_layers.append((level, year, features))
-                else:
+                elif features is not None:
                     summary.warnings.append(f"PDOK heeft geen {level}grenzen {year} voor {gemeente}")
     summary.warnings[:0] = fetcher.warnings
     staging = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
