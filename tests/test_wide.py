@@ -135,6 +135,14 @@ def test_xlsx_messages_name_the_sheet(tmp_path: Path) -> None:
     assert str(caught.value).startswith(f"{path}, werkblad '2021', rij 2, kolom B (Onveiligheidsgevoel)")
 
 
+def test_same_year_on_two_sheets_is_refused(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path, {"2021": [["gebiedscode", "Onveiligheidsgevoel"], ["BU00141000", 31.5]],
+                            "2021 ": [["gebiedscode", "Onveiligheidsgevoel"], ["BU00141000", 30]]})
+    with pytest.raises(BuildError, match=r"twee waarden \(ook in werkblad '2021', rij 2\)") as caught:
+        read_wide(path, source_id="eigen", gemeente=None)
+    assert caught.value.file == f"{path}, werkblad '2021 '"
+
+
 def test_sheet_without_a_year_is_refused_unless_ignored(tmp_path: Path) -> None:
     path = _xlsx(tmp_path, {"2021": [["gebiedscode", "Onveiligheidsgevoel"]], "notities": [["x"]]})
     with pytest.raises(BuildError, match="werkblad 'notities' heeft geen jaar"):

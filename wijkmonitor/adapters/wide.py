@@ -286,12 +286,13 @@ def read_wide(path: Path, *, source_id: str, gemeente: str | None, mapping: Path
     region_names: dict[str, str] = {}
     labels: dict[str, str] = {}
     rows_read = 0
+    # Across sheets too: two worksheets may name the same year ("2021" and "2021 ").
+    seen: dict[tuple[str, int, str], str] = {}
     for sheet in sheets:
         where_file = _where(path, sheet.name)
         year = _sheet_year(sheet, spec, path)
         header_index = _header_row(sheet, spec, path)
         region_col, name_col, measures = _columns(sheet.rows[header_index], sheet, spec, path, header_index, year)
-        seen_regions: dict[tuple[str, int, str], int] = {}
         for offset, row in enumerate(sheet.rows[header_index + 1:], start=header_index + 2):
             if all(_text(c) == "" for c in row):
                 continue
@@ -313,12 +314,10 @@ def read_wide(path: Path, *, source_id: str, gemeente: str | None, mapping: Path
                 if value is None:
                     continue
                 key = (code, value_year, indicator)
-                if key in seen_regions:
-                    raise BuildError(
-                        f"{code} heeft voor {indicator} {value_year} twee waarden (ook in rij {seen_regions[key]})",
-                        **location,
-                    )
-                seen_regions[key] = offset
+                if key in seen:
+                    raise BuildError(f"{code} heeft voor {indicator} {value_year} twee waarden (ook in {seen[key]})",
+                                     **location)
+                seen[key] = f"werkblad '{sheet.name}', rij {offset}" if sheet.name is not None else f"rij {offset}"
                 labels.setdefault(indicator, header)
                 records.append({"region_code": code, "year": value_year, "indicator_code": indicator,
                                 "age_group": "totaal", "value": value, "source_id": source_id,
