@@ -200,7 +200,7 @@ boundary_year = 2024
 licence = "CC BY 4.0, bronvermelding CBS"
 
 [[tables]]
-id = "rivm_50090NED"
+id = "rivm_gezondheid"
 table = "50090NED"
 title = "RIVM Gezondheid per wijk en buurt (50090NED)"
 catalog = "dataderden.cbs.nl"
@@ -215,6 +215,7 @@ catalog = "dataderden.cbs.nl"
 boundary_year = 2024
 multi_year = true
 filter = "SoortMisdrijf eq '0.0.0 '"
+lists_all_regions = true
 """
 
 

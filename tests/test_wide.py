@@ -201,7 +201,10 @@ def test_build_reads_a_wide_source(tmp_path: Path, source_dir: Path) -> None:
     (fetched / "eigen").mkdir(parents=True)
     config_dir = tmp_path / "config"
     config_dir.mkdir()
+    # Without comparison.toml: its national RIVM source is not part of this small build.
     for item in (PROJECT_ROOT / "config").iterdir():
+        if item.name == "comparison.toml":
+            continue
         target = config_dir / item.name
         if item.is_file():
             target.write_bytes(item.read_bytes())
@@ -212,11 +215,18 @@ def test_build_reads_a_wide_source(tmp_path: Path, source_dir: Path) -> None:
     for name in ("kwb2024_85984NED_GM0014_subset_from_stripped_filtered_data_2024.json",
                  "kwb2024_85984NED_DataProperties.json"):
         (fetched / "raw" / name).symlink_to(source_dir / "raw" / name)
+    (fetched / "raw/themes").mkdir()
+    police = "politie_47018NED_buurten_2023_GM0014.csv"
+    (fetched / "raw/themes" / police).symlink_to(source_dir / "raw/themes" / police)
     (fetched / "geo").symlink_to(source_dir / "geo")  # the renewal areas are checked against the 2022 buurten
     (config_dir / "sources.toml").write_text(
         '[[sources]]\nid = "kwb2024"\nadapter = "statline"\ntitle = "KWB 2024"\n'
         'paths = ["raw/kwb2024_85984NED_GM0014_subset_from_stripped_filtered_data_2024.json"]\n'
         'data_properties = "raw/kwb2024_85984NED_DataProperties.json"\nperiod = "2024JJ00"\n\n'
+        # The 2024 buurt list the renewal areas' 2024 definitions are checked against.
+        '[[sources]]\nid = "politie"\nlists_all_regions = true\nadapter = "csvtable"\ntitle = "Politie"\n'
+        f'paths = ["raw/themes/{police}"]\ncode_columns = ["WijkenEnBuurten"]\nyear_column = "Perioden"\n'
+        'include = { SoortMisdrijf = ["0.0.0"] }\nboundary_year = 2024\n\n'
         '[[sources]]\nid = "eigen"\nadapter = "wide"\ntitle = "Eigen monitor"\npaths = ["eigen/monitor.csv"]\n',
         encoding="utf-8",
     )

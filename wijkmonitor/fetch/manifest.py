@@ -2,7 +2,8 @@
 
 `bronnen.toml` in the fetched folder has the `[[sources]]` shape of `config/sources.toml`, with paths relative to
 that folder. When `wijkmonitor build --source DIR` finds it, the build reads those sources, plus every source of
-`config/sources.toml` whose files are present in DIR (a municipality's own files put beside the fetched ones).
+`config/sources.toml` whose files are present in DIR (a municipality's own files put beside the fetched ones);
+a fetched source replaces a configured one with the same id.
 Boundaries are written as `geo/<gemeente>_<niveau>_<jaar>.geojson`, the names `geodata/boundaries.toml` matches.
 """
 
@@ -19,7 +20,7 @@ from wijkmonitor.fetch.errors import FetchError
 
 MANIFEST = "bronnen.toml"
 SOURCE_KEYS = ("id", "adapter", "title", "paths", "licence", "data_properties", "period", "boundary_year",
-               "odata_table")
+               "odata_table", "lists_all_regions")
 
 
 def _value(value: Any) -> str:
@@ -75,7 +76,10 @@ def with_fetched_sources(config: ProgrammeConfig, source: str) -> ProgrammeConfi
         return config
     fetched = read_manifest(root)
     ids = {s.id for s in fetched}
-    own = [s for s in config.sources if s.id not in ids and _present(s, root)]
+    # A configured source whose files are not in DIR stays known by its id (other steps refer to it) but reads
+    # nothing: the comparison step, for one, then says its national files are absent instead of failing.
+    own = [s if _present(s, root) else dataclasses.replace(s, paths=(), gemeente_extracts={})
+           for s in config.sources if s.id not in ids]
     sources = tuple(fetched + own)
     if dataclasses.is_dataclass(config):
         return dataclasses.replace(config, sources=sources)

@@ -266,6 +266,7 @@ def _write(staging: Path, gemeente: str, downloaded: list[Downloaded],
             # The Kerncijfers tables have no period dimension: the edition year is the period.
             "period": f"{spec.year}JJ00" if spec.year is not None else None,
             "boundary_year": spec.boundary_year, "odata_table": spec.table, "licence": spec.licence,
+            "lists_all_regions": spec.lists_all_regions or None,
         })
         if names:
             write_atomic(staging / folder / "regios.json", json.dumps({"value": names}, ensure_ascii=False))

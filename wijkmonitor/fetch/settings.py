@@ -28,6 +28,9 @@ class TableSpec(_Strict):
     region_dimension: str = "WijkenEnBuurten"
     filter: str | None = None
     multi_year: bool = False
+    # The table has a row for every region of the indeling (not only those with a figure): the build may take
+    # its buurt list as the indeling of that boundary year.
+    lists_all_regions: bool = False
     licence: str = ""
 
     @model_validator(mode="after")
