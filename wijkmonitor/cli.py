@@ -1,4 +1,5 @@
-"""Command line: `wijkmonitor build` writes the DuckDB file; `wijkmonitor validate` checks a register."""
+"""Command line: `wijkmonitor build` writes the DuckDB file; `wijkmonitor validate` checks a register;
+`wijkmonitor fetch` downloads a gemeente's open data for an offline build (see docs/fetch.md)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from wijkmonitor.build import BuildOptions, build
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_SOURCE, db_path_from_env
 from wijkmonitor.errors import BuildError
+from wijkmonitor.fetch.cli import add_fetch_parser, fetch_main
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="alle regio's van Nederland bewaren, niet alleen die van de gemeente")
     b.add_argument("--config", type=Path, default=DEFAULT_CONFIG_DIR, help="configuratiemap")
     b.add_argument("--workers", type=int, default=2, help="processen voor het lezen van XLSX-bestanden")
+    add_fetch_parser(sub)
     v = sub.add_parser("validate", help="controleer een register (interventies, resultaten, proceslog)")
     v.add_argument("register", nargs="?", default=None, help="registerbestand of registers.toml")
     return parser
@@ -35,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         from wijkmonitor.registers import validate_main
 
         return validate_main([args.register] if args.register else [])
+    if args.command == "fetch":
+        return fetch_main(args)
     options = BuildOptions(
         source=args.source,
         db=args.db or db_path_from_env(),
