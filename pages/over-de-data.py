@@ -30,7 +30,7 @@ with tab_catalogue:
                          placeholder=nl.PLACEHOLDER_SELECT,
                          format_func=lambda t: txt.ALL_THEMES if t is None else view.theme_names[t])
     table = view.catalogue_for(theme)
-    nl.dataframe(table, key="about_catalogue")
+    nl.dataframe(table, key="about_catalogue", codes=True)  # the codes links use (?indicator=...)
     page.downloads(table, label=txt.DOWNLOAD_CATALOGUE, file_stem=txt.CATALOGUE_FILE,
                    key="over_catalogue_dl")
     st.subheader(txt.ATTRIBUTION_TITLE)
@@ -62,3 +62,5 @@ with tab_build:
     nl.dataframe(view.sources, key="about_sources", height="content")
     page.downloads(view.sources, label=txt.DOWNLOAD_SOURCES, file_stem="bronnen", key="over_sources_dl")
     st.caption(txt.REBUILD)
+    st.subheader(txt.PROGRAMME_SOURCES_TITLE)
+    st.markdown(txt.PROGRAMME_SOURCES)

@@ -148,3 +148,9 @@ def test_styled_table_defaults_keep_years_and_the_columns_own_decimals() -> None
         ["2020", "12.345", "12,00", "1,5"],
         ["2024", "800", "7,25", nl.MISSING],
     ]
+
+
+def test_code_columns_are_not_shown() -> None:
+    df = pd.DataFrame({"Gebied": ["Selwerd"], "Code": ["BU00141000"], "Waarde": [1.0]})
+    assert nl.shown_columns(df) == ["Gebied", "Waarde"]
+    assert nl.shown_columns(df, codes=True) == ["Gebied", "Code", "Waarde"]

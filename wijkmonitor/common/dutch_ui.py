@@ -542,10 +542,23 @@ def pydeck_chart(deck: Any, *, alt: str, **kwargs: Any) -> Any:
     return st.pydeck_chart(deck, alt=alt, **kwargs)
 
 
-def dataframe(df: pd.DataFrame, *, formats: Mapping[str, NumberFormat] | None = None, **kwargs: Any) -> Any:
-    """st.dataframe showing Dutch numbers (sortable), MISSING for empty cells, no index by default."""
+# Columns that hold the database's own codes (CBS region codes, indicator ids). Product rule: codes stored in
+# the DB are never shown raw, so the table on screen leaves them out; the download keeps them for analysts
+# who join the file with other CBS data.
+CODE_COLUMNS = frozenset({"Code"})
+
+
+def shown_columns(df: pd.DataFrame, *, codes: bool = False) -> list[str]:
+    """The columns a reader sees: all but CODE_COLUMNS (unless `codes`, for Over de data's catalogue)."""
+    return [str(c) for c in df.columns if codes or str(c) not in CODE_COLUMNS]
+
+
+def dataframe(df: pd.DataFrame, *, formats: Mapping[str, NumberFormat] | None = None, codes: bool = False,
+              **kwargs: Any) -> Any:
+    """st.dataframe showing Dutch numbers (sortable), MISSING for empty cells, no index, no code columns."""
     import streamlit as st
 
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("placeholder", MISSING)
+    kwargs.setdefault("column_order", shown_columns(df, codes=codes))
     return st.dataframe(styled_table(df, formats), **kwargs)

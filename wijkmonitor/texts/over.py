@@ -144,3 +144,14 @@ buurten horen pas sinds 2019 bij de gemeente Groningen en staan niet op de kaart
 inwoners) worden alleen opgeteld als elke buurt een waarde heeft. Ontbreekt een buurt voor een indicator,
 dan is het gemiddelde berekend over de buurten die wel een waarde hebben.
 """
+
+# Where the programme facts come from, in plain words (cards and notes elsewhere no longer cite document numbers).
+PROGRAMME_SOURCES_TITLE = "Waar komen de programmagegevens vandaan?"
+PROGRAMME_SOURCES = (
+    "De thema's, budgetten, doelen en partners van de wijkvernieuwing zijn overgenomen uit de documenten van de "
+    "gemeente Groningen en het Nationaal Programma Leefbaarheid en Veiligheid (NPLV) Groningen-Noord: de "
+    "begroting en jaarrekening (paragraaf wijkvernieuwing), de presentatie ‘Wijkvernieuwing op z’n Gronings’, "
+    "het programmaplan Groningen-Noord en de gespreksnotitie voor de gemeenteraad uit 2016. Waar een document "
+    "geen bedrag of streefwaarde noemt, staat dat er zo bij; de doelen met streefwaarden zijn voorbeelden "
+    "(‘Voorbeelddata’)."
+)
