@@ -11,7 +11,6 @@ from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.common.data import meta as build_meta
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 
 page.start("")
@@ -61,4 +60,4 @@ st.subheader(txt.H_NOTES)
 st.markdown("\n".join(f"- {line}" for line in view.notes))
 page.downloads(view.table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht", key="overzicht_dl")
 st.markdown(txt.TO_GEBIEDSMONITOR)
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

@@ -12,7 +12,6 @@ from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.common.data import meta as build_meta
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 
 page.start("gebiedsmonitor")
@@ -160,4 +159,4 @@ else:
         nl.dataframe(areas.table, width="stretch")
         page.downloads(areas.table, label=txt.DOWNLOAD_MULTIPLES, key="gebied_dl_multiples",
                        file_stem=f"gebiedsmonitor_gebieden_{indicator}_{age}")
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

@@ -13,7 +13,6 @@ from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.interventions import cards, load
 from wijkmonitor.interventions.filters import ALL, LINK_PARAMS, Filters, parse_link, to_link
 from wijkmonitor.interventions.maps import AREAS_LAYER, MAP_HEIGHT_PX
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import interventies as txt
 
 page.start("interventiemonitor")
@@ -177,4 +176,4 @@ for index, card in enumerate(shown):
         if card.results:
             st.markdown(f"**{txt.F_RESULTS}:**\n" + "\n".join(f"- {line}" for line in card.results))
 
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

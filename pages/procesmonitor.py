@@ -12,7 +12,6 @@ from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.interventions import load, process
 from wijkmonitor.interventions.filters import parse_one
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import proces as txt
 
 page.start("procesmonitor")
@@ -148,4 +147,4 @@ else:
         nl.dataframe(found)
         page.downloads(found, label=txt.DOWNLOAD, file_stem="lessen", key="proces_dl_lessons")
 
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

@@ -97,7 +97,7 @@ def test_theme_charts_are_valid_and_fit_a4(selwerd: ProfileView) -> None:
 def test_html_download_is_self_contained_and_states_its_version(selwerd: ProfileView) -> None:
     page = profile_html(selwerd)
     assert page.startswith("<!DOCTYPE html>")
-    assert "Gegevensversie: gebouwd op" in page and "(Wijkmonitor 0.1.0)" in page
+    assert "Cijfers bijgewerkt op" in page and "Gemaakt met Wijkmonitor 0.1.0." in page
     assert page.count("<h3>") >= len(selwerd.themes)
     # plotly.js is inside, once, so the file works offline; every chart refers to it.
     assert 'src="https://cdn.plot.ly' not in page

@@ -8,6 +8,7 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -145,6 +146,19 @@ def moment(iso: str | None, missing: str = DASH) -> str:
         return iso
     zone = f" ({stamp.tzname()})" if stamp.tzinfo is not None else ""
     return stamp.strftime("%d-%m-%Y %H:%M") + zone
+
+
+def moment_words(iso: str | None, missing: str = UNKNOWN) -> str:
+    """'2026-11-23T17:41:35+00:00' -> '23 november 2026 om 18:41' (Dutch time): for a reader, not a log."""
+    if not iso:
+        return missing
+    try:
+        stamp = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return missing
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(ZoneInfo("Europe/Amsterdam"))
+    return txt.AT_TIME.format(date=date(stamp.date()), time=stamp.strftime("%H:%M"))
 
 
 def lower_first(label: str) -> str:

@@ -13,7 +13,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from wijkmonitor.common import dutch_ui, export
+from wijkmonitor.common import dutch_ui, export, fmt
 from wijkmonitor.common.data import pin_snapshot
 from wijkmonitor.texts import common as txt
 
@@ -67,6 +67,11 @@ def _navigation() -> None:
             # Not disabled for the current page: Streamlit marks the active link itself, and a disabled link's
             # grey text fails WCAG AA contrast.
             st.page_link(page.file, label=page.title, icon=page.icon)
+
+
+def built_note(meta: dict[str, str]) -> None:
+    """When the figures were last built, in words; the file names, versions and checksums are on Over de data."""
+    st.caption(txt.BUILT_AT.format(built_at=fmt.moment_words(meta.get("built_at"))))
 
 
 def downloads(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:

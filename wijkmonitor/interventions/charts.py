@@ -190,7 +190,10 @@ def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
         })
     return _figure(
         traces, 150 + ROW_PX * max(len(rows), 1),
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#e6e6e6", "dtick": "M12", "tickformat": "%Y"},
+        # A label every second year, upright: yearly labels were turned on their side in a narrow plot and ran
+        # into the "vandaag" mark below them.
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#e6e6e6", "dtick": "M24", "tickformat": "%Y",
+               "tickangle": 0},
         yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
         shapes=[{"type": "line", "x0": today.isoformat(), "x1": today.isoformat(), "y0": 0, "y1": 1,
                  "yref": "paper", "line": {"color": "#1f1f1f", "width": 1.5, "dash": "dot"}}],

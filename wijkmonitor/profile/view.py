@@ -62,8 +62,7 @@ class ProfileView:
 
     @property
     def data_version(self) -> str:
-        return txt.DATA_VERSION.format(built_at=fmt.moment(self.meta.get("built_at")),
-                                       version=self.meta.get("tool_version", "?"))
+        return txt.DATA_VERSION.format(built_at=fmt.moment_words(self.meta.get("built_at")))
 
     @property
     def compass_help(self) -> str:

@@ -22,7 +22,9 @@ UNKNOWN_UNIT = "Het gebied '{value}' uit de link bestaat niet of heeft geen cijf
 NO_UNITS = "Er zijn geen gebieden met cijfers die met de stad te vergelijken zijn."
 HEADER = "{name}"
 SUBHEADER = "{kind} · {age} · vergeleken met {city}"
-DATA_VERSION = "Gegevensversie: gebouwd op {built_at} (Wijkmonitor {version})."
+DATA_VERSION = "Cijfers bijgewerkt op {built_at}."
+# A downloaded profile travels without the app: it names the program version that made it.
+EXPORT_VERSION = "Gemaakt met Wijkmonitor {version}."
 SUMMARY = (
     "Op {n} indicatoren is {name} **{worse} keer slechter**, **{better} keer beter** en {equal} keer gelijk "
     "aan het stedelijk gemiddelde (verschil kleiner dan {tolerance} {unit}); {neutral} indicatoren krijgen "
