@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from wijkmonitor import __version__, cbs
-from wijkmonitor.adapters import SourceFrame
+from wijkmonitor.adapters import SourceFrame, checks
 from wijkmonitor.adapters.boundaries import read_boundaries
 from wijkmonitor.adapters.kwbmap import read_kwbmap
 from wijkmonitor.adapters.longcsv import read_longcsv
@@ -65,6 +65,7 @@ class SourceStat:
     sha256: str
     rows: int
     values: int
+    notes: list[checks.Note] = field(default_factory=list)  # not a column of build_sources
 
 
 @dataclass
@@ -96,6 +97,7 @@ class BuildSummary:
         if self.uncatalogued:
             names = ", ".join(self.uncatalogued[:8])
             out.append(f"  {len(self.uncatalogued)} indicatoren niet in de catalogus: {names}")
+        out += [f"  let op: {note}" for stat in self.sources for note in stat.notes]
         out += [f"  waarschuwing: {w}" for w in self.warnings]
         return out
 
@@ -119,7 +121,11 @@ def _files_for(source: Source, root: Path, gemeente: str | None) -> list[Path]:
             return [extract]
     files: list[Path] = []
     for pattern in source.paths:
-        matches = sorted(root.glob(pattern))
+        try:
+            matches = sorted(root.glob(pattern))
+        except (ValueError, NotImplementedError) as exc:  # an absolute or empty pattern
+            raise BuildError(f"pad {pattern!r} moet relatief zijn aan de bronmap", file=root,
+                             column=f"sources.{source.id}.paths") from exc
         if not matches:
             raise BuildError(f"bronbestand ontbreekt (bron '{source.id}')", file=root / pattern)
         files += matches
@@ -127,8 +133,7 @@ def _files_for(source: Source, root: Path, gemeente: str | None) -> list[Path]:
 
 
 def _read_one(source: Source, path: Path, gemeente: str | None, aliases: dict[str, str], root: Path) -> SourceFrame:
-    if not os.access(path, os.R_OK):
-        raise BuildError("bronbestand is niet leesbaar", file=path)
+    checks.source_file(path)
     if source.adapter == "statline":
         props = root / source.data_properties if source.data_properties else None
         return read_statline(path, source_id=source.id, gemeente=gemeente, data_properties=props,
@@ -165,7 +170,7 @@ def iter_sources(
             frame = _compact(read_odata(source, spec.odata_table, source_id=spec.id, gemeente=gemeente))
             progress(f"- {spec.id}: {frame.rows_read:,} rijen, {len(frame.observations):,} waarden (OData)")
             yield SourceStat(spec.id, "odata", str(frame.files[0]), "", frame.rows_read,
-                             len(frame.observations)), frame
+                             len(frame.observations), frame.notes), frame
         return
     root = Path(source)
     if not root.is_dir():
@@ -180,7 +185,7 @@ def iter_sources(
             frame = futures.pop(index).result() if index in futures else _read_compact(
                 spec, path, gemeente, aliases, root)
             stat = SourceStat(spec.id, spec.adapter, str(path), sha256_of(path), frame.rows_read,
-                              len(frame.observations))
+                              len(frame.observations), frame.notes)
             progress(f"- {spec.id}: {path.name}: {stat.rows:,} rijen gelezen, {stat.values:,} waarden")
             yield stat, frame
 
@@ -408,6 +413,8 @@ def _build_into(
     progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
     sources = iter_sources(config, options.source, row_filter, progress, options.workers)
     summary.sources, source_names, metadata = stage_observations(con, sources, config.alias_map())
+    percent = [code for code, indicator in config.indicators.items() if indicator.unit == "%"]
+    checks.percentages_in_range(con.execute(_sql("staging_out_of_range"), {"codes": percent}).fetchall())
     summary.identical_duplicates = combine_observations(con)
     keys = con.execute(_sql("observation_keys")).df()
     if not (keys["region_code"] == gemeente).any():
