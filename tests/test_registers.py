@@ -30,7 +30,10 @@ from wijkmonitor.registers import (
     load_registers,
     validate_main,
     validate_registers,
+    values,
 )
+from wijkmonitor.registers.reader import PASSWORD_PROTECTED
+from wijkmonitor.registers.values import AMOUNT_NOTATION
 
 CONFIG = load_config()
 AREAS = {a.id: a.buurten for a in CONFIG.areas}
@@ -364,9 +367,14 @@ def test_dutch_dates_are_read_day_first(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("column", "value", "message"), [
     ("budget_eur", "-500", "bedrag mag niet negatief zijn (-500)"),
-    ("budget_eur", "veel", "'veel' is geen getal"),
-    ("spent_eur", "1.500", "'1.500' is dubbelzinnig (duizendtallen of decimalen?); schrijf het getal zonder punt "
-                           "voor duizendtallen en met een komma voor decimalen, bijvoorbeeld 1500 of 1,5"),
+    ("budget_eur", "veel", "'veel' is geen bedrag; " + AMOUNT_NOTATION),
+    ("spent_eur", "1,500", "'1,500' is geen bedrag; schrijf een bedrag op zijn Nederlands: 1500, 1.500, 1.500,50 "
+                           "of € 1.500,- (punt voor duizendtallen, komma voor centen)"),
+    ("budget_eur", "1,000.50", "'1,000.50' is geen bedrag; " + AMOUNT_NOTATION),
+    ("budget_eur", "9" * 400, "'99999999999999999999…(400 tekens)' is geen eindig getal"),
+    ("budget_eur", "1" * 17, "'11111111111111111' is te groot om een echte waarde te zijn"),
+    ("budget_eur", "1e309", "'1e309' is geen bedrag; " + AMOUNT_NOTATION),
+    ("spent_eur", "inf", "'inf' is geen bedrag; " + AMOUNT_NOTATION),
     ("spoor", "4", "spoor moet 1, 2 of 3 zijn (1 = voortzetten en opschalen, 2 = koppelkansen, "
                    "3 = systeemdoorbraken), niet '4'"),
     ("status", "bezig", "onbekende status 'bezig'; kies uit: idee, voorbereiding, lopend, afgerond, gestopt"),
@@ -383,6 +391,29 @@ def test_amounts_in_dutch_notation(tmp_path: Path) -> None:
     tables = load(csv_spec(tmp_path, interventions=[good_intervention(budget_eur="€ 12.500,50",
                                                                        spent_eur="1500,5")]))
     assert tables.interventions[["budget_eur", "spent_eur"]].iloc[0].tolist() == [12500.5, 1500.5]
+
+
+@pytest.mark.parametrize(("written", "euros"), [
+    ("EUR 1.000.000,-", 1_000_000), ("€ 1.000,50", 1000.5), ("1.000.000", 1_000_000), ("1.000", 1000),
+    ("€1.000,--", 1000), ("1.250,- EUR", 1250), ("euro 75", 75), ("12500.5", 12500.5), ("0,5", 0.5),
+    ("\u20ac\u00a02.000", 2000),
+])
+def test_amounts_the_common_dutch_ways(written: str, euros: float) -> None:
+    # One parser: a point groups thousands, a comma starts the cents; "1.000" is a thousand, as in Dutch.
+    assert values.amount(written) == euros
+
+
+def test_a_password_protected_workbook_is_named_once(tmp_path: Path) -> None:
+    # What Excel writes for "Versleutelen met wachtwoord": an OLE container with the encrypted package and
+    # its encryption info instead of a zip; built here from those markers (no encryption library needed).
+    path = tmp_path / "registers.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptionInfo".encode("utf-16-le")
+                     + bytes(50) + "EncryptedPackage".encode("utf-16-le") + bytes(2000))
+    problems = [str(p) for p in validate_registers(RegisterSpec.from_workbook(path), **LOOKUPS)]
+    assert problems == [f"fout: bestand registers.xlsx: {PASSWORD_PROTECTED}"]
+    # A broken workbook (not encrypted) is also said once, not once per worksheet.
+    path.write_bytes(b"PK\x03\x04 afgebroken")
+    assert len(validate_registers(RegisterSpec.from_workbook(path), **LOOKUPS)) == 1
 
 
 def test_spent_far_above_budget_is_a_warning_not_an_error(tmp_path: Path) -> None:
@@ -594,7 +625,7 @@ def test_xlsx_register_with_problems(tmp_path: Path) -> None:
         f"{where}, rij 5, kolom budget_eur (K): bedrag mag niet negatief zijn (-10)",
         f"{where}, rij 5, kolom end_date (N): einddatum 2020-01-01 ligt vóór de begindatum 2021-03-01",
         f"{where}, rij 6, kolom areas (D): verplichte waarde ontbreekt",
-        f"{where}, rij 6, kolom spent_eur (L): 'veel' is geen getal",
+        f"{where}, rij 6, kolom spent_eur (L): 'veel' is geen bedrag; " + AMOUNT_NOTATION,
         f"{where}, rij 6, kolom start_date (M): het getal 45352 is geen datum; schrijf jjjj-mm-dd "
         "(bijvoorbeeld 2024-03-01) of maak de cel op als datum",
     ]
@@ -622,7 +653,7 @@ def test_truncated_xlsx(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:2000])
     expected = ("fout: bestand registers.xlsx: het bestand kan niet als Excel-werkmap worden gelezen (beschadigd, "
                 "onvolledig of geen Excel-bestand); sla het opnieuw op als .xlsx")
-    assert messages(RegisterSpec.from_workbook(path)) == [expected] * 3
+    assert messages(RegisterSpec.from_workbook(path)) == [expected]  # once for the workbook, not once per worksheet
     with pytest.raises(RegisterError) as caught:
         load(RegisterSpec.from_workbook(path))
     assert isinstance(caught.value, BuildError)
@@ -712,7 +743,7 @@ def test_validate_main_on_a_broken_file(capsys: pytest.CaptureFixture[str],
     monkeypatch.setenv("WIJKMONITOR_DB", str(tmp_path / "geen.duckdb"))
     path = write_csv(tmp_path / "mijn_resultaten.csv", RESULTS.names,
                      [good_result(intervention_id="wijkbedrijf-selwerd"), good_result(intervention_id="onbekend")])
-    assert validate_main([str(path)]) == 1
+    assert validate_main([str(path)]) == 2
     out = capsys.readouterr().out.splitlines()
     assert out[-2:] == [
         "fout: bestand mijn_resultaten.csv, rij 3, kolom intervention_id (A): interventiecode 'onbekend' bestaat "
@@ -731,8 +762,8 @@ def test_validate_main_checks_a_single_file_on_its_own(capsys: pytest.CaptureFix
         "In orde: 0 interventies, 0 resultaten, 0 regels in het proceslogboek (0 waarschuwingen).")
     unknown = tmp_path / "iets.csv"
     unknown.write_text("a,b\n1,2\n", encoding="utf-8")
-    assert validate_main([str(unknown)]) == 1
-    assert capsys.readouterr().out.startswith(f"fout: {unknown}: kan niet bepalen welk register dit is")
+    assert validate_main([str(unknown)]) == 2
+    assert capsys.readouterr().err.startswith(f"FOUT: {unknown}: kan niet bepalen welk register dit is")
 
 
 def test_docs_describe_every_column() -> None:

@@ -83,6 +83,7 @@ class BuildSummary:
     identical_duplicates: int = 0
     uncatalogued: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[checks.Note] = field(default_factory=list)  # rows changed on purpose outside the sources
 
     def lines(self) -> list[str]:
         out = [
@@ -97,7 +98,7 @@ class BuildSummary:
         if self.uncatalogued:
             names = ", ".join(self.uncatalogued[:8])
             out.append(f"  {len(self.uncatalogued)} indicatoren niet in de catalogus: {names}")
-        out += [f"  let op: {note}" for stat in self.sources for note in stat.notes]
+        out += [f"  let op: {note}" for note in [*(n for s in self.sources for n in s.notes), *self.notes]]
         out += [f"  waarschuwing: {w}" for w in self.warnings]
         return out
 
@@ -426,7 +427,8 @@ def _build_into(
         boundaries, boundary_files = pd.DataFrame(columns=["region_code", "name", "level", "year", "geojson",
                                                            "lon", "lat"]), []
     else:
-        boundaries, boundary_files = read_boundaries(Path(options.source), config.boundaries, gemeente)
+        boundaries, boundary_files = read_boundaries(Path(options.source), config.boundaries, gemeente,
+                                                     notes=summary.notes)
     progress(f"- grenzen: {len(boundaries):,} vlakken uit {len(boundary_files)} bestanden")
     for path in boundary_files:
         summary.sources.append(SourceStat("grenzen", "boundaries", str(path), sha256_of(path), 0, 0))

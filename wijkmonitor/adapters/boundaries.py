@@ -26,7 +26,10 @@ def _geometry_json(geometry: shapely.Geometry) -> str:
     return json.dumps(shapely.geometry.mapping(rounded), separators=(",", ":"))
 
 
-def read_boundaries(source_dir: Path, spec: BoundarySpec, gemeente: str | None) -> tuple[pd.DataFrame, list[Path]]:
+def read_boundaries(source_dir: Path, spec: BoundarySpec, gemeente: str | None,
+                    notes: list[checks.Note] | None = None) -> tuple[pd.DataFrame, list[Path]]:
+    """Every chosen boundary file's features of the gemeente; codes written otherwise than CBS does are
+    normalised and counted in `notes`."""
     pattern = re.compile(spec.name_pattern)
     chosen: dict[tuple[str, int], tuple[Path, bool]] = {}
     for path in sorted(source_dir.glob(spec.glob)):
@@ -44,6 +47,7 @@ def read_boundaries(source_dir: Path, spec: BoundarySpec, gemeente: str | None) 
         if not isinstance(features, list):
             raise BuildError("geen GeoJSON FeatureCollection: de lijst 'features' ontbreekt", file=path)
         seen: dict[str, int] = {}
+        changed: list[str] = []
         for number, feature in enumerate(features, start=1):
             if not isinstance(feature, dict) or not isinstance(feature.get("properties") or {}, dict):
                 raise BuildError("vlak is geen GeoJSON Feature met 'properties'", file=path, row=number)
@@ -53,6 +57,8 @@ def read_boundaries(source_dir: Path, spec: BoundarySpec, gemeente: str | None) 
             if not cbs.is_region_code(code):
                 raise BuildError(f"regiocode {raw_code!r} is geen CBS-code", file=path, row=number,
                                  column=spec.code_property)
+            if str(raw_code).strip() != code:
+                changed.append(f"vlak {number}: {raw_code!r} werd {code}")
             if code in seen:
                 raise BuildError(f"regiocode {code} staat twee keer in dit bestand (ook vlak {seen[code]})",
                                  file=path, row=number, column=spec.code_property)
@@ -64,6 +70,9 @@ def read_boundaries(source_dir: Path, spec: BoundarySpec, gemeente: str | None) 
             name = props.get(spec.name_property)
             rows.append((code, code if name is None or not str(name).strip() else str(name).strip(), level, year,
                          _geometry_json(geometry), round(point.x, PRECISION), round(point.y, PRECISION)))
+        if changed and notes is not None:
+            notes.append(checks.Note(str(path), f"regiocodes in {spec.code_property} naar CBS-schrijfwijze gezet",
+                                     len(changed), changed[0]))
     return pd.DataFrame(rows, columns=COLUMNS), [path for path, _ in chosen.values()]
 
 

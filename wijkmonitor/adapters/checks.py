@@ -90,10 +90,10 @@ def writable_target(path: Path, *, what: str = "databasebestand") -> None:
         existing = existing.parent
     if not existing.is_dir():
         raise BuildError(f"de map voor het {what} kan niet bestaan: {existing} is een bestand", file=path)
-    if existing != folder:
-        if not os.access(existing, os.W_OK | os.X_OK):
-            raise BuildError(f"map {folder} ontbreekt en kan in {existing} niet worden aangemaakt", file=path)
-        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)  # the build would make it too
+    except OSError as exc:
+        raise BuildError(f"map {folder} kan niet worden aangemaakt ({exc.strerror or exc})", file=path) from exc
     probe = folder / f".{path.name}.schrijftest-{os.getpid()}"
     try:
         probe.open("xb").close()
@@ -209,9 +209,8 @@ def _refuse_out_of_range(values: pd.Series, cells: pd.Series, *, file: Path | st
     for mask, reason in ((wrong, "is geen eindig getal"), (huge, "is te groot om een echte waarde te zijn")):
         if mask.any():
             position = int(np.flatnonzero(mask)[0])
-            cell = str(cells.iloc[position])
-            shown = cell if len(cell) <= 40 else f"{cell[:20]}…({len(cell)} tekens)"
-            raise BuildError(f"waarde {shown!r} {reason}", file=file, row=int(rows.iloc[position]), column=column)
+            raise BuildError(f"waarde '{shown(cells.iloc[position])}' {reason}", file=file,
+                             row=int(rows.iloc[position]), column=column)
 
 
 def numbers(raw: pd.Series, *, file: Path | str, column: str, rows: pd.Series | None = None,
@@ -243,15 +242,19 @@ def numbers(raw: pd.Series, *, file: Path | str, column: str, rows: pd.Series | 
     return values
 
 
+def shown(cell: object, limit: int = 40) -> str:
+    """A cell for a message: long ones shortened, so a 400-digit number does not fill the screen."""
+    text = str(cell)
+    return text if len(text) <= limit else f"{text[:20]}…({len(text)} tekens)"
+
+
 def finite_number(value: float, cell: object) -> float:
     """One number from a form or register cell: refused (ValueError with a Dutch message) when not finite or
     too large to be a real figure."""
     if not math.isfinite(value):
-        raise ValueError(f"'{cell}' is geen eindig getal")
+        raise ValueError(f"'{shown(cell)}' is geen eindig getal")
     if abs(value) > MAX_MAGNITUDE:
-        text = str(cell)
-        shown = text if len(text) <= 40 else f"{text[:20]}…({len(text)} tekens)"
-        raise ValueError(f"'{shown}' is te groot om een echte waarde te zijn")
+        raise ValueError(f"'{shown(cell)}' is te groot om een echte waarde te zijn")
     return value
 
 

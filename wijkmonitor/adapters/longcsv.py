@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from wijkmonitor import cbs
-from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks
+from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
 from wijkmonitor.errors import BuildError
 
 REQUIRED = ("region_code", "year", "indicator_code", "value")
@@ -54,6 +54,8 @@ def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceF
     if missing:
         raise BuildError(f"verplichte kolom(men) ontbreken: {', '.join(missing)}", file=path, row=1)
     rows_read = len(table)
+    if table.empty:
+        return SourceFrame(observations=empty_observations(), files=[path], rows_read=0)
     table = table.assign(_row=range(2, len(table) + 2))
     codes, note = checks.region_codes(table["region_code"], file=path, column="region_code", rows=table["_row"])
     years = pd.to_numeric(table["year"].str.strip(), errors="coerce")

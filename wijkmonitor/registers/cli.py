@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
+import sys
 from pathlib import Path
 
 from wijkmonitor.config import DEFAULT_SOURCE, ProgrammeConfig, db_path_from_env, load_config
@@ -154,8 +154,10 @@ def _summary(sheet: Sheet, n: int) -> str:
 
 
 def validate_main(argv: list[str]) -> int:
-    """Check the configured registers (or the given file / registers.toml); 0 = usable, 1 = errors."""
-    parser = argparse.ArgumentParser(
+    """Check the configured registers (or the given file / registers.toml); 0 = usable, 2 = errors."""
+    from wijkmonitor.cli import EXIT_REFUSED, DutchParser
+
+    parser = DutchParser(
         prog="wijkmonitor validate",
         description="Controleer de registers (interventies, resultaten, proceslog) en toon elke fout met "
         "werkblad of bestand, rij en kolom.",
@@ -171,8 +173,8 @@ def validate_main(argv: list[str]) -> int:
         config = load_config()
         spec, report, spec_note = _spec_for(args.register)
     except BuildError as exc:
-        print(f"fout: {exc}")
-        return 1
+        print(f"FOUT: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
     if spec is None:
         print("Er is geen register ingesteld in config/registers.toml; er is niets te controleren.")
         return 0
@@ -199,7 +201,7 @@ def validate_main(argv: list[str]) -> int:
             f"{count_label(warnings, 'waarschuwing', 'waarschuwingen')}: "
             "herstel de fouten; de build gebruikt het register zo niet."
         )
-        return 1
+        return EXIT_REFUSED
     counts = {
         "interventions": len(tables.interventions),
         "results": len(tables.intervention_results),

@@ -458,6 +458,20 @@ def _process_log(raw: RawSheet, lookup: _Lookup, known_ids: set[str]) -> list[di
     return entries
 
 
+def _once_per_file(problems: list[Problem]) -> list[Problem]:
+    """A workbook that cannot be opened at all (broken, password-protected) is said once, not per worksheet."""
+    seen: set[tuple[str, str | None, str]] = set()
+    kept = []
+    for p in problems:
+        if p.row is None and p.column is None:
+            key = (p.sheet, p.file, p.message)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(p)
+    return kept
+
+
 def _run(
     spec: RegisterSpec, lookup: _Lookup, report: Iterable[str] | None = None
 ) -> tuple[list[Problem], RegisterTables]:
@@ -501,6 +515,7 @@ def _run(
         if "process_log" in wanted:
             problems += raw.sorted_problems()
 
+    problems = _once_per_file(problems)
     tables = RegisterTables(
         interventions=_frame(interventions, "interventions"),
         intervention_areas=_frame(areas, "intervention_areas"),
