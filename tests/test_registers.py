@@ -657,7 +657,7 @@ def test_truncated_xlsx(tmp_path: Path) -> None:
     with pytest.raises(RegisterError) as caught:
         load(RegisterSpec.from_workbook(path))
     assert isinstance(caught.value, BuildError)
-    assert str(caught.value).splitlines()[:2] == ["het register bevat 3 fouten:", f"- {expected}"]
+    assert str(caught.value).splitlines()[:2] == ["het register bevat 1 fout:", f"- {expected}"]
 
 
 # --- text is text --------------------------------------------------------------------------------------
