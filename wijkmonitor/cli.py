@@ -150,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         parsed.append(_parser().parse_args(argv))
         return 0
 
-    if run(parse) != 0:
+    words = sys.argv[1:] if argv is None else argv
+    if run(parse, after=KEPT_NOTE if "build" in words else None) != 0:
         return EXIT_REFUSED
     args = parsed[0]
     if args.command == "validate":

@@ -78,8 +78,8 @@ def read_boundaries(source_dir: Path, spec: BoundarySpec, gemeente: str | None,
 
 # GEOS's reasons (shapely.validation.explain_validity) in the words of the person who edits the file.
 _REASONS = {
-    "Self-intersection": "de rand snijdt zichzelf",
     "Ring Self-intersection": "een ring raakt of snijdt zichzelf",
+    "Self-intersection": "de rand snijdt zichzelf",
     "Too few points": "een ring heeft te weinig punten",
     "Hole lies outside shell": "een gat ligt buiten het vlak",
     "Nested shells": "vlakken liggen in elkaar",
@@ -116,7 +116,7 @@ def boundary_geometry(raw: object, *, file: Path, row: int) -> shapely.Geometry:
     if not geometry.is_valid:
         reason = shapely.validation.explain_validity(geometry)
         kind_of, _, where = reason.partition("[")
-        dutch = _REASONS.get(kind_of.strip(), kind_of.strip())
+        dutch = next((text for key, text in _REASONS.items() if kind_of.strip().startswith(key)), kind_of.strip())
         place = f" bij {where.rstrip(']')}" if where else ""
         raise BuildError(f"ongeldige geometrie: {dutch}{place}", file=file, row=row, column="geometry")
     return geometry
