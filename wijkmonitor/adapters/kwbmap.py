@@ -56,7 +56,10 @@ def read_kwbmap(
         parts.append(part[part["value"].notna()])
     long = pd.concat(parts, ignore_index=True) if parts else empty_observations()
     long = long.assign(source_id=source_id, file=str(path))[OBSERVATION_COLUMNS]
+    # A map without the name column still has figures: the build then names the areas from elsewhere.
+    raw_names = table[name_column] if name_column in table.columns else pd.Series(None, index=table.index)
     names = pd.DataFrame({"region_code": table["_code"],
-                          "name": table[name_column].map(lambda n: "" if n is None else str(n).strip())})
+                          "name": raw_names.map(lambda n: "" if n is None or n != n else str(n).strip())})
+    names = names[names["name"] != ""]
     return SourceFrame(observations=long, regions=names, files=[path], rows_read=rows_read,
                        notes=[note] if note else [])
