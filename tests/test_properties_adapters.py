@@ -15,10 +15,10 @@ from typing import Any
 
 import numpy as np
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from tests.properties import CELL, CODES, FAST, NUMBER_CELL, YEAR_CELL, scratch
 from wijkmonitor import cbs
@@ -32,7 +32,8 @@ from wijkmonitor.errors import BuildError
 
 LONG_HEADER = ["region_code", "year", "indicator_code", "value"]
 STATLINE_HEADER = ["ID", "Leeftijd", "Marges", "WijkenEnBuurten", "Perioden", "Eenzaam_28"]
-SPEC = BoundarySpec(glob="geo/*.geojson", name_pattern=r"^p_(?P<level>buurt|wijk)_(?P<year>\d{4})(?P<variant>)\.geojson$",
+SPEC = BoundarySpec(glob="geo/*.geojson",
+                    name_pattern=r"^p_(?P<level>buurt|wijk)_(?P<year>\d{4})(?P<variant>)\.geojson$",
                     preferred_variant="", code_property="statcode", name_property="statnaam", licence="")
 
 

@@ -12,7 +12,8 @@ from tests.properties import FAST, HOSTILE_TEXT
 from wijkmonitor.ui.params import MAX_LENGTH, choose, inert, parse_year
 
 ALLOWED = ["selwerd", "de-hoogte", "BU00141000", "2020"]
-raw_values = st.one_of(st.none(), HOSTILE_TEXT, st.text(max_size=80), st.sampled_from(ALLOWED + ["SELWERD", " 2020 "]),
+raw_values = st.one_of(st.none(), HOSTILE_TEXT, st.text(max_size=80),
+                       st.sampled_from([*ALLOWED, "SELWERD", " 2020 "]),
                        st.lists(st.text(max_size=10), max_size=3), st.integers(), st.floats())
 
 

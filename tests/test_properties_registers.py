@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 from tests.properties import CELL, FAST, NUMBER_CELL, scratch
 from tests.test_registers import LOOKUPS, good_intervention, good_log, good_result
-from wijkmonitor.registers import INTERVENTIONS, PROCESS_LOG, RESULTS, RegisterSpec, validate_registers
-from wijkmonitor.registers import values
+from wijkmonitor.registers import INTERVENTIONS, PROCESS_LOG, RESULTS, RegisterSpec, validate_registers, values
 from wijkmonitor.registers.schema import Sheet
 
 SHEETS = {"interventies": (INTERVENTIONS, good_intervention), "resultaten": (RESULTS, good_result),
