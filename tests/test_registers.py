@@ -726,8 +726,26 @@ def test_load_register_spec(tmp_path: Path) -> None:
     assert (spec.interventions.path, spec.interventions.sheet) == (tmp_path / "data" / "r.xlsx", "interventies")
     assert (spec.results.path, spec.results.sheet) == (Path("/abs/resultaten.csv"), None)
     toml.write_text('[registers]\ninterventies = "x.csv"\n', encoding="utf-8")
-    with pytest.raises(BuildError, match="onbekende sleutel 'interventies'; gebruik: workbook, interventions"):
+    with pytest.raises(BuildError) as caught:
         load_register_spec(toml)
+    assert "onbekende sleutel 'interventies' (bedoelt u 'interventions'?); gebruik: workbook, interventions" in str(
+        caught.value)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[registers]\ninterventions = ["a.csv", "b.csv"]\n',
+     "kolom registers.interventions: verwacht een bestandsnaam (tekst tussen aanhalingstekens)"),
+    ("[registers]\nresults = 3\n", "kolom registers.results: verwacht een bestandsnaam"),
+    ('[registers]\nworkbook = "  "\n', "kolom registers.workbook: verwacht een bestandsnaam"),
+    ('registers = "interventies.csv"\n', "kolom registers: 'registers' moet een tabel zijn: [registers]"),
+    ('[register]\ninterventions = "a.csv"\n', "kolom register: onbekende sleutel 'register' (bedoelt u 'registers'?)"),
+])
+def test_registers_toml_values_of_the_wrong_type(tmp_path: Path, text: str, message: str) -> None:
+    toml = tmp_path / "registers.toml"
+    toml.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        load_register_spec(toml)
+    assert f"{toml}, {message}" in str(caught.value)
 
 
 def test_validate_main_on_the_example(capsys: pytest.CaptureFixture[str],
