@@ -39,13 +39,17 @@ def _read(path: Path) -> pd.DataFrame:
             "het bestand gebruikt ; als scheidingsteken; verwacht komma's (CSV met komma, decimale punt)",
             file=path, row=1,
         )
-    checks.unique_header(checks.csv_header(text), file=path)
+    if not any(checks.unique_header(checks.csv_header(text), file=path)):
+        raise BuildError("het bestand heeft geen kopregel", file=path, row=1)
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False)
     except pd.errors.EmptyDataError as exc:
         raise BuildError("het bestand heeft geen kopregel", file=path, row=1) from exc
     except (pd.errors.ParserError, csv.Error) as exc:
         raise BuildError(f"CSV onleesbaar: {exc}", file=path) from exc
+    # Blank lines are read as empty rows and dropped only after numbering, so row numbers match the file.
+    table = table.assign(_row=range(2, len(table) + 2))
+    return table[(table.drop(columns="_row") != "").any(axis=1)]
 
 
 def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceFrame:
@@ -56,7 +60,6 @@ def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceF
     rows_read = len(table)
     if table.empty:
         return SourceFrame(observations=empty_observations(), files=[path], rows_read=0)
-    table = table.assign(_row=range(2, len(table) + 2))
     codes, note = checks.region_codes(table["region_code"], file=path, column="region_code", rows=table["_row"])
     years = pd.to_numeric(table["year"].str.strip(), errors="coerce")
     last_year = dt.date.today().year
