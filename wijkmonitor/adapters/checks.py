@@ -106,7 +106,11 @@ def writable_target(path: Path, *, what: str = "databasebestand") -> None:
 
 def csv_header(text: str, delimiter: str = ",") -> list[str]:
     """The cells of the first line of a CSV text, as written (before pandas renames anything)."""
-    first = next(csv.reader(io.StringIO(text.split("\n", 1)[0]), delimiter=delimiter), [])
+    lines = text.splitlines()[:1]  # \r, \n or \r\n: whatever ended the first line
+    try:
+        first = next(csv.reader(io.StringIO(lines[0] if lines else ""), delimiter=delimiter), [])
+    except csv.Error:  # an open quote in the header: the CSV parser names the problem later
+        return []
     return [cell.strip().removeprefix("\ufeff") for cell in first]
 
 
@@ -180,7 +184,7 @@ def region_codes(raw: pd.Series, *, file: Path | str, column: str,
     if bad.any():
         position = int(np.flatnonzero(bad.to_numpy())[0])
         raise BuildError(
-            f"regiocode {stripped.iloc[position]!r} is geen CBS-code (NL01, GM + 4, WK + 6 of BU + 8 cijfers)",
+            f"regiocode {shown(stripped.iloc[position])!r} is geen CBS-code (NL01, GM + 4, WK + 6 of BU + 8 cijfers)",
             file=file, row=int(rows.iloc[position]), column=column,
         )
     changed = (codes != stripped).to_numpy()
@@ -233,7 +237,7 @@ def numbers(raw: pd.Series, *, file: Path | str, column: str, rows: pd.Series | 
     if bad.any():
         position = int(np.flatnonzero(bad.to_numpy())[0])
         raise BuildError(
-            f"waarde {text.iloc[position]!r} is geen getal en geen CBS-symbool (. x - of leeg)",
+            f"waarde {shown(text.iloc[position])!r} is geen getal en geen CBS-symbool (. x - of leeg)",
             file=file, row=int(rows.iloc[position]), column=column,
         )
     values = parsed.astype("float64")
