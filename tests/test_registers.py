@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from wijkmonitor.cli import INTERNAL
+from wijkmonitor.cli import main as cli_main
 from wijkmonitor.config import PROJECT_ROOT, load_config
 from wijkmonitor.errors import BuildError
 from wijkmonitor.registers import (
@@ -403,12 +406,19 @@ def test_amounts_the_common_dutch_ways(written: str, euros: float) -> None:
     assert values.amount(written) == euros
 
 
+def password_protected_workbook() -> bytes:
+    """What Excel writes for a workbook with a password: an OLE container holding the streams EncryptionInfo
+    and EncryptedPackage (MS-OFFCRYPTO) instead of the zip of a workbook; built from those markers here, as no
+    encryption library is installed."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    names = b"".join(name.encode("utf-16-le").ljust(128, b"\0")
+                     for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    return header + names + bytes(4096)
+
+
 def test_a_password_protected_workbook_is_named_once(tmp_path: Path) -> None:
-    # What Excel writes for "Versleutelen met wachtwoord": an OLE container with the encrypted package and
-    # its encryption info instead of a zip; built here from those markers (no encryption library needed).
     path = tmp_path / "registers.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptionInfo".encode("utf-16-le")
-                     + bytes(50) + "EncryptedPackage".encode("utf-16-le") + bytes(2000))
+    path.write_bytes(password_protected_workbook())
     problems = [str(p) for p in validate_registers(RegisterSpec.from_workbook(path), **LOOKUPS)]
     assert problems == [f"fout: bestand registers.xlsx: {PASSWORD_PROTECTED}"]
     # A broken workbook (not encrypted) is also said once, not once per worksheet.
@@ -793,3 +803,40 @@ def test_docs_describe_every_column() -> None:
     for table, columns in TABLE_COLUMNS.items():
         assert f"| `{table}` |" in docs
         assert all(f"`{c}`" in docs for c in columns)
+
+
+def test_a_percentage_outside_0_100_is_a_warning_with_its_place(tmp_path: Path) -> None:
+    spec = csv_spec(tmp_path, interventions=[good_intervention()],
+                    results=[good_result(unit="%", value="140", target="80")])
+    assert messages(spec) == ["waarschuwing: bestand resultaten.csv, rij 2, kolom value (D): percentage 140 ligt niet "
+                              "tussen 0 en 100; klopt de eenheid?"]
+
+
+def _special(kind: str, folder: Path) -> Path:
+    path = folder / ("registers.xlsx" if kind == "versleuteld" else "interventies.csv")
+    if kind == "map":
+        path.mkdir()
+    elif kind == "pijp":
+        os.mkfifo(path)
+    elif kind == "leeg":
+        path.write_bytes(b"")
+    elif kind == "versleuteld":
+        path.write_bytes(password_protected_workbook())
+    return path
+
+
+@pytest.mark.parametrize(("kind", "says"), [
+    ("map", "dit is een map, geen bestand"),
+    ("pijp", "dit is geen gewoon bestand"),
+    ("leeg", "bestand interventies.csv: het interventieregister is leeg"),
+    ("versleuteld", "het bestand is met een wachtwoord beveiligd"),
+])
+def test_validate_on_special_files_says_what_is_wrong_with_exit_code_2(
+        kind: str, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WIJKMONITOR_DB", str(tmp_path / "geen.duckdb"))
+    path = _special(kind, tmp_path)
+    assert cli_main(["validate", str(path)]) == 2
+    shown = capsys.readouterr()
+    assert says in shown.out + shown.err and "Traceback" not in shown.out + shown.err
+    assert INTERNAL not in shown.err

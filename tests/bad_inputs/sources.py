@@ -17,7 +17,7 @@ from typing import Any
 import openpyxl
 
 from tests.fixtures_build import LONG_ROWS
-from tests.test_registers import HOSTILE, good_intervention, good_log
+from tests.test_registers import HOSTILE, good_intervention, good_log, password_protected_workbook
 from wijkmonitor.registers import INTERVENTIONS, PROCESS_LOG
 
 # A StatLine table (RIVM 50090NED layout) for Proefstad: region codes padded to 10 characters as CBS does.
@@ -195,13 +195,7 @@ def dev_null(path: Path) -> None:
     path.symlink_to("/dev/null")
 
 
-def password_protected_workbook() -> bytes:
-    """What Excel writes for a workbook with a password: an OLE container holding the streams
-    EncryptionInfo and EncryptedPackage (MS-OFFCRYPTO) instead of the zip of a workbook."""
-    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
-    names = b"".join(name.encode("utf-16-le").ljust(128, b"\0") for name in ("Root Entry", "EncryptionInfo",
-                                                                          "EncryptedPackage"))
-    return header + names + bytes(4096)
+__all__ = ["password_protected_workbook"]  # made in test_registers; the catalogue takes it from here
 
 
 def register_files(folder: Path, **changes: str) -> str:

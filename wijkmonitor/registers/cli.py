@@ -11,6 +11,7 @@ from wijkmonitor.config import DEFAULT_SOURCE, ProgrammeConfig, db_path_from_env
 from wijkmonitor.errors import BuildError
 from wijkmonitor.registers.loader import check_registers
 from wijkmonitor.registers.problems import count_label
+from wijkmonitor.registers.reader import PASSWORD_PROTECTED, is_password_protected
 from wijkmonitor.registers.schema import SHEETS, Sheet
 from wijkmonitor.registers.spec import (
     CSV_SUFFIXES,
@@ -81,6 +82,8 @@ def _spec_for(argument: str | None) -> tuple[RegisterSpec | None, set[str] | Non
     if suffix not in EXCEL_SUFFIXES + CSV_SUFFIXES:
         raise BuildError("geef een registerbestand (.xlsx of .csv) of een registers.toml", file=path)
     given: dict[str, RegisterSource] = {}
+    if suffix in EXCEL_SUFFIXES and path.is_file() and is_password_protected(path):
+        raise BuildError(PASSWORD_PROTECTED, file=path)
     if suffix in EXCEL_SUFFIXES and path.is_file():
         from python_calamine import CalamineWorkbook
 

@@ -403,6 +403,12 @@ def _results(raw: RawSheet, lookup: _Lookup, known_ids: set[str] | None) -> list
             and not any(p.row == row and p.column in ("value", "target") for p in raw.problems)
         ):
             raw.problem("vul een waarde (value) of een streefwaarde (target) in", row=row, column="value")
+        if (rec["unit"] or "").strip() in ("%", "procent"):
+            for column in ("value", "target"):
+                number = rec[column]
+                if number is not None and not 0 <= number <= 100:
+                    raw.problem(f"percentage {values.show(number)} ligt niet tussen 0 en 100; klopt de eenheid?",
+                                row=row, column=column, level=WARNING)
         period = rec["period"]
         key = (intervention_id, period[0] if period else None, (rec["measure"] or "").lower())
         if None not in key[:2] and key in seen:
