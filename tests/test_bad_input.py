@@ -573,7 +573,7 @@ DBFILE_CASES = [
     Case("database file empty", DBFILE, db_file(lambda path: path.write_bytes(b"")),
          ("wijkmonitor.duckdb is leeg", "wijkmonitor build")),
     Case("database file with an old schema", DBFILE, db_file(_old_schema),
-         ("wijkmonitor.duckdb heeft een oude opbouw (versie 1, nodig 3)", "wijkmonitor build")),
+         ("wijkmonitor.duckdb heeft een oude opbouw (versie 1, nodig 4)", "wijkmonitor build")),
     Case("database file is not DuckDB", DBFILE, db_file(lambda path: path.write_bytes(b"<html>geen database</html>")),
          ("wijkmonitor.duckdb is geen leesbaar DuckDB-bestand", "wijkmonitor build")),
 ]

@@ -1,4 +1,4 @@
-"""Register tables for the build: the interventions and process registers, or empty tables without them."""
+"""Build step: the register tables: the interventions and process registers, or empty tables without them."""
 
 from __future__ import annotations
 
