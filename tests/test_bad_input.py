@@ -355,7 +355,6 @@ BUILD_CASES = [
 # ------------------------------------------------------------------------- issue 12: no input breaks it
 
 LONG = "indicators/long.csv"
-CONFIG_TYPES_BUG = "wijkmonitor/config.py reads TOML values with int()/float()/tuple() (wt-data's pydantic schema)"
 
 
 def _encrypted_registers(config_dir: Path) -> str:
@@ -483,12 +482,18 @@ HOSTILE_CASES = [
     # --- configuration values of the wrong type (wijkmonitor/config.py)
     Case("text for a list of buurten", REFUSED,
          cli(programme=PROGRAMME.replace('buurten = ["BU99990003"]', 'buurten = "BU99990003"')),
-         ("programme.toml", "areas", "buurten"), _not_letter_by_letter, bug=CONFIG_TYPES_BUG),
+         ("programme.toml, kolom areas[1].buurten: verwacht een lijst", "kreeg 'BU99990003'"), _not_letter_by_letter),
+    Case("text for a list of source paths", REFUSED,
+         cli(sources=SOURCES.replace('paths = ["indicators/long.csv"]', 'paths = "indicators/long.csv"')),
+         ("sources.toml, kolom sources[0].paths: verwacht een lijst",)),
     Case("text for first_year", REFUSED, cli(programme=PROGRAMME.replace("first_year = 2018", 'first_year = "x"', 1)),
-         ("programme.toml", "first_year"), bug=CONFIG_TYPES_BUG),
+         ("programme.toml, kolom areas[0].first_year: verwacht een geheel getal, kreeg 'x'",)),
+    Case("text for a tolerance", REFUSED,
+         cli(programme=PROGRAMME.replace("stable_tolerance = 0.5", 'stable_tolerance = "half"')),
+         ("programme.toml, kolom gaps.stable_tolerance: verwacht een getal, kreeg 'half'",)),
     Case("text for decimals", REFUSED,
          cli(indicators=INDICATORS.replace("headline = true", 'headline = true\ndecimals = "een"')),
-         ("indicators.toml", "decimals"), bug=CONFIG_TYPES_BUG),
+         ("indicators.toml, kolom indicators.Eenzaam.decimals: verwacht een geheel getal",)),
     # --- registers
     Case("password-protected register workbook", REFUSED, cli(config={"registers.toml": _encrypted_registers}),
          ("het register bevat 1 fout", "registers.xlsx: het bestand is met een wachtwoord beveiligd")),
