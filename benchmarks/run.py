@@ -4,7 +4,7 @@
 
 Measures, for a Groningen build (tmp/g.duckdb) and a national RIVM build (tmp/nl.duckdb):
 * `wijkmonitor build`: wall time and peak memory;
-* every page in app_pages/: cold script run (first run in a fresh process) and warm run (median of reruns), with
+* every page in pages/: cold script run (first run in a fresh process) and warm run (median of reruns), with
   streamlit's AppTest;
 * the precomputed gap queries through `wijkmonitor.db.run`, against a naive pandas baseline that reads the
   long indicator CSV on every call and computes the gaps itself.
@@ -225,7 +225,7 @@ def measure_build(target: Target, source: Path) -> BuildResult:
 
 
 def page_files() -> list[Path]:
-    return sorted(p for p in (REPO / "app_pages").glob("*.py") if not p.name.startswith("_"))
+    return sorted(p for p in (REPO / "pages").glob("*.py") if not p.name.startswith("_"))
 
 
 # Streamlit's message when a page calls st.page_link / st.switch_page without st.navigation around it.

@@ -73,9 +73,9 @@ from wijkmonitor.build import BuildOptions, build
 from wijkmonitor.cli import INTERNAL, main
 
 REFUSED, KEPT, LINK, DBFILE = "refused", "kept", "link", "dbfile"
-GEBIED, DOELEN, PROFIEL = "app_pages/gebiedsmonitor.py", "app_pages/doelen.py", "app_pages/wijkprofiel.py"
+GEBIED, DOELEN, PROFIEL = "pages/gebiedsmonitor.py", "pages/doelen.py", "pages/wijkprofiel.py"
 # The pages that show register rows, opened where Proefstad's hostile intervention and log rows appear.
-REGISTER_PAGES = (("app_pages/interventiemonitor.py", ""), ("app_pages/procesmonitor.py", ""), (PROFIEL, "area=noord"),
+REGISTER_PAGES = (("pages/interventiemonitor.py", ""), ("pages/procesmonitor.py", ""), (PROFIEL, "area=noord"),
                   (GEBIED, "area=noord"))
 MAX_LINK_MESSAGE = 300  # characters: "short" for a message about one link value
 

@@ -13,12 +13,12 @@ import pandas as pd
 import pytest
 
 from wijkmonitor import db
+from wijkmonitor.common import fmt
 from wijkmonitor.comparison import compass, opvalt, trend
 from wijkmonitor.comparison.pool import cache_key
 from wijkmonitor.comparison.settings import load_settings
 from wijkmonitor.comparison.wording import IndicatorInfo, in_sentence
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, load_config
-from wijkmonitor.gebied import fmt
 from wijkmonitor.texts import comparison as txt
 
 SETTINGS = load_settings(DEFAULT_CONFIG_DIR)

@@ -4,12 +4,14 @@ the default, and shows a rejected value only short, on one line and without Mark
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.properties import FAST, HOSTILE_TEXT
-from wijkmonitor.ui.params import MAX_LENGTH, choose, inert, parse_year
+from wijkmonitor.common.text import INERT_LIMIT, inert
+from wijkmonitor.common.url_state import choose, parse_year
 
 ALLOWED = ["selwerd", "de-hoogte", "BU00141000", "2020"]
 raw_values = st.one_of(st.none(), HOSTILE_TEXT, st.text(max_size=80),
@@ -45,6 +47,8 @@ def test_parse_year_accepts_only_four_ascii_digits(text: str) -> None:
 def test_inert_is_short_one_line_and_without_markup(text: str) -> None:
     shown = inert(text)
     assert "\n" not in shown and "\r" not in shown
-    assert len(shown.replace("\\", "")) <= MAX_LENGTH
+    assert len(shown.replace("\\", "")) <= INERT_LIMIT
     # Every Markdown character is escaped: removing the escapes leaves no bare one behind.
     assert not re.search(r"(?<!\\)[*_`\[\]<>$]", shown)
+    # Control and direction-changing characters (NUL, ESC, U+202E) never reach the reader.
+    assert not any(unicodedata.category(c) in ("Cc", "Cf") for c in shown)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.gebied import fmt
+from wijkmonitor.common import fmt
 from wijkmonitor.texts import comparison as txt
 
 BETTER_FILL = "rgba(94, 60, 153, 0.10)"  # purple: better, as in the gap maps

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from wijkmonitor.common import fmt
 from wijkmonitor.comparison.wording import in_sentence
-from wijkmonitor.gebied import fmt
 from wijkmonitor.texts import comparison as txt
 
 MAX_GAPS = 2

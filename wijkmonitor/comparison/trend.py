@@ -12,8 +12,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from wijkmonitor.common import fmt
 from wijkmonitor.comparison.wording import IndicatorInfo, amount, direction, in_sentence, rounded_zero
-from wijkmonitor.gebied import fmt
 from wijkmonitor.texts import comparison as txt
 
 AREA_COLOUR = "#1f1f1f"

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from wijkmonitor.gebied import fmt
+from wijkmonitor.common import fmt
 from wijkmonitor.texts import comparison as txt
 
 

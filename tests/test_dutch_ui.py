@@ -1,0 +1,147 @@
+"""The Dutch-UI kernel without a browser: numbers, tables, CSV, Plotly layout and the page script's tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from wijkmonitor import dutch_ui as nl
+
+sys.path.insert(0, str(Path(__file__).parent / "browser"))
+import english_strings as es  # a helper module beside the browser tests; it needs no fixtures
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1234567.891, 1, "1.234.567,9"),
+        (0.25, 1, "0,3"),  # half up, as CBS and the GGD round, not binary/banker's 0,2
+        (-0.04, 1, "0,0"),  # no "-0,0"
+        (-1234.5, 0, "-1.235"),
+        (48, 0, "48"),
+        (None, 1, nl.MISSING),
+        (float("nan"), 1, nl.MISSING),
+    ],
+)
+def test_nl_number(value: float | None, decimals: int, expected: str) -> None:
+    assert nl.nl_number(value, decimals) == expected
+
+
+def test_styled_table_shows_dutch_numbers_and_keeps_numeric_values() -> None:
+    df = pd.DataFrame({
+        "Buurt": ["Selwerd", None],
+        "Inwoners": [12345, 8100],
+        "Eenzaam (%)": [48.25, float("nan")],
+        "Budget": [1250000.5, 480000.0],
+    })  # fmt: skip
+    styler = nl.styled_table(df, {"Eenzaam (%)": "percent1", "Budget": "euro"})
+    shown = styler.to_string(delimiter="|").splitlines()[1:]
+    assert [line.split("|")[1:] for line in shown] == [
+        ["Selwerd", "12.345", "48,3%", "€ 1.250.000,50"],
+        [nl.MISSING, "8.100", nl.MISSING, "€ 480.000,00"],
+    ]
+    # st.dataframe sorts on these, so they must stay numbers
+    assert styler.data["Inwoners"].dtype.kind == "i"
+    assert styler.data["Budget"].dtype.kind == "f"
+
+
+def test_styled_table_names_unknown_columns() -> None:
+    with pytest.raises(KeyError, match="onbekende kolommen"):
+        nl.styled_table(pd.DataFrame({"a": [1]}), {"b": "integer"})
+
+
+def test_csv_is_what_dutch_excel_reads() -> None:
+    data = nl.csv_bytes(pd.DataFrame({"Wijk": ["Beijum"], "Eenzaam (%)": [48.25]}))
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows == [["Wijk", "Eenzaam (%)"], ["Beijum", "48,25"]]
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+@pytest.mark.parametrize("colour", [nl.TEXT_COLOR, nl.MUTED_TEXT_COLOR])
+def test_text_colours_reach_aa_on_white(colour: str) -> None:
+    assert (1.05) / (_luminance(colour) + 0.05) >= 4.5
+
+
+def test_dutch_layout_sets_unset_text_properties_only() -> None:
+    fig = go.Figure(go.Bar(x=["a"], y=[1.5]))
+    fig.update_layout(yaxis={"tickfont": {"color": "#000000"}}, xaxis2={"anchor": "y"})
+    out = nl.dutch_layout(fig)
+    assert out.layout.separators == ",."
+    assert out.layout.xaxis.tickfont.color == nl.MUTED_TEXT_COLOR
+    assert out.layout.xaxis2.tickfont.color == nl.MUTED_TEXT_COLOR  # every subplot axis
+    assert out.layout.yaxis.tickfont.color == "#000000"  # the builder's own choice stays
+    assert fig.layout.separators is None  # the caller's figure is not changed
+
+
+def test_plotly_config_is_dutch_and_has_no_modebar() -> None:
+    config = nl.PLOTLY_CONFIG
+    assert config["locale"] == "nl" and config["displayModeBar"] is False
+    fmt = config["locales"]["nl"]["format"]
+    assert len(fmt["months"]) == len(fmt["shortMonths"]) == 12 and len(fmt["days"]) == 7
+    assert (fmt["decimal"], fmt["thousands"]) == (",", ".")
+
+
+def test_every_translation_is_caught_when_untranslated_and_passes_when_translated() -> None:
+    # The browser checker must flag each English text the page script replaces, and accept its Dutch form.
+    missed = [en for en in nl.UI_TRANSLATIONS if es.english_in(en) is None]
+    assert missed == []
+    still_english = {en: n for en, n in nl.UI_TRANSLATIONS.items() if es.english_in(n) is not None}
+    assert still_english == {}
+
+
+def test_patterns_translate_what_the_checker_flags() -> None:
+    samples = ["3 options available.", "1 option available.", "200MB per file • CSV", "Fullscreen: Kaart",
+               "25th percentile", "Choose date, maart 2024"]
+    for sample in samples:
+        assert es.english_in(sample) is not None, sample
+        dutch = next(re.sub(p, _py(r), sample) for p, r in nl.UI_PATTERNS
+                     if re.search(p, sample))
+        assert es.english_in(dutch) is None, dutch
+
+
+def _py(replacement: str) -> str:
+    return re.sub(r"\$(\d)", r"\\\1", replacement)
+
+
+def test_browser_script_embeds_valid_tables() -> None:
+    script = nl.browser_script()
+    assert "__" not in script.replace("__wmDutchUi", "")  # every placeholder replaced
+    exact = json.loads(script.split("const EXACT = ", 1)[1].split(";\n", 1)[0])
+    assert exact == nl.UI_TRANSLATIONS
+    assert "documentElement.lang = 'nl'" in script
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Open data van het CBS", False),  # "Open" as a Dutch word
+        ("Open", True),
+        ("Kaart", False),
+        ("Map", True),
+        ("mrt 2024", False),
+        ("Mar 2024", True),
+        ("Choose an option", True),
+        ("12.345 inwoners", False),
+    ],
+)
+def test_checker_tells_english_ui_from_dutch(text: str, english: bool) -> None:
+    assert (es.english_in(text) is not None) is english
+
+
+@pytest.mark.parametrize(("text", "flag"), [("48.25", True), ("2.5", True), ("12.345", False), ("48,3%", False)])
+def test_checker_finds_decimal_points(text: str, flag: bool) -> None:
+    assert (es.decimal_point_in(text) is not None) is flag
