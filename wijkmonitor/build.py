@@ -26,6 +26,7 @@ from wijkmonitor.adapters.kwbmap import read_kwbmap
 from wijkmonitor.adapters.longcsv import read_longcsv
 from wijkmonitor.adapters.odata import read_odata
 from wijkmonitor.adapters.statline import read_statline
+from wijkmonitor.adapters.wide import read_wide
 from wijkmonitor.build_steps.areas import (
     area_tables,
     buurt_lists,
@@ -47,6 +48,8 @@ from wijkmonitor.config import (
 )
 from wijkmonitor.db import SCHEMA_VERSION
 from wijkmonitor.errors import BuildError
+from wijkmonitor.fetch.manifest import with_fetched_sources
+from wijkmonitor.fetch.regions import read_region_names
 
 SQL_DIR = Path(__file__).parent / "sql"
 AGE_LABELS = {
@@ -154,6 +157,10 @@ def _read_one(source: Source, path: Path, gemeente: str | None, aliases: dict[st
                              period=source.period)
     if source.adapter == "longcsv":
         return read_longcsv(path, source_id=source.id, gemeente=gemeente)
+    if source.adapter == "wide":
+        return read_wide(path, source_id=source.id, gemeente=gemeente)
+    if source.adapter == "regionnames":
+        return read_region_names(path, source_id=source.id, gemeente=gemeente)
     if source.adapter == "csvtable":
         layout = TableLayout(code_columns=source.code_columns, name_columns=source.name_columns,
                              year_column=source.year_column, year=source.year, include=source.include,
@@ -367,7 +374,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     def progress(line: str) -> None:
         outer(f"[{time.perf_counter() - started:5.1f} s] {line}")
 
-    config = load_config(options.config_dir, options.boundaries)
+    config = with_fetched_sources(load_config(options.config_dir, options.boundaries), options.source)
     gemeente = options.gemeente or config.gemeente_code
     if not cbs.is_region_code(gemeente) or not gemeente.startswith("GM"):
         raise BuildError(f"gemeentecode {gemeente!r} is ongeldig; verwacht GM gevolgd door vier cijfers",

@@ -1,4 +1,5 @@
-"""Command line: `wijkmonitor build` writes the DuckDB file; `wijkmonitor validate` checks a register.
+"""Command line: `wijkmonitor build` writes the DuckDB file; `wijkmonitor validate` checks a register;
+`wijkmonitor fetch` downloads a gemeente's open data for an offline build (see docs/fetch.md).
 
 Every failure ends here in one place (`run`): one Dutch line "FOUT: <waar>: <wat>" on stderr and exit code 2,
 whatever the command. Project errors carry their own message; the few other exceptions that input can still
@@ -20,6 +21,7 @@ from wijkmonitor.errors import WijkmonitorError
 
 EXIT_REFUSED = 2
 KEPT_NOTE = "Het bestaande databasebestand is niet aangepast."
+FETCH_NOTE = "Er is niets in de doelmap veranderd; wat al binnen was staat in de cache."
 INTERNAL = "onverwachte fout in Wijkmonitor zelf"
 
 _OS_REASONS = {
@@ -77,6 +79,7 @@ class DutchParser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     from wijkmonitor.config import DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_SOURCE
+    from wijkmonitor.fetch.cli import add_fetch_parser
 
     parser = DutchParser(prog="wijkmonitor", description="Wijkmonitor: indicatorbestand bouwen")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=DutchParser)
@@ -90,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="alle regio's van Nederland bewaren, niet alleen die van de gemeente")
     b.add_argument("--config", type=Path, default=DEFAULT_CONFIG_DIR, help="configuratiemap")
     b.add_argument("--workers", type=_positive_int, default=2, help="processen voor het lezen van XLSX-bestanden")
+    add_fetch_parser(sub)
     v = sub.add_parser("validate", help="controleer een register (interventies, resultaten, proceslog)")
     v.add_argument("register", nargs="?", default=None, help="registerbestand of registers.toml")
     return parser
@@ -151,13 +155,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     words = sys.argv[1:] if argv is None else argv
-    if run(parse, after=KEPT_NOTE if "build" in words else None) != 0:
+    note = KEPT_NOTE if "build" in words else FETCH_NOTE if "fetch" in words else None
+    if run(parse, after=note) != 0:
         return EXIT_REFUSED
     args = parsed[0]
     if args.command == "validate":
         from wijkmonitor.registers import validate_main
 
         return run(lambda: validate_main([args.register] if args.register else []))
+    if args.command == "fetch":
+        from wijkmonitor.fetch.cli import fetch_main
+
+        return run(lambda: fetch_main(args), after=FETCH_NOTE)
     return run(lambda: _build(args), after=KEPT_NOTE)
 
 
