@@ -155,7 +155,7 @@ def test_named_provider(tmp_path: Path) -> None:
     config = load_access_config(write(tmp_path, '[login]\nprovider = "gemeente"\n'), PARTNERS)
     auth = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": SECRET, "gemeente": PROVIDER}
     assert login_settings(auth, config).provider == "gemeente"
-    with pytest.raises(LoginMisconfigured, match="inlogaanbieder 'gemeente'.*alleen: anders"):
+    with pytest.raises(LoginMisconfigured, match=r"inlogaanbieder 'gemeente'.*alleen: anders"):
         login_settings({**auth, "gemeente": None, "anders": PROVIDER}, config)
     # A provider under another name but no cookie secret: still refused before anything else.
     with pytest.raises(LoginMisconfigured, match="cookiegeheim"):
@@ -193,13 +193,14 @@ def test_public_sees_no_lessons_no_open_input_no_drafts(config: AccessConfig, fr
     assert promised.sum() == 5
     assert seen_log.loc[promised, "raised"].isna().all() and seen_log.loc[promised, "action"].isna().all()
     assert seen_log.loc[~promised, "raised"].notna().all()
-    assert draft not in set(seen_log["intervention_id"].dropna()) | set(seen_log["decision_or_intervention_id"].dropna())
+    mentioned = set(seen_log["intervention_id"].dropna()) | set(seen_log["decision_or_intervention_id"].dropna())
+    assert draft not in mentioned
     pd.testing.assert_frame_equal(log, before)  # the cached query frame is never changed in place
 
 
 def test_each_partner_sees_only_their_own_lessons(config: AccessConfig, frames: dict[str, pd.DataFrame]) -> None:
     interventions, log = frames["interventie_list"], frames["proces_log"]
-    named = {pid: set() for pid in ("nijestee", "wij-groningen", "politie")}
+    named: dict[str, set[str]] = {pid: set() for pid in ("nijestee", "wij-groningen", "politie")}
     for _, row in interventions.iterrows():
         for pid in partners_named([row["lead_partner"], row["partners"]], config.partners) & set(named):
             named[pid].add(row["intervention_id"])
@@ -244,3 +245,16 @@ def test_rule_on_a_column_the_query_lacks_fails_closed(tmp_path: Path, frames: d
     log = frames["proces_log"].drop(columns=["action_status"])
     seen = apply(visibility_for(partner("nijestee"), config, frames["interventie_list"]), log, "process_log")
     assert seen["lessons"].isna().all()
+
+
+def test_login_packages_are_checked_only_when_login_is_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from wijkmonitor.access import login
+    from wijkmonitor.access.login import LoginSettings, check_login_packages
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(login.importlib.util, "find_spec", lambda name: None if name == "httpx" else real(name))
+    check_login_packages(LOGIN_OFF)  # no provider: nothing needed
+    with pytest.raises(LoginMisconfigured, match=r"pakketten httpx ontbreken"):
+        check_login_packages(LoginSettings(enabled=True))

@@ -8,6 +8,7 @@ without a cookie secret stops the app with a Dutch message instead of running wi
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -80,3 +81,21 @@ def login_settings(auth: Mapping[str, Any] | None, config: AccessConfig) -> Logi
         place = "[auth]" if name == "default" else f"[auth.{name}]"
         raise LoginMisconfigured(f"In {SECRETS_FILE}, {place} ontbreekt: {', '.join(missing)}.")
     return LoginSettings(enabled=True, provider=None if name == "default" else name)
+
+
+# What st.login imports when someone presses "Inloggen" (the extra streamlit[auth]): checked at start, so a
+# missing package stops the app with a message instead of a traceback after the first click.
+LOGIN_PACKAGES = ("authlib", "httpx")
+
+
+def missing_login_packages() -> list[str]:
+    return [name for name in LOGIN_PACKAGES if importlib.util.find_spec(name) is None]
+
+
+def check_login_packages(settings: LoginSettings) -> None:
+    missing = missing_login_packages() if settings.enabled else []
+    if missing:
+        raise LoginMisconfigured(
+            f"Inloggen is ingesteld, maar de Python-pakketten {', '.join(missing)} ontbreken (nodig voor st.login: "
+            "streamlit[auth]). Installeer ze of haal de inlogaanbieder uit .streamlit/secrets.toml."
+        )

@@ -21,7 +21,13 @@ from wijkmonitor.access.config import (
     default_paths,
     load_access_config,
 )
-from wijkmonitor.access.login import LOGIN_OFF, LoginMisconfigured, LoginSettings, login_settings
+from wijkmonitor.access.login import (
+    LOGIN_OFF,
+    LoginMisconfigured,
+    LoginSettings,
+    check_login_packages,
+    login_settings,
+)
 from wijkmonitor.access.roles import PUBLIC_VIEWER, Viewer, role_label, viewer_from_claims
 from wijkmonitor.errors import BuildError
 
@@ -62,7 +68,9 @@ def _auth_section() -> Mapping[str, Any] | None:
         section = st.secrets.get("auth")
     except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
         return None
-    return section.to_dict() if hasattr(section, "to_dict") else section
+    if section is None:
+        return None
+    return dict(section.to_dict() if hasattr(section, "to_dict") else section)
 
 
 def settings() -> LoginSettings:
@@ -73,7 +81,9 @@ def check_startup() -> LoginSettings:
     """First call of every script run: stop the app, with the reason in Dutch, when login is set up unsafely
     or the access configuration is wrong."""
     try:
-        return settings()
+        login = settings()
+        check_login_packages(login)
+        return login
     except (LoginMisconfigured, BuildError) as exc:
         st.error(f"Het dashboard start niet. {exc}", icon=":material/lock:")
         st.stop()
