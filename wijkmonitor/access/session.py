@@ -110,11 +110,10 @@ def login_controls(viewer: Viewer) -> None:
         st.logout()
 
 
-def require_login(allowed: bool, what: str) -> None:
+def require_login(viewer: Viewer, allowed: bool, what: str) -> None:
     """Stop a restricted page before it reads anything: a deep link to it shows only this message."""
     if allowed:
         return
-    viewer = current_viewer()
     login = settings()
     if not login.enabled:
         st.info(f"{what} is niet beschikbaar: inloggen is voor dit dashboard niet ingesteld.")
