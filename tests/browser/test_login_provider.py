@@ -222,3 +222,91 @@ def test_provider_without_cookie_secret_refuses_to_start(chromium_browser: Brows
     finally:
         page.context.close()
         _stop(proc)
+
+
+@pytest.fixture()
+def update_app(oidc_provider: Provider, groningen_db: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """The probe on its own copy of the database: the update tests change it."""
+    import shutil
+
+    db = tmp_path / "data" / "wijkmonitor.duckdb"
+    db.parent.mkdir()
+    shutil.copyfile(groningen_db, db)
+    port = _free_port()
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(secrets_toml(port, oidc_provider, cookie_secret="u" * 48), encoding="utf-8")
+    proc = start_app("tests/browser/login_probe.py", secrets, db, port, "login-update")
+    try:
+        yield f"http://127.0.0.1:{port}", db
+    finally:
+        _stop(proc)
+
+
+def _example_workbook(path: Path) -> Path:
+    import csv
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for sheet, name in (("interventies", "interventies.csv"), ("resultaten", "resultaten.csv"),
+                        ("proceslog", "proceslog.csv")):
+        with (REPO / "config" / "registers" / "voorbeeld" / name).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        if sheet == "interventies":
+            rows[1][1] = "Wijkbedrijf Selwerd (via de browser)"
+        ws = book.create_sheet(sheet)
+        for row in rows:
+            ws.append(row)
+    book.save(path)
+    return path
+
+
+def test_only_the_programme_office_updates_and_rolls_back(chromium_browser: Browser, oidc_provider: Provider,
+                                                          update_app: tuple[str, Path], tmp_path: Path) -> None:
+    import hashlib
+
+    import duckdb
+
+    app, db = update_app
+    original = hashlib.sha256(db.read_bytes()).hexdigest()
+    for user, words in (("nijestee", "niet beschikbaar voor uw rol"), (None, "Log in om gegevens bijwerken te zien")):
+        page = _page_as(chromium_browser, oidc_provider, user)
+        try:
+            if user:
+                login(page, app)
+            page.goto(app + "/?pagina=bijwerken", wait_until="domcontentloaded")
+            wait_until_settled(page)
+            assert page.get_by_text(words).count() == 1
+            assert page.locator('[data-testid="stFileUploader"]').count() == 0
+        finally:
+            page.context.close()
+
+    page = _page_as(chromium_browser, oidc_provider, "programmabureau")
+    try:
+        login(page, app)
+        page.goto(app + "/?pagina=bijwerken", wait_until="domcontentloaded")
+        wait_until_settled(page)
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+            str(_example_workbook(tmp_path / "registers 2025.xlsx")))
+        page.get_by_text("Wat er verandert").wait_for(timeout=60_000)
+        page.get_by_role("button", name="Bijwerken").click()
+        try:
+            page.get_by_text("Bijgewerkt met registers 2025.xlsx").wait_for(timeout=120_000)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "login-update-failure.png"), full_page=True)
+            raise
+        with duckdb.connect(str(db), read_only=True) as con:
+            name = con.execute("select name from interventions where intervention_id = 'wijkbedrijf-selwerd'")
+            assert name.fetchone() == ("Wijkbedrijf Selwerd (via de browser)",)
+        wait_until_settled(page)
+        log = page.locator('[data-testid="stDataFrame"]').last
+        assert log.count() == 1
+        page.get_by_role("button", name="Terugzetten").first.click()
+        page.get_by_text("staat weer klaar").wait_for(timeout=60_000)
+        assert hashlib.sha256(db.read_bytes()).hexdigest() == original
+    finally:
+        page.context.close()
+    audit = [line for line in (db.parent / "updates" / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(audit) == 2 and '"pb@groningen.example"' in audit[0] and '"gelukt"' in audit[0]
+    assert '"terugzetten"' in audit[1]

@@ -32,7 +32,7 @@ from wijkmonitor.updates.upload import UploadRejected, inspect_upload
 
 TITLE = "Gegevens bijwerken"
 _JOB = "updates-job"
-_WHO = "updates-who"
+_OUTCOME = "updates-outcome"
 
 
 def target() -> BuildTarget:
@@ -82,12 +82,18 @@ def _progress() -> None:
         with st.status("Bezig met bijwerken ...", expanded=True):
             st.text("\n".join(lines[-12:]) or "starten ...")
         return
+    # Shown by the full rerun below: a message drawn here would be wiped by it.
     del st.session_state[_JOB]
+    st.session_state[_OUTCOME] = (state, message)
+    st.rerun()
+
+
+def _outcome() -> None:
+    state, message = st.session_state.pop(_OUTCOME, ("", ""))
     if state == jobs.DONE:
         st.success(message, icon=":material/check_circle:")
-    else:
+    elif state == jobs.FAILED:
         st.error(f"Bijwerken is niet gelukt; de gegevens zijn niet veranderd. {message}", icon=":material/error:")
-    st.rerun()
 
 
 def _upload_section(viewer: Viewer, tgt: BuildTarget, store: UpdateStore) -> None:
@@ -174,6 +180,7 @@ def render(viewer: Viewer) -> None:
     session.require_login(viewer, viewer.is_programme_office, TITLE)
     tgt = target()
     store = UpdateStore(tgt.db)
+    _outcome()
     if _JOB in st.session_state:
         _progress()
     _upload_section(viewer, tgt, store)
