@@ -258,3 +258,19 @@ def test_login_packages_are_checked_only_when_login_is_on(monkeypatch: pytest.Mo
     check_login_packages(LOGIN_OFF)  # no provider: nothing needed
     with pytest.raises(LoginMisconfigured, match=r"pakketten httpx ontbreken"):
         check_login_packages(LoginSettings(enabled=True))
+
+
+def test_profile_process_query_without_intervention_id(config: AccessConfig, groningen_db: Path,
+                                                       frames: dict[str, pd.DataFrame]) -> None:
+    """The Wijkprofiel's process query carries only decision_or_intervention_id: partners still see the lessons
+    of their own interventions, and a draft intervention is not mentioned."""
+    areas = ("selwerd", "beijum", "vinkhuizen", "lewenborg")
+    full = pd.concat([db.run(groningen_db, "profiel_process", unit_code=a) for a in areas], ignore_index=True)
+    assert "intervention_id" not in full.columns and full["lessons"].notna().any()
+    interventions = frames["interventie_list"]
+    nijestee = visibility_for(partner("nijestee"), config, interventions)
+    seen = apply(nijestee, full, "process_log")
+    mine = full["decision_or_intervention_id"].map(lambda i: bool(nijestee.links.get(i, frozenset()) & {"nijestee"}))
+    assert (full["lessons"].notna() & mine).any() and (full["lessons"].notna() & ~mine).any()
+    assert seen["lessons"].notna().sum() == (full["lessons"].notna() & mine).sum()
+    assert apply(visibility_for(PUBLIC_VIEWER, config, interventions), full, "process_log")["lessons"].isna().all()

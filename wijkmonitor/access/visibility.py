@@ -69,9 +69,11 @@ def _row_partners(frame: pd.DataFrame, vis: Visibility) -> pd.Series:
     columns = [c for c in _PARTNER_COLUMNS if c in frame.columns]
     if columns:
         return frame[columns].apply(lambda r: partners_named(r.tolist(), vis.config.partners), axis=1)
-    if "intervention_id" in frame.columns:
-        return frame["intervention_id"].map(lambda i: vis.links.get(str(i), frozenset()) if isinstance(i, str) else
-                                            frozenset())
+    # The process log names its intervention in intervention_id (set by the build when the register's
+    # decision_or_intervention_id is a known id); some queries carry only the latter.
+    column = next((c for c in ("intervention_id", "decision_or_intervention_id") if c in frame.columns), None)
+    if column is not None:
+        return frame[column].map(lambda i: vis.links.get(i, frozenset()) if isinstance(i, str) else frozenset())
     return pd.Series([frozenset()] * len(frame), index=frame.index, dtype=object)
 
 
@@ -121,14 +123,14 @@ def apply(vis: Visibility, frame: pd.DataFrame, table: str) -> pd.DataFrame:
     out = frame.copy()
     if vis.viewer.is_programme_office:
         return out
-    if "intervention_id" in out.columns and vis.hidden_interventions:
-        hidden = out["intervention_id"].isin(vis.hidden_interventions)
-        if table in ("interventions", *_CHILD_TABLES):
-            out = out[~hidden]
+    if vis.hidden_interventions:
+        if table in ("interventions", *_CHILD_TABLES) and "intervention_id" in out.columns:
+            out = out[~out["intervention_id"].isin(vis.hidden_interventions)]
         else:
-            mentions = hidden
-            if "decision_or_intervention_id" in out.columns:
-                mentions |= out["decision_or_intervention_id"].isin(vis.hidden_interventions)
+            mentions = pd.Series(False, index=out.index)
+            for column in ("intervention_id", "decision_or_intervention_id"):
+                if column in out.columns:
+                    mentions |= out[column].isin(vis.hidden_interventions)
             for column in _MENTIONS:
                 if column in out.columns:
                     out[column] = out[column].astype(object)
