@@ -105,9 +105,7 @@ def buurten(groningen_db: Path) -> set[str]:
 
 def check(target: BuildTarget, store: UpdateStore, data: bytes, name: str, buurten: set[str]) -> UploadCheck:
     upload = inspect_upload(data, name, 10 * MB)
-    path = store.root / "check" / f"upload{upload.suffix}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(upload.data)
+    path = store.scratch(upload.data, upload.sha256, upload.suffix)
     return check_upload(upload, path, config=load_config(), registers_toml=target.registers_toml,
                         active=store.active(), buurten=buurten, own_figures_source=target.own_figures_source)
 
@@ -200,7 +198,7 @@ def test_each_validation_failure_is_located_and_changes_nothing(
     assert first["werkblad of bestand"] == sheet
     assert first["rij"] == row
     assert first["kolom"].startswith(column)
-    assert "upload." not in " ".join(table["werkblad of bestand"])  # the stored name never shows
+    assert result.upload.sha256 not in " ".join(table["werkblad of bestand"])  # the stored name never shows
     with pytest.raises(UpdateFailed, match="er is niets veranderd"):
         apply_upload(store, result, target=target, user="pb@groningen.nl")
     assert sha(target.db) == before
@@ -408,3 +406,13 @@ def test_failed_build_keeps_the_database(target: BuildTarget, buurten: set[str],
     assert sha(target.db) == before and store.active().registers == {}
     assert store.audit_entries()[0].result == "mislukt"
 
+
+
+def test_old_checks_are_cleared(tmp_path: Path) -> None:
+    import os
+
+    store = UpdateStore(tmp_path / "wijkmonitor.duckdb")
+    old = store.scratch(b"a,b\n", "oud", ".csv")
+    os.utime(old, (time.time() - 2 * 24 * 3600,) * 2)
+    new = store.scratch(b"c,d\n", "nieuw", ".csv")
+    assert new.read_bytes() == b"c,d\n" and not old.exists()

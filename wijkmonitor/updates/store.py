@@ -168,6 +168,19 @@ class UpdateStore:
             _write_atomic(path, data)
         return path
 
+    def scratch(self, data: bytes, sha256: str, suffix: str, max_age_s: float = 24 * 3600) -> Path:
+        """Where an upload is written to be checked before anyone confirms it; old checks are cleared."""
+        folder = self.root / "check"
+        folder.mkdir(parents=True, exist_ok=True)
+        cutoff = time.time() - max_age_s
+        for old in folder.iterdir():
+            with contextlib.suppress(FileNotFoundError):
+                if old.stat().st_mtime < cutoff:
+                    old.unlink()
+        path = folder / f"{sha256}{suffix}"
+        _write_atomic(path, data)
+        return path
+
     def active(self) -> ActiveFiles:
         try:
             return ActiveFiles.from_json(json.loads(self.active_path.read_text(encoding="utf-8")))

@@ -55,10 +55,7 @@ def _who(viewer: Viewer) -> str:
 
 def _check(data: bytes, name: str, tgt: BuildTarget, store: UpdateStore) -> UploadCheck:
     upload = inspect_upload(data, name, session.access_config().updates.max_upload_bytes)
-    folder = store.root / "check"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{upload.sha256}{upload.suffix}"
-    path.write_bytes(upload.data)
+    path = store.scratch(upload.data, upload.sha256, upload.suffix)
     return check_upload(upload, path, config=load_config(), registers_toml=tgt.registers_toml,
                         active=store.active(), buurten=known_buurten(tgt.db),
                         own_figures_source=tgt.own_figures_source)
