@@ -1,34 +1,64 @@
-"""Wijkmonitor entry page: navigation over the monitors. Run with `streamlit run dashboard.py`."""
+"""Programma-overzicht, the entry page (`streamlit run dashboard.py`): where are the renewal areas behind the
+city, and is the gap closing?
+
+Wiring only: cached sections (`wijkmonitor.area_monitor.load`) -> render.
+"""
 
 import streamlit as st
 
-from wijkmonitor.texts import common as txt
-from wijkmonitor.ui.common import pin_snapshot
+from wijkmonitor.area_monitor import load, overview
+from wijkmonitor.common import page
+from wijkmonitor.common.data import data_guard
+from wijkmonitor.common.data import meta as build_meta
+from wijkmonitor.texts import common as ctxt
+from wijkmonitor.texts import gebied as txt
 
-st.set_page_config(page_title=txt.APP_TITLE, page_icon=":material/location_city:", layout="wide")
+page.start("")
 
-navigation = st.navigation(
-    {
-        txt.NAV_OVERVIEW: [
-            st.Page("app_pages/overzicht.py", title=txt.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
-        ],
-        txt.NAV_MONITORS: [
-            st.Page("app_pages/gebiedsmonitor.py", title=txt.PAGE_GEBIED, icon=":material/map:",
-                    url_path="gebiedsmonitor"),
-            st.Page("app_pages/interventiemonitor.py", title=txt.PAGE_INTERVENTIE, icon=":material/construction:",
-                    url_path="interventiemonitor"),
-            st.Page("app_pages/procesmonitor.py", title=txt.PAGE_PROCES, icon=":material/groups:",
-                    url_path="procesmonitor"),
-        ],
-        txt.NAV_TARGETS: [
-            st.Page("app_pages/doelen.py", title=txt.PAGE_DOELEN, icon=":material/flag:", url_path="doelen"),
-            st.Page("app_pages/wijkprofiel.py", title=txt.PAGE_WIJKPROFIEL, icon=":material/home_pin:",
-                    url_path="wijkprofiel"),
-        ],
-        txt.NAV_ABOUT: [
-            st.Page("app_pages/over-de-data.py", title=txt.PAGE_OVER, icon=":material/info:", url_path="over-de-data"),
-        ],
-    }
-)
-pin_snapshot()
-navigation.run()
+st.title(txt.OVERVIEW_TITLE)
+
+with data_guard():
+    meta = build_meta()
+    view = load.overview_view()
+    deck = load.overview_map()
+gemeente = meta.get("gemeente_name", "")
+
+st.subheader(txt.OVERVIEW_QUESTION)
+if not view.matrix.columns:
+    st.info(txt.NO_HEADLINES)
+    st.stop()
+if view.matrix.empty:
+    st.write(txt.OVERVIEW_INTRO_CITY.format(gemeente=gemeente, years=view.years))
+    st.info(txt.NO_RENEWAL_AREAS)
+    with data_guard():
+        city_table = load.city_headlines()
+    st.dataframe(city_table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
+                 column_config=load.column_config(city_table))
+    page.downloads(city_table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht_stad",
+                   key="overzicht_dl_city")
+    if deck is None:
+        st.info(txt.NO_MAP, icon=":material/map:")
+    st.markdown(txt.TO_GEBIEDSMONITOR)
+    st.stop()
+
+st.write(txt.OVERVIEW_INTRO.format(gemeente=gemeente, years=view.years))
+summary_col, map_col = st.columns([1, 1], gap="large")
+with summary_col:
+    st.subheader(txt.H_SUMMARY, divider="gray")
+    st.markdown("\n".join(f"- {line}" for line in view.summary))
+with map_col:
+    st.subheader(txt.H_OVERVIEW_MAP, divider="gray")
+    if deck is None:
+        st.info(txt.NO_MAP, icon=":material/map:")
+    else:
+        st.pydeck_chart(deck, height=420, key="overzicht_map", alt=txt.MAP_ALT_OVERVIEW.format(gemeente=gemeente))
+        st.caption(txt.OVERVIEW_MAP_NOTE.format(year=overview.boundary_year_text(load.area_shapes())))
+
+st.header(txt.H_MATRIX, divider="gray")
+st.caption(txt.MATRIX_LEGEND.format(tolerance=overview.tolerance_text(meta)))
+st.html(view.html)
+st.subheader(txt.H_NOTES)
+st.markdown("\n".join(f"- {line}" for line in view.notes))
+page.downloads(view.table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht", key="overzicht_dl")
+st.markdown(txt.TO_GEBIEDSMONITOR)
+st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))

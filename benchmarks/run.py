@@ -4,7 +4,7 @@
 
 Measures, for a Groningen build (tmp/g.duckdb) and a national RIVM build (tmp/nl.duckdb):
 * `wijkmonitor build`: wall time and peak memory;
-* every page in app_pages/: cold script run (first run in a fresh process) and warm run (median of reruns), with
+* every page in pages/: cold script run (first run in a fresh process) and warm run (median of reruns), with
   streamlit's AppTest;
 * the precomputed gap queries through `wijkmonitor.db.run`, against a naive pandas baseline that reads the
   long indicator CSV on every call and computes the gaps itself.
@@ -129,6 +129,17 @@ class BuildResult:
     seconds: float
     max_rss_kb: int  # largest single process in the build's tree (kernel figure, exact)
     peak_tree_kb: int  # sum over the whole process group, sampled: worker processes run side by side
+    comparison: str = "n.v.t."  # the comparison-group step's own time and cache state, from the build log
+
+
+def comparison_step(log_text: str) -> str:
+    """The comparison step's time from the build log line '- vergelijkingsgroepen: ..., pool <state>, in 0.73 s'."""
+    for line in log_text.splitlines():
+        if "- vergelijkingsgroepen:" in line and " in " in line:
+            took = line.rsplit(" in ", 1)[1].strip()
+            state = "cache warm" if "uit de cache" in line else "cache koud" if "gelezen" in line else "geen pool"
+            return f"{took} ({state})"
+    return "n.v.t."
 
 
 def _group_rss_kb(pgid: int) -> int:
@@ -206,14 +217,15 @@ def measure_build(target: Target, source: Path) -> BuildResult:
         # The last line of a traceback or of the CLI's "FOUT:" message says what went wrong.
         lines = out_path.read_text(encoding="utf-8", errors="replace").strip().splitlines() or ["(geen uitvoer)"]
         raise RuntimeError(f"code {proc.returncode}: {lines[-1]} (log: {out_path.relative_to(REPO)})")
-    return BuildResult(elapsed, int(usage.ru_maxrss), peak)
+    log_text = out_path.read_text(encoding="utf-8", errors="replace")
+    return BuildResult(elapsed, int(usage.ru_maxrss), peak, comparison_step(log_text))
 
 
 # ------------------------------------------------------------------------------------------------ pages
 
 
 def page_files() -> list[Path]:
-    return sorted(p for p in (REPO / "app_pages").glob("*.py") if not p.name.startswith("_"))
+    return sorted(p for p in (REPO / "pages").glob("*.py") if not p.name.startswith("_"))
 
 
 # Streamlit's message when a page calls st.page_link / st.switch_page without st.navigation around it.
@@ -324,6 +336,7 @@ def build_rows(table: Table, targets: tuple[Target, ...], args: argparse.Namespa
     times: list[str] = []
     rss: list[str] = []
     tree: list[str] = []
+    comparison: list[str] = []
     for target in targets:
         if args.skip_build:
             usable[target.db] = target.db.exists()
@@ -331,6 +344,7 @@ def build_rows(table: Table, targets: tuple[Target, ...], args: argparse.Namespa
             times.append(note)
             rss.append(note)
             tree.append(note)
+            comparison.append(note)
             continue
         log(f"build {target.column}")
         try:
@@ -340,13 +354,16 @@ def build_rows(table: Table, targets: tuple[Target, ...], args: argparse.Namespa
             times.append(cell)
             rss.append(cell)
             tree.append(cell)
+            comparison.append(cell)
             usable[target.db] = False
             continue
         usable[target.db] = True
         times.append(seconds(result.seconds))
         rss.append(megabytes(result.max_rss_kb))
         tree.append(megabytes(result.peak_tree_kb))
+        comparison.append(result.comparison)
     table.add("build: tijd", *times)
+    table.add("build: waarvan vergelijkingsgroepen", *comparison)
     table.add("build: piekgeheugen grootste proces", *rss)
     table.add("build: piekgeheugen alle processen (steekproef)", *tree)
     return usable

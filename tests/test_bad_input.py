@@ -58,9 +58,9 @@ from wijkmonitor.build import BuildOptions, build
 from wijkmonitor.cli import main
 
 REFUSED, KEPT, LINK, DBFILE = "refused", "kept", "link", "dbfile"
-GEBIED, DOELEN, PROFIEL = "app_pages/gebiedsmonitor.py", "app_pages/doelen.py", "app_pages/wijkprofiel.py"
+GEBIED, DOELEN, PROFIEL = "pages/gebiedsmonitor.py", "pages/doelen.py", "pages/wijkprofiel.py"
 # The pages that show register rows, opened where Proefstad's hostile intervention and log rows appear.
-REGISTER_PAGES = (("app_pages/interventiemonitor.py", ""), ("app_pages/procesmonitor.py", ""), (PROFIEL, "area=noord"),
+REGISTER_PAGES = (("pages/interventiemonitor.py", ""), ("pages/procesmonitor.py", ""), (PROFIEL, "area=noord"),
                   (GEBIED, "area=noord"))
 MAX_LINK_MESSAGE = 300  # characters: "short" for a message about one link value
 
@@ -394,7 +394,7 @@ DBFILE_CASES = [
     Case("database file empty", DBFILE, db_file(lambda path: path.write_bytes(b"")),
          ("wijkmonitor.duckdb is leeg", "wijkmonitor build")),
     Case("database file with an old schema", DBFILE, db_file(_old_schema),
-         ("wijkmonitor.duckdb heeft een oude opbouw (versie 1, nodig 3)", "wijkmonitor build")),
+         ("wijkmonitor.duckdb heeft een oude opbouw (versie 1, nodig 4)", "wijkmonitor build")),
     Case("database file is not DuckDB", DBFILE, db_file(lambda path: path.write_bytes(b"<html>geen database</html>")),
          ("wijkmonitor.duckdb is geen leesbaar DuckDB-bestand", "wijkmonitor build")),
 ]

@@ -12,6 +12,7 @@ import pytest
 from tests.fixtures_build import INDICATORS, LONG_ROWS, PROGRAMME, make_municipality
 from wijkmonitor.build import BuildOptions, build
 from wijkmonitor.cli import main
+from wijkmonitor.db import SCHEMA_VERSION
 from wijkmonitor.errors import BuildError
 
 
@@ -96,7 +97,7 @@ def test_build_metadata_records_sources_with_checksums(tmp_path: Path) -> None:
     rows = _rows(db, "select source_id, sha256, rows, \"values\" from build_sources where adapter = 'longcsv'")
     assert rows == [("enquete", digest, len(LONG_ROWS), len(LONG_ROWS) - 2)]  # "." and "x" are not values
     meta = dict(_rows(db, "select key, value from build_meta"))
-    assert meta["gemeente_code"] == "GM9999" and meta["schema_version"] == "3" and meta["built_at"]
+    assert meta["gemeente_code"] == "GM9999" and meta["schema_version"] == str(SCHEMA_VERSION) and meta["built_at"]
 
 
 # Every refusal: (what is wrong, how to make it wrong, the words the message must contain)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import sqlite3
 from pathlib import Path
 
 import duckdb
@@ -11,7 +13,9 @@ import pytest
 from tests.fixtures_build import LONG_ROWS, make_municipality
 from wijkmonitor import db
 from wijkmonitor.build import BuildOptions, build
+from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import DataUnavailable
+from wijkmonitor.schema import TABLES
 
 # A sample value for every $parameter any query uses. A new parameter name fails the contract test until a
 # sample is added here, so a renamed column or parameter fails in CI, not in front of the council.
@@ -98,7 +102,7 @@ def test_old_schema_is_a_plain_message(tmp_path: Path) -> None:
     path = tmp_path / "oud.duckdb"
     with duckdb.connect(str(path)) as con:
         con.execute("create table build_meta as select 'schema_version' as key, '1' as value")
-    with pytest.raises(DataUnavailable, match="oude opbouw \\(versie 1, nodig 3\\)"):
+    with pytest.raises(DataUnavailable, match=f"oude opbouw \\(versie 1, nodig {db.SCHEMA_VERSION}\\)"):
         db.run(path, "build_meta")
 
 
@@ -114,3 +118,53 @@ def test_a_rebuilt_file_is_read_without_restarting(tmp_path: Path) -> None:
     build(BuildOptions(source=str(source), db=path, config_dir=config_dir, boundaries=boundaries),
           progress=lambda _l: None)
     assert "BU99990099" in set(db.run(path, "regions_all")["region_code"])
+
+
+# --- the data contract: docs/architecture.md, wijkmonitor/schema.py and a real build agree
+_ROW = re.compile(r"^\| `(?P<table>[a-z_]+)` \| (?P<columns>`[a-z_0-9]+`(?:, `[a-z_0-9]+`)*) \|$")
+
+
+def _documented() -> dict[str, tuple[str, ...]]:
+    text = (PROJECT_ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = text.split("## Tables in the DuckDB file", 1)[1].split("\n## ", 1)[0]
+    tables: dict[str, tuple[str, ...]] = {}
+    for line in section.splitlines():
+        match = _ROW.match(line)
+        if match:
+            assert match["table"] not in tables, f"{match['table']} staat twee keer in docs/architecture.md"
+            tables[match["table"]] = tuple(re.findall(r"`([a-z_0-9]+)`", match["columns"]))
+    return tables
+
+
+def test_docs_list_exactly_the_declared_tables_and_columns() -> None:
+    assert _documented() == TABLES
+
+
+def test_a_real_build_has_exactly_the_declared_tables_and_columns(groningen_db: Path) -> None:
+    with duckdb.connect(str(groningen_db), read_only=True) as con:
+        rows = con.execute(
+            "select table_name, list(column_name order by ordinal_position) from information_schema.columns "
+            "where table_schema = 'main' group by table_name"
+        ).fetchall()
+    assert {str(t): tuple(c) for t, c in rows} == TABLES
+
+
+def test_a_sqlite_file_is_refused_at_once_without_loading_extensions(tmp_path: Path) -> None:
+    path = tmp_path / "wijkmonitor.duckdb"
+    with sqlite3.connect(path) as con:
+        con.execute("create table build_meta (key text, value text)")
+    with pytest.raises(DataUnavailable, match=r"geen leesbaar DuckDB-bestand\. Bouw het opnieuw"):
+        db.snapshot(path)
+
+
+@pytest.mark.parametrize("damage", ["drop table coverage", "alter table gaps drop column trend_break"])
+def test_right_version_but_missing_table_or_column_says_rebuild(groningen_db: Path, tmp_path: Path,
+                                                                 damage: str) -> None:
+    path = tmp_path / "kapot.duckdb"
+    shutil.copy(groningen_db, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute(damage)
+    with pytest.raises(DataUnavailable) as info:
+        db.snapshot(path)
+    missing = "tabel coverage" if "coverage" in damage else "kolom gaps.trend_break"
+    assert str(info.value) == f"Het gegevensbestand {path} is onvolledig (ontbreekt: {missing}). {db.REBUILD_HINT}"

@@ -19,16 +19,16 @@ def open_goals(**params: str) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     for name, value in params.items():
         at.query_params[name] = value
-    at.switch_page("app_pages/doelen.py")
+    at.switch_page("pages/doelen.py")
     return at.run()
 
 
 @pytest.fixture(scope="module")
 def view(groningen_db: Path) -> GoalsView:
     return build_view(
-        indicators=db.run(groningen_db, "doelen_indicators"), areas=db.run(groningen_db, "renewal_areas_all"),
-        themes=db.run(groningen_db, "themes_all"), ages=db.run(groningen_db, "doelen_age_groups"),
-        series=db.run(groningen_db, "doelen_series"),
+        indicators=db.run(groningen_db, "goals_indicators"), areas=db.run(groningen_db, "renewal_areas_all"),
+        themes=db.run(groningen_db, "themes_all"), ages=db.run(groningen_db, "age_groups"),
+        series=db.run(groningen_db, "goals_series"),
     )
 
 
@@ -159,3 +159,23 @@ def test_a_build_for_another_gemeente_says_no_goals_apply(
     at = open_goals()
     assert not at.exception and not at.error
     assert any("geen doelen" in i.value for i in at.info)
+
+
+def _param(at: AppTest, name: str) -> str | None:
+    value = at.query_params.get(name)
+    return None if value is None else str(value[-1] if isinstance(value, list) else value)
+
+
+def test_filters_round_trip_through_the_url(app_db: Path) -> None:
+    at = open_goals(partner="gemeente", area="selwerd")
+    assert not at.exception
+    assert at.selectbox(key="doelen_partner").value == "gemeente"
+    assert at.selectbox(key="doelen_area").value == "selwerd"
+    assert (_param(at, "partner"), _param(at, "area"), _param(at, "theme")) == ("gemeente", "selwerd", None)
+    # Clearing a filter removes it from the address bar; setting another adds it.
+    at.selectbox(key="doelen_area").set_value(None).run()
+    assert _param(at, "area") is None and _param(at, "partner") == "gemeente"
+    copied = {k: v for k in ("partner", "theme", "area") if (v := _param(at, k)) is not None}
+    again = open_goals(**copied)
+    assert again.selectbox(key="doelen_partner").value == "gemeente"
+    assert again.selectbox(key="doelen_area").value is None

@@ -15,7 +15,7 @@ RAW = DEFAULT_SOURCE / "raw" / "rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.
 
 def open_over() -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.switch_page("app_pages/over-de-data.py")
+    at.switch_page("pages/over-de-data.py")
     return at.run()
 
 

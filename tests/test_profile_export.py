@@ -11,21 +11,22 @@ import plotly.graph_objects as go
 import pytest
 
 from wijkmonitor import db
-from wijkmonitor.goals.format import inert, nl_datetime, nl_number, with_unit
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import inert
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
 from wijkmonitor.profile.units import Unit, area_names, resolve, units_from_frame
 from wijkmonitor.profile.view import ProfileView, build_profile
 
 
 def make_view(path: Path, code: str, age: str = "18plus") -> ProfileView:
-    units = {u.code: u for u in units_from_frame(db.run(path, "profiel_units"))}
-    ages = db.run(path, "doelen_age_groups")
+    units = {u.code: u for u in units_from_frame(db.run(path, "profile_units"))}
+    ages = db.run(path, "age_groups")
     meta = db.run(path, "build_meta")
     return build_profile(
-        unit=units[code], age_group=age, values=db.run(path, "profiel_values", unit_code=code),
-        context=db.run(path, "profiel_context", unit_code=code),
-        interventions=db.run(path, "profiel_interventions", unit_code=code),
-        process=db.run(path, "profiel_process", unit_code=code),
+        unit=units[code], age_group=age, values=db.run(path, "profile_values", unit_code=code),
+        context=db.run(path, "profile_context", unit_code=code),
+        interventions=db.run(path, "profile_interventions", unit_code=code),
+        process=db.run(path, "profile_process", unit_code=code),
         meta=dict(zip(meta["key"], meta["value"], strict=True)),
         age_labels=dict(zip(ages["age_group"], ages["label"], strict=True)),
         area_names=area_names(list(units.values())),
@@ -38,7 +39,7 @@ def selwerd(groningen_db: Path) -> ProfileView:
 
 
 def test_units_cover_areas_wijken_and_buurten(groningen_db: Path) -> None:
-    units = units_from_frame(db.run(groningen_db, "profiel_units"))
+    units = units_from_frame(db.run(groningen_db, "profile_units"))
     kinds = {u.unit_type for u in units}
     assert kinds == {"area", "wijk", "buurt"}
     assert units[0].code == "selwerd"
@@ -58,14 +59,14 @@ def test_resolve_link_values() -> None:
 
 
 def test_formatting_is_dutch_and_never_invents_zeros() -> None:
-    assert nl_number(1234.56, 1) == "1.234,6"
-    assert nl_number(-0.04, 1, signed=True) == "0,0"
-    assert nl_number(-2.5, 1, signed=True) == "−2,5"
-    assert nl_number(float("nan")) == "–"
-    assert with_unit(56.7, "%") == "56,7%"
-    assert with_unit(6460, "aantal", 0) == "6.460"
-    assert with_unit(None, "%") == "geen gegevens"
-    assert nl_datetime("2026-11-23T17:41:35+00:00") == "23-11-2026 17:41 (UTC)"
+    assert fmt.number(1234.56, 1, missing=fmt.DASH) == "1.234,6"
+    assert fmt.number(-0.04, 1, signed=True, missing=fmt.DASH) == "0,0"
+    assert fmt.number(-2.5, 1, signed=True, missing=fmt.DASH) == "−2,5"
+    assert fmt.number(float("nan"), missing=fmt.DASH) == "–"
+    assert fmt.value(56.7, "%") == "56,7%"
+    assert fmt.value(6460, "aantal", 0) == "6.460"
+    assert fmt.value(None, "%") == "geen gegevens"
+    assert fmt.moment("2026-11-23T17:41:35+00:00") == "23-11-2026 17:41 (UTC)"
     assert inert("[klik](javascript:x)") == r"\[klik\]\(javascript\:x\)"
 
 

@@ -43,7 +43,7 @@ def open_profile(**params: str) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     for name, value in params.items():
         at.query_params[name] = value
-    at.switch_page("app_pages/wijkprofiel.py")
+    at.switch_page("pages/wijkprofiel.py")
     return at.run()
 
 
@@ -156,3 +156,21 @@ def test_profile_tolerates_a_database_without_registers(db_without_registers: Pa
     assert not at.exception
     assert not at.error
     assert any("geen interventieregister" in i.value for i in at.info)
+
+
+def url_param(at: AppTest, name: str) -> str:
+    value = at.query_params.get(name)
+    return str(value[-1] if isinstance(value, list) else value)
+
+
+def test_area_and_age_round_trip_through_the_url(app_db: Path) -> None:
+    at = open_profile(area="lewenborg", age="65plus")
+    assert not at.exception
+    assert at.radio(key="profiel_age").value == "65plus"
+    assert (url_param(at, "area"), url_param(at, "age")) == ("lewenborg", "65plus")
+    at.radio(key="profiel_age").set_value("18-64").run()
+    assert url_param(at, "age") == "18-64"
+    # The copied link opens the same state in a new session.
+    again = open_profile(area=url_param(at, "area"), age=url_param(at, "age"))
+    assert again.radio(key="profiel_age").value == "18-64"
+    assert again.selectbox(key="profiel_unit").value == "lewenborg"

@@ -21,10 +21,23 @@ import pandas as pd
 from wijkmonitor import __version__, cbs
 from wijkmonitor.adapters import SourceFrame
 from wijkmonitor.adapters.boundaries import read_boundaries
+from wijkmonitor.adapters.csvtable import TableLayout, read_csvtable
 from wijkmonitor.adapters.kwbmap import read_kwbmap
 from wijkmonitor.adapters.longcsv import read_longcsv
 from wijkmonitor.adapters.odata import read_odata
 from wijkmonitor.adapters.statline import read_statline
+from wijkmonitor.build_steps.areas import (
+    area_tables,
+    buurt_lists,
+    check_areas,
+    definition_versions,
+    unit_members,
+    wijk_coverage,
+)
+from wijkmonitor.build_steps.derived import add_rates, derived_tables, gemeente_wijken
+from wijkmonitor.build_steps.programme import build_info, coverage_table, goal_tables, read_goals
+from wijkmonitor.build_steps.registers import register_tables
+from wijkmonitor.comparison.build import build_tables as build_comparison
 from wijkmonitor.config import (
     DEFAULT_BOUNDARIES,
     DEFAULT_CONFIG_DIR,
@@ -34,7 +47,6 @@ from wijkmonitor.config import (
 )
 from wijkmonitor.db import SCHEMA_VERSION
 from wijkmonitor.errors import BuildError
-from wijkmonitor.storage import register_tables
 
 SQL_DIR = Path(__file__).parent / "sql"
 AGE_LABELS = {
@@ -65,6 +77,7 @@ class SourceStat:
     sha256: str
     rows: int
     values: int
+    boundary_year: int | None = None
 
 
 @dataclass
@@ -135,6 +148,11 @@ def _read_one(source: Source, path: Path, gemeente: str | None, aliases: dict[st
                              period=source.period)
     if source.adapter == "longcsv":
         return read_longcsv(path, source_id=source.id, gemeente=gemeente)
+    if source.adapter == "csvtable":
+        layout = TableLayout(code_columns=source.code_columns, name_columns=source.name_columns,
+                             year_column=source.year_column, year=source.year, include=source.include,
+                             exclude=source.exclude, scale=source.scale)
+        return read_csvtable(path, source_id=source.id, layout=layout, aliases=aliases, gemeente=gemeente)
     return read_kwbmap(path, source_id=source.id, year=int(source.year or 0), aliases=aliases, gemeente=gemeente)
 
 
@@ -165,7 +183,7 @@ def iter_sources(
             frame = _compact(read_odata(source, spec.odata_table, source_id=spec.id, gemeente=gemeente))
             progress(f"- {spec.id}: {frame.rows_read:,} rijen, {len(frame.observations):,} waarden (OData)")
             yield SourceStat(spec.id, "odata", str(frame.files[0]), "", frame.rows_read,
-                             len(frame.observations)), frame
+                             len(frame.observations), spec.boundary_year), frame
         return
     root = Path(source)
     if not root.is_dir():
@@ -180,7 +198,7 @@ def iter_sources(
             frame = futures.pop(index).result() if index in futures else _read_compact(
                 spec, path, gemeente, aliases, root)
             stat = SourceStat(spec.id, spec.adapter, str(path), sha256_of(path), frame.rows_read,
-                              len(frame.observations))
+                              len(frame.observations), spec.boundary_year)
             progress(f"- {spec.id}: {path.name}: {stat.rows:,} rijen gelezen, {stat.values:,} waarden")
             yield stat, frame
 
@@ -197,7 +215,7 @@ def stage_observations(
     stats, names, metadata = [], [], []
     for order, (stat, frame) in enumerate(sources):
         con.register("_frame", frame.observations)
-        con.execute(_sql("staging_insert"), {"order": order})
+        con.execute(_sql("staging_insert"), {"order": order, "boundary_year": stat.boundary_year})
         con.unregister("_frame")
         stats.append(stat)
         names.append(frame.regions)
@@ -292,7 +310,10 @@ def indicator_table(
             "indicator_code": ind.code, "label": ind.label, "unit": ind.unit, "theme_id": ind.theme,
             "polarity": ind.polarity, "definition": ind.definition, "source": ind.source, "licence": ind.licence,
             "decimals": ind.decimals, "aggregation": ind.aggregation, "headline": ind.headline,
-            "sort_order": order, "in_catalogue": True,
+            "sort_order": order, "in_catalogue": True, "lowest_level": ind.lowest_level,
+            "numerator": ind.numerator, "denominator": ind.denominator, "denominator_year": ind.denominator_year,
+            "per": ind.per if ind.aggregation == "rate" else None, "national_deviation": ind.national_deviation,
+            "tolerance": ind.tolerance,
         }
         for order, ind in enumerate(config.indicators.values())
     ]
@@ -305,8 +326,12 @@ def indicator_table(
             "unit": str(meta["unit"].get(code) or "") if code in meta.index else "", "theme_id": None,
             "polarity": "neutral", "definition": "", "source": "", "licence": "", "decimals": 1,
             "aggregation": "none", "headline": False, "sort_order": order, "in_catalogue": False,
+            "lowest_level": "buurt", "numerator": None, "denominator": None, "denominator_year": None, "per": None,
+            "national_deviation": None, "tolerance": None,
         })
-    return pd.DataFrame(rows), extra
+    return pd.DataFrame(rows).astype({"denominator_year": "Int64", "per": "float64", "tolerance": "float64",
+                                      "numerator": "object", "denominator": "object",
+                                      "national_deviation": "object"}), extra
 
 
 def map_years(boundaries: pd.DataFrame, area_year: int) -> pd.DataFrame:
@@ -318,56 +343,15 @@ def map_years(boundaries: pd.DataFrame, area_year: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["level", "year"]).astype({"year": "int64"})
 
 
-def check_areas(config: ProgrammeConfig, boundaries: pd.DataFrame, region_codes: set[str]) -> None:
-    year = config.area_boundary_year
-    known = set(boundaries.loc[(boundaries["level"] == "buurt") & (boundaries["year"] == year), "region_code"])
-    if not known:
-        known = region_codes
-    for area in config.areas:
-        for code in area.buurten:
-            if code not in known:
-                raise BuildError(
-                    f"gebied '{area.id}' noemt buurt {code}, die niet bestaat in de buurtindeling {year}",
-                    file=config.files[0], column=f"areas.{area.id}.buurten",
-                )
-
-
-def area_tables(config: ProgrammeConfig, gemeente: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    areas = config.areas if gemeente == config.gemeente_code else ()
-    renewal = pd.DataFrame(
-        [
-            {"area_id": a.id, "name": a.name, "kind": a.kind, "programmes": ";".join(a.programmes),
-             "first_year": a.first_year, "cbs_wijk": a.cbs_wijk, "gemeente_code": gemeente,
-             "boundary_year": config.area_boundary_year, "sort_order": i}
-            for i, a in enumerate(areas)
-        ],
-        columns=["area_id", "name", "kind", "programmes", "first_year", "cbs_wijk", "gemeente_code",
-                 "boundary_year", "sort_order"],
-    )
-    members = pd.DataFrame(
-        [{"area_id": a.id, "buurt_code": b} for a in areas for b in a.buurten], columns=["area_id", "buurt_code"]
-    )
-    return renewal, members
-
-
 def _sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def finish_database(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame],
-                    config: ProgrammeConfig, gemeente: str) -> dict[str, int]:
+def write_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
     for name, frame in tables.items():
         con.register("_frame", frame)
         con.execute(f'create table "{name}" as select * from _frame')
         con.unregister("_frame")
-    con.execute(_sql("area_values"), {"weight_indicator": config.weight_indicator})
-    con.execute(_sql("gaps"), {"tolerance": config.stable_tolerance, "gemeente": gemeente})
-    counts = {
-        name: int(con.execute(f"select count(*) from {name}").fetchone()[0])  # type: ignore[index]
-        for name in ("area_values", "gaps")
-    }
-    con.execute("checkpoint")
-    return counts
 
 
 def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
@@ -409,12 +393,13 @@ def _build_into(
     sources = iter_sources(config, options.source, row_filter, progress, options.workers)
     summary.sources, source_names, metadata = stage_observations(con, sources, config.alias_map())
     summary.identical_duplicates = combine_observations(con)
+    rates = add_rates(con, config)
     keys = con.execute(_sql("observation_keys")).df()
     if not (keys["region_code"] == gemeente).any():
         raise BuildError(f"geen enkele waarde gevonden voor gemeente {gemeente} in de bronnen",
                          column="--gemeente")
     summary.observations = int(keys["n"].sum())
-    progress(f"- {summary.observations:,} waarden samengevoegd")
+    progress(f"- {summary.observations:,} waarden samengevoegd ({rates:,} verhoudingscijfers berekend)")
     if _is_url(options.source):
         boundaries, boundary_files = pd.DataFrame(columns=["region_code", "name", "level", "year", "geojson",
                                                            "lon", "lat"]), []
@@ -425,13 +410,20 @@ def _build_into(
         summary.sources.append(SourceStat("grenzen", "boundaries", str(path), sha256_of(path), 0, 0))
     summary.unknown_region_rows = count_unknown_regions(keys, boundaries, config)
     region_codes = set(keys["region_code"])
+    lists = buurt_lists(con, boundaries, config)
     if gemeente == config.gemeente_code:
-        check_areas(config, boundaries, region_codes)
+        check_areas(config, lists, region_codes)
     regions = build_regions(region_codes, source_names, boundaries)
+    names = dict(zip(regions["region_code"], regions["name"], strict=True))
     indicator_codes = {str(c) for c in con.execute("select distinct indicator_code from observations").fetchall()
                        for c in c}
     indicators, summary.uncatalogued = indicator_table(config, indicator_codes, metadata)
-    renewal, members = area_tables(config, gemeente)
+    data_years = sorted(int(y) for (y,) in con.execute(
+        "select distinct boundary_year from observations").fetchall())
+    observed = {int(y): set(codes) for y, codes in con.execute(
+        "select boundary_year, list(distinct region_code) from observations where region_code like 'WK%' "
+        "group by boundary_year").fetchall()}
+    versions = definition_versions(config, gemeente, lists, data_years, names)
     gemeente_name = regions.loc[regions["region_code"] == gemeente, "name"]
     meta = {
         "schema_version": str(SCHEMA_VERSION),
@@ -446,23 +438,32 @@ def _build_into(
         "weight_indicator": config.weight_indicator,
         "boundary_licence": config.boundaries.licence,
     }
+    goals = read_goals(config, options.config_dir, gemeente)
     tables = {
         "build_meta": pd.DataFrame(list(meta.items()), columns=["key", "value"]),
+        "build_info": build_info(config, meta, goals),
         "build_sources": pd.DataFrame([vars(s) for s in summary.sources],
-                                      columns=["source_id", "adapter", "path", "sha256", "rows", "values"]),
+                                      columns=["source_id", "adapter", "path", "sha256", "rows", "values",
+                                               "boundary_year"]).astype({"boundary_year": "Int64"}),
         "regions": regions,
         "boundaries": boundaries,
         "themes": pd.DataFrame([{"theme_id": t.id, "name": t.name, "subgoals": t.subgoals, "nplv": t.nplv,
-                                 "sort_order": i} for i, t in enumerate(config.themes)]),
+                                 "wanted_sources": ";".join(t.wanted_sources), "sort_order": i}
+                                for i, t in enumerate(config.themes)]),
         "programmes": pd.DataFrame([{"programme_id": p.id, "name": p.name, "kind": p.kind, "period": p.period,
-                                     "budget_eur": p.budget_eur, "budget_note": p.budget_note}
-                                    for p in config.programmes]).astype({"budget_eur": "float64"}),
+                                     "budget_eur": p.budget_eur, "budget_note": p.budget_note, "sort_order": i}
+                                    for i, p in enumerate(config.programmes)]).astype({"budget_eur": "float64"}),
         "indicators": indicators,
         "age_groups": pd.DataFrame([{"age_group": k, "label": v, "sort_order": i}
                                     for i, (k, v) in enumerate(AGE_LABELS.items())]),
         "map_years": map_years(boundaries, config.area_boundary_year),
-        "renewal_areas": renewal,
-        "area_members": members,
+        **area_tables(config, gemeente, data_years),
+        "unit_members": unit_members(config, lists, gemeente),
+        "area_wijk_coverage": wijk_coverage(config, gemeente, lists, names),
+        "gemeente_wijken": gemeente_wijken(boundaries, lists, gemeente, data_years, observed),
+        "definition_versions": versions.versions,
+        "definition_changes": versions.changes,
+        **goal_tables(goals),
     }
     buurten = set(regions.loc[regions["level"] == "buurt", "region_code"])
     tables.update(register_tables(config, options.config_dir, gemeente, buurten, set(indicators["indicator_code"]),
@@ -470,6 +471,10 @@ def _build_into(
     summary.regions = len(regions)
     summary.boundaries = len(boundaries)
     progress("- tabellen schrijven en kloven berekenen")
-    counts = finish_database(con, tables, config, gemeente)
+    write_tables(con, tables)
+    counts = derived_tables(con, config, gemeente)
+    write_tables(con, {"coverage": coverage_table(con, config, gemeente, goals)})
+    build_comparison(con, config, options.source, options.config_dir, gemeente, progress)
+    con.execute("checkpoint")
     summary.area_values, summary.gaps = counts["area_values"], counts["gaps"]
     return summary

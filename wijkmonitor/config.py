@@ -1,7 +1,10 @@
 """Programme configuration: municipality, themes, programmes, renewal areas, indicator catalogue, sources.
 
 Everything a municipality defines for itself lives in TOML files under `config/` and `geodata/`; this module
-reads and checks them. A wrong value names the file and the key, so the office can fix it without a developer.
+reads them through pydantic models (`config_models.py`), so every key is typed, an unknown key is refused with a
+near-miss suggestion and a text where a list belongs is refused rather than read letter by letter. A wrong value
+names the file and the key, so the office can fix it without a developer. The rest of the package sees frozen
+dataclasses only.
 """
 
 from __future__ import annotations
@@ -10,8 +13,11 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ValidationError
+
+from wijkmonitor import config_models as m
 from wijkmonitor.errors import BuildError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -20,21 +26,11 @@ DEFAULT_BOUNDARIES = PROJECT_ROOT / "geodata" / "boundaries.toml"
 DEFAULT_SOURCE = PROJECT_ROOT.parent / "shared" / "data"
 DEFAULT_DB = PROJECT_ROOT / "data" / "wijkmonitor.duckdb"
 
-POLARITIES = ("higher_better", "lower_better", "neutral")
-AGGREGATIONS = ("weighted_mean", "sum", "none")
-ALLOWED_UNITS = (
-    "%",
-    "aantal",
-    "ha",
-    "inwoners per km²",
-    "adressen per km²",
-    "personen per huishouden",
-    "klasse",
-    "euro",
-    "index",
-    "rapportcijfer",
-)
-ADAPTERS = ("statline", "longcsv", "kwbmap")
+POLARITIES = m.POLARITIES
+AGGREGATIONS = m.AGGREGATIONS
+ALLOWED_UNITS = m.ALLOWED_UNITS
+ADAPTERS = m.ADAPTERS
+_M = TypeVar("_M", bound=BaseModel)
 
 
 def db_path_from_env(default: Path = DEFAULT_DB) -> Path:
@@ -57,6 +53,17 @@ class Indicator:
     aggregation: str
     headline: bool
     aliases: tuple[str, ...] = ()
+    # The finest level the source publishes: a wijk-only source (Leefbaarometer) gives areas a value only
+    # where their buurten make up whole wijken, and the city a value computed from the wijken.
+    lowest_level: str = "buurt"
+    # aggregation = "rate": value = sum(numerator) / sum(denominator in denominator_year) * per.
+    numerator: str | None = None
+    denominator: str | None = None
+    denominator_year: int | None = None
+    per: float = 1000.0
+    # An indicator holding this one's deviation from the national reference (Leefbaarometer `afw`).
+    national_deviation: str | None = None
+    tolerance: float | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class Theme:
     name: str
     subgoals: str
     nplv: bool
+    wanted_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,8 @@ class Area:
     programmes: tuple[str, ...]
     first_year: int
     kind: str = "wijkvernieuwingswijk"
+    # The member buurten per boundary year (always holds the default `area_boundary_year`).
+    buurten_by_year: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,20 @@ class Source:
     year: int | None = None
     boundary_year: int | None = None
     odata_table: str | None = None
+    lists_all_regions: bool = False
+    code_columns: tuple[str, ...] = ()
+    name_columns: tuple[str, ...] = ()
+    year_column: str | None = None
+    include: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    scale: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TerritoryChange:
+    region: str
+    year: int
+    note: str
 
 
 @dataclass(frozen=True)
@@ -111,6 +135,7 @@ class BoundarySpec:
     code_property: str
     name_property: str
     licence: str
+    territory_changes: tuple[TerritoryChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +161,10 @@ class ProgrammeConfig:
                 mapping[alias] = code
         return mapping
 
+    def area_years(self) -> tuple[int, ...]:
+        """Every boundary year some renewal area is defined in."""
+        return tuple(sorted({y for a in self.areas for y in a.buurten_by_year} | {self.area_boundary_year}))
+
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
@@ -147,150 +176,129 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise BuildError(f"geen geldige TOML: {exc}", file=path) from exc
 
 
-def _require(table: dict[str, Any], key: str, *, file: Path, where: str) -> Any:
-    if key not in table or table[key] in (None, ""):
-        raise BuildError(f"verplichte sleutel '{key}' ontbreekt", file=file, column=f"{where}.{key}")
-    return table[key]
-
-
-def _choice(value: str, allowed: tuple[str, ...], *, file: Path, where: str) -> str:
-    if value not in allowed:
-        raise BuildError(
-            f"waarde {value!r} is niet toegestaan; kies uit: {', '.join(allowed)}", file=file, column=where
-        )
-    return value
+def _parse(model: type[_M], data: dict[str, Any], path: Path) -> _M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        key, message = m.explain(exc, model)
+        raise BuildError(message, file=path, column=key) from exc
 
 
 def _indicators(path: Path, theme_ids: set[str]) -> tuple[dict[str, Indicator], str]:
-    data = _read_toml(path)
-    defaults = data.get("defaults", {})
+    parsed = _parse(m.IndicatorsFile, _read_toml(path), path)
     indicators: dict[str, Indicator] = {}
-    for code, entry in data.get("indicators", {}).items():
+    for code, entry in parsed.indicators.items():
         where = f"indicators.{code}"
-        theme = _require(entry, "theme", file=path, where=where)
-        if theme not in theme_ids:
-            raise BuildError(f"thema {theme!r} bestaat niet in programme.toml", file=path, column=f"{where}.theme")
+        if entry.theme not in theme_ids:
+            raise BuildError(f"thema {entry.theme!r} bestaat niet in programme.toml{m.hint(entry.theme, theme_ids)}",
+                             file=path, column=f"{where}.theme")
+        if entry.aggregation == "rate" and not (entry.numerator and entry.denominator and entry.denominator_year):
+            raise BuildError("een indicator met aggregation = \"rate\" heeft numerator, denominator en "
+                             "denominator_year nodig", file=path, column=where)
         indicators[code] = Indicator(
-            code=code,
-            label=_require(entry, "label", file=path, where=where),
-            unit=_choice(_require(entry, "unit", file=path, where=where), ALLOWED_UNITS, file=path,
-                         where=f"{where}.unit"),
-            theme=theme,
-            polarity=_choice(_require(entry, "polarity", file=path, where=where), POLARITIES, file=path,
-                             where=f"{where}.polarity"),
-            definition=entry.get("definition", ""),
-            source=entry.get("source", ""),
-            licence=entry.get("licence", ""),
-            decimals=int(entry.get("decimals", 1)),
-            aggregation=_choice(entry.get("aggregation", "none"), AGGREGATIONS, file=path,
-                                where=f"{where}.aggregation"),
-            headline=bool(entry.get("headline", False)),
-            aliases=tuple(entry.get("aliases", ())),
+            code=code, label=entry.label, unit=entry.unit, theme=entry.theme, polarity=entry.polarity,
+            definition=entry.definition, source=entry.source, licence=entry.licence, decimals=entry.decimals,
+            aggregation=entry.aggregation, headline=entry.headline, aliases=tuple(entry.aliases),
+            lowest_level=entry.lowest_level, numerator=entry.numerator, denominator=entry.denominator,
+            denominator_year=entry.denominator_year, per=entry.per, national_deviation=entry.national_deviation,
+            tolerance=entry.tolerance,
         )
-    return indicators, str(defaults.get("weight_indicator", "AantalInwoners"))
+    for code, indicator in indicators.items():
+        for key in ("numerator", "denominator", "national_deviation"):
+            other = getattr(indicator, key)
+            if other is not None and other not in indicators:
+                raise BuildError(f"indicator {other!r} bestaat niet in de catalogus{m.hint(other, indicators)}",
+                                 file=path, column=f"indicators.{code}.{key}")
+    return indicators, parsed.defaults.weight_indicator
 
 
-def _areas(raw: list[dict[str, Any]], path: Path, programme_ids: set[str]) -> tuple[Area, ...]:
-    by_id: dict[str, dict[str, Any]] = {}
-    for index, entry in enumerate(raw):
-        where = f"areas[{index}]"
-        area_id = _require(entry, "id", file=path, where=where)
-        if area_id in by_id:
-            raise BuildError(f"gebied {area_id!r} staat twee keer in de configuratie", file=path, column=where)
-        for programme in entry.get("programmes", []):
+def _areas(parsed: m.ProgrammeFile, path: Path) -> tuple[Area, ...]:
+    programme_ids = {p.id for p in parsed.programmes}
+    default_year = parsed.gaps.area_boundary_year
+    by_id: dict[str, m.AreaModel] = {}
+    for index, entry in enumerate(parsed.areas):
+        if entry.id in by_id:
+            raise BuildError(f"gebied {entry.id!r} staat twee keer in de configuratie", file=path,
+                             column=f"areas[{index}]")
+        for programme in entry.programmes:
             if programme not in programme_ids:
-                raise BuildError(f"programma {programme!r} bestaat niet", file=path,
-                                 column=f"{where}.programmes")
-        by_id[area_id] = entry
+                raise BuildError(f"programma {programme!r} bestaat niet{m.hint(programme, programme_ids)}",
+                                 file=path, column=f"areas[{index}].programmes")
+        by_id[entry.id] = entry
+
+    def members(entry: m.AreaModel, year: int) -> list[str]:
+        own = entry.buurten_by_year.get(str(year), entry.buurten) if year != default_year else entry.buurten
+        out = list(own)
+        for included in entry.includes:
+            if included not in by_id:
+                raise BuildError(f"gebied {included!r} in 'includes' bestaat niet{m.hint(included, by_id)}",
+                                 file=path, column=f"areas.{entry.id}.includes")
+            out += [b for b in members(by_id[included], year) if b not in out]
+        return out
+
+    years = ({default_year} | set(parsed.gaps.area_boundary_years)
+             | {int(y) for e in parsed.areas for y in e.buurten_by_year if y.isdigit()})
     areas = []
     for area_id, entry in by_id.items():
-        buurten = list(entry.get("buurten", []))
-        for included in entry.get("includes", []):
-            if included not in by_id:
-                raise BuildError(f"gebied {included!r} in 'includes' bestaat niet", file=path,
-                                 column=f"areas.{area_id}.includes")
-            buurten += [b for b in by_id[included].get("buurten", []) if b not in buurten]
-        if not buurten:
+        for year in entry.buurten_by_year:
+            if not year.isdigit():
+                raise BuildError(f"jaar {year!r} is geen jaartal", file=path, column=f"areas.{area_id}.buurten_by_year")
+        by_year = {year: tuple(members(entry, year)) for year in sorted(years)}
+        if not by_year[default_year]:
             raise BuildError("gebied heeft geen buurten", file=path, column=f"areas.{area_id}.buurten")
-        areas.append(
-            Area(
-                id=area_id,
-                name=_require(entry, "name", file=path, where=f"areas.{area_id}"),
-                buurten=tuple(buurten),
-                cbs_wijk=entry.get("cbs_wijk", ""),
-                programmes=tuple(entry.get("programmes", [])),
-                first_year=int(_require(entry, "first_year", file=path, where=f"areas.{area_id}")),
-                kind=entry.get("kind", "wijkvernieuwingswijk"),
-            )
-        )
+        areas.append(Area(
+            id=area_id, name=entry.name, buurten=by_year[default_year], cbs_wijk=entry.cbs_wijk,
+            programmes=tuple(entry.programmes), first_year=entry.first_year, kind=entry.kind,
+            buurten_by_year={y: b for y, b in by_year.items() if b},
+        ))
     return tuple(areas)
 
 
 def _sources(path: Path) -> tuple[Source, ...]:
-    data = _read_toml(path)
-    sources = []
-    for index, entry in enumerate(data.get("sources", [])):
-        where = f"sources[{index}]"
-        sources.append(
-            Source(
-                id=_require(entry, "id", file=path, where=where),
-                adapter=_choice(_require(entry, "adapter", file=path, where=where), ADAPTERS, file=path,
-                                where=f"{where}.adapter"),
-                title=entry.get("title", entry["id"]),
-                paths=tuple(_require(entry, "paths", file=path, where=where)),
-                licence=entry.get("licence", ""),
-                gemeente_extracts=dict(entry.get("gemeente_extracts", {})),
-                data_properties=entry.get("data_properties"),
-                period=entry.get("period"),
-                year=entry.get("year"),
-                boundary_year=entry.get("boundary_year"),
-                odata_table=entry.get("odata_table"),
-            )
+    parsed = _parse(m.SourcesFile, _read_toml(path), path)
+    return tuple(
+        Source(
+            id=s.id, adapter=s.adapter, title=s.title or s.id, paths=tuple(s.paths), licence=s.licence,
+            gemeente_extracts=dict(s.gemeente_extracts), data_properties=s.data_properties, period=s.period,
+            year=s.year, boundary_year=s.boundary_year, odata_table=s.odata_table,
+            lists_all_regions=s.lists_all_regions,
+            code_columns=tuple(s.code_columns), name_columns=tuple(s.name_columns), year_column=s.year_column,
+            include={k: tuple(v) for k, v in s.include.items()}, exclude={k: tuple(v) for k, v in s.exclude.items()},
+            scale=dict(s.scale),
         )
-    return tuple(sources)
+        for s in parsed.sources
+    )
+
+
+def _boundaries(path: Path) -> BoundarySpec:
+    b = _parse(m.BoundariesFile, _read_toml(path), path)
+    return BoundarySpec(
+        glob=b.glob, name_pattern=b.name_pattern, preferred_variant=b.preferred_variant,
+        code_property=b.code_property, name_property=b.name_property, licence=b.licence,
+        territory_changes=tuple(TerritoryChange(c.region, c.year, c.note) for c in b.territory_changes),
+    )
 
 
 def load_config(config_dir: Path = DEFAULT_CONFIG_DIR, boundaries: Path = DEFAULT_BOUNDARIES) -> ProgrammeConfig:
     programme_path = config_dir / "programme.toml"
-    data = _read_toml(programme_path)
-    gemeente = _require(data, "gemeente", file=programme_path, where="gemeente")
-    themes = tuple(
-        Theme(id=t["id"], name=t["name"], subgoals=t.get("subgoals", ""), nplv=bool(t.get("nplv", False)))
-        for t in data.get("themes", [])
-    )
-    programmes = tuple(
-        Programme(
-            id=p["id"],
-            name=p["name"],
-            kind=p.get("kind", ""),
-            period=p.get("period", ""),
-            budget_eur=p.get("budget_eur"),
-            budget_note=p.get("budget_note", ""),
-        )
-        for p in data.get("programmes", [])
-    )
+    parsed = _parse(m.ProgrammeFile, _read_toml(programme_path), programme_path)
+    themes = tuple(Theme(id=t.id, name=t.name, subgoals=t.subgoals, nplv=t.nplv,
+                         wanted_sources=tuple(t.wanted_sources)) for t in parsed.themes)
+    programmes = tuple(Programme(id=p.id, name=p.name, kind=p.kind, period=p.period, budget_eur=p.budget_eur,
+                                 budget_note=p.budget_note) for p in parsed.programmes)
     indicators_path = config_dir / "indicators.toml"
     indicators, weight_indicator = _indicators(indicators_path, {t.id for t in themes})
-    bspec = _read_toml(boundaries)
-    gaps = data.get("gaps", {})
     return ProgrammeConfig(
-        gemeente_code=_require(gemeente, "code", file=programme_path, where="gemeente"),
-        gemeente_name=_require(gemeente, "name", file=programme_path, where="gemeente"),
-        stable_tolerance=float(gaps.get("stable_tolerance", 0.5)),
-        area_boundary_year=int(gaps.get("area_boundary_year", 2022)),
+        gemeente_code=parsed.gemeente.code,
+        gemeente_name=parsed.gemeente.name,
+        stable_tolerance=parsed.gaps.stable_tolerance,
+        area_boundary_year=parsed.gaps.area_boundary_year,
         weight_indicator=weight_indicator,
         themes=themes,
         programmes=programmes,
-        areas=_areas(data.get("areas", []), programme_path, {p.id for p in programmes}),
+        areas=_areas(parsed, programme_path),
         indicators=indicators,
         sources=_sources(config_dir / "sources.toml"),
-        boundaries=BoundarySpec(
-            glob=bspec["glob"],
-            name_pattern=bspec["name_pattern"],
-            preferred_variant=bspec.get("preferred_variant", ""),
-            code_property=bspec.get("code_property", "statcode"),
-            name_property=bspec.get("name_property", "statnaam"),
-            licence=bspec.get("licence", ""),
-        ),
+        boundaries=_boundaries(boundaries),
         files=(programme_path, indicators_path, config_dir / "sources.toml", boundaries),
     )

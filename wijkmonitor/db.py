@@ -19,9 +19,11 @@ import pandas as pd
 
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import DataUnavailable
+from wijkmonitor.schema import TABLES
 
 QUERIES_DIR = PROJECT_ROOT / "queries"
-SCHEMA_VERSION = 3
+# Raise on every change of wijkmonitor/schema.py (the tables and columns pages rely on).
+SCHEMA_VERSION = 4
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _lock = threading.Lock()
@@ -44,7 +46,9 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
         raise DataUnavailable(f"Het gegevensbestand {path} is leeg. {REBUILD_HINT}")
     # Attach to a private in-memory instance instead of duckdb.connect(path): DuckDB caches instances per
     # path within a process, so after the build swaps the file a plain connect would return the old one.
-    con = duckdb.connect()
+    # Extension autoloading is off: attaching a SQLite (or other foreign) file must fail at once, not try to
+    # download a scanner extension.
+    con = duckdb.connect(config={"autoload_known_extensions": False, "autoinstall_known_extensions": False})
     try:
         con.execute("attach $path as snapshot (read_only)", {"path": str(path)})
         con.execute("use snapshot")
@@ -62,7 +66,30 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
         raise DataUnavailable(
             f"Het gegevensbestand {path} heeft een oude opbouw (versie {found}, nodig {SCHEMA_VERSION}). {REBUILD_HINT}"
         )
+    missing = contract_gaps(con)
+    if missing:
+        con.close()
+        raise DataUnavailable(
+            f"Het gegevensbestand {path} is onvolledig (ontbreekt: {', '.join(missing[:5])}"
+            f"{' en meer' if len(missing) > 5 else ''}). {REBUILD_HINT}"
+        )
     return con
+
+
+def contract_gaps(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The tables and columns of the contract (`wijkmonitor.schema.TABLES`) that the open file lacks."""
+    found: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "select table_name, column_name from information_schema.columns where table_catalog = 'snapshot'"
+    ).fetchall():
+        found.setdefault(str(table), set()).add(str(column))
+    gaps = []
+    for table, columns in TABLES.items():
+        if table not in found:
+            gaps.append(f"tabel {table}")
+            continue
+        gaps += [f"kolom {table}.{c}" for c in columns if c not in found[table]]
+    return gaps
 
 
 @dataclass(frozen=True)

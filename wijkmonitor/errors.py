@@ -1,7 +1,7 @@
 """The error types of Wijkmonitor.
 
 `DataUnavailable` is the one error a page shows: it carries a plain Dutch message and is turned into
-`st.error` in one place (`wijkmonitor.ui.errors`). `BuildError` names file, row and column so that a
+`st.error` in one place (`wijkmonitor.common.data.data_guard`). `BuildError` names file, row and column so that a
 programme office can find and fix a bad source cell.
 """
 

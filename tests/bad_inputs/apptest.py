@@ -1,7 +1,7 @@
 """Run a page of the dashboard in Streamlit's AppTest and keep what a reader would see.
 
-Pages run through `dashboard.py` (`st.navigation`), as the server serves them: a page that links to itself
-(`st.page_link`) needs the navigation around it. Query strings are given as typed in the address bar and
+Pages run through `dashboard.py` (the entry page of Streamlit's `pages/` folder), as the server serves them:
+`st.page_link` needs the multipage app around a page. Query strings are given as typed in the address bar and
 decoded as the server decodes them (`parse_qs`: `+` becomes a space). The database is the file named by
 `WIJKMONITOR_DB` at the time of the run.
 """
@@ -20,8 +20,8 @@ PAGE_TIMEOUT_S = 60
 
 
 def page_files() -> list[str]:
-    """Every page of the app, as `app_pages/<name>.py` (the form `AppTest.switch_page` takes)."""
-    return sorted(f"app_pages/{p.name}" for p in (REPO / "app_pages").glob("*.py") if not p.name.startswith("_"))
+    """Every page of the app as `AppTest.switch_page` takes it: `dashboard.py` and `pages/<name>.py`."""
+    return ["dashboard.py", *sorted(f"pages/{p.name}" for p in (REPO / "pages").glob("*.py"))]
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,20 @@ class PageRun:
         return self.errors + self.warnings + self.infos
 
 
+def open_app(page: str, /, **params: str | list[str]) -> AppTest:
+    """Run one page (`dashboard.py` or `pages/<name>.py`) inside the multipage app with these URL parameters."""
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=PAGE_TIMEOUT_S)
+    if page != "dashboard.py":
+        at.switch_page(page)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
 def run_page(page: str, query: str = "", *, timeout: float = PAGE_TIMEOUT_S) -> PageRun:
     at = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
-    at.switch_page(page)
+    if page != "dashboard.py":
+        at.switch_page(page)
     for name, values in parse_qs(query, keep_blank_values=True).items():
         at.query_params[name] = values[-1] if len(values) == 1 else values
     at.run()

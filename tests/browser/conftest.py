@@ -62,17 +62,17 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
     proc.wait(timeout=SERVER_STOP_TIMEOUT_S)
 
 
-@pytest.fixture(scope="session")
-def app_url(groningen_db: Path) -> Iterator[str]:
-    """Base url ("http://127.0.0.1:<port>") of a Streamlit server running dashboard.py on groningen_db."""
+@contextlib.contextmanager
+def serve(db_path: Path, name: str = "") -> Iterator[str]:
+    """Start `streamlit run dashboard.py` on db_path, yield its base url ("http://127.0.0.1:<port>"), stop it."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     # One server per pytest-xdist worker; each needs its own log.
-    log_path = ARTIFACTS / f"streamlit-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
+    log_path = ARTIFACTS / f"streamlit-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}{name}.log"
     env = {
         **os.environ,
-        "WIJKMONITOR_DB": str(groningen_db),
+        "WIJKMONITOR_DB": str(db_path),
         "PYTHONUNBUFFERED": "1",
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
     }
@@ -114,6 +114,20 @@ def app_url(groningen_db: Path) -> Iterator[str]:
             yield url
         finally:
             _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def app_url(groningen_db: Path) -> Iterator[str]:
+    """Base url of one Streamlit server running dashboard.py on groningen_db, shared by the session."""
+    with serve(groningen_db) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_app_url(groningen_db: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A Streamlit server started for this test alone: its first request is the test's own."""
+    with serve(groningen_db, "-" + request.node.name.replace("/", "_")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.goals.format import gap_unit
+from wijkmonitor.common import fmt
 from wijkmonitor.goals.status import SeriesIndex, measured
 from wijkmonitor.texts import doelen as txt
 
@@ -34,7 +34,7 @@ FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 12}
 def _axis_title(first: pd.Series) -> str:
     unit = str(first["unit"])
     if first["measure"] == "disadvantage":
-        return txt.CHART_Y_GAP.format(unit=gap_unit(unit))
+        return txt.CHART_Y_GAP.format(unit=fmt.gap_unit(unit))
     return txt.CHART_Y_VALUE.format(indicator=first["indicator_label"], unit=unit)
 
 
@@ -51,14 +51,14 @@ def _y_range(values: list[float], *, with_zero: bool) -> list[float]:
 def goal_figure(goal_rows: pd.DataFrame, index: SeriesIndex) -> go.Figure:
     """Panels for the progress rows of one goal (one row per area, from `goals.table.progress_table`).
 
-    `index` is `doelen_series` as `status.index_series`; the goal's indicator, age group and measured
+    `index` is `goals_series` as `status.index_series`; the goal's indicator, age group and measured
     quantity (value or disadvantage) are taken from `goal_rows`.
     """
     first = goal_rows.iloc[0]
     column = str(first["measure"])
     is_gap = column == "disadvantage"
     decimals = int(first["decimals"])
-    unit = gap_unit(str(first["unit"])) if is_gap else str(first["unit"])
+    unit = fmt.gap_unit(str(first["unit"])) if is_gap else str(first["unit"])
     # Plain records: itertuples over Arrow-backed columns costs milliseconds per row in pandas 3.
     rows = goal_rows.to_dict("records")
     by_area = {

@@ -152,7 +152,7 @@ SeriesIndex = dict[tuple[str, str, str], dict[int, tuple[float | None, float | N
 
 
 def index_series(rows: pd.DataFrame) -> SeriesIndex:
-    """`doelen_series` rows as plain dicts: filtering a DataFrame per goal and area costs milliseconds each."""
+    """`goals_series` rows as plain dicts: filtering a DataFrame per goal and area costs milliseconds each."""
     index: SeriesIndex = {}
     columns = [rows[c].tolist() for c in ("indicator_code", "age_group", "area_id", "year", "value", "disadvantage")]
     for indicator, age, area, year, value, disadvantage in zip(*columns, strict=True):

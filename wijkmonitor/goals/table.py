@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from wijkmonitor.common import fmt
 from wijkmonitor.goals.config import Goal, GoalsConfig
-from wijkmonitor.goals.format import gap_with_unit, nl_number, ratio_text, with_unit
 from wijkmonitor.goals.status import STATUS_ORDER, Progress, SeriesIndex, Status, assess_goal
 from wijkmonitor.texts import doelen as txt
 
@@ -40,7 +40,7 @@ class Labels:
         ages: pd.DataFrame,
         partner_names: Mapping[str, str],
     ) -> Labels:
-        """From the queries doelen_indicators, renewal_areas_all, themes_all and doelen_age_groups."""
+        """From the queries goals_indicators, renewal_areas_all, themes_all and age_groups."""
         return cls(
             indicators={
                 str(c): (str(label), str(unit), int(decimals), str(polarity))
@@ -61,7 +61,7 @@ class Labels:
 def _factor_words(factor: float) -> str:
     if factor in txt.GAP_FACTOR_WORDS:
         return txt.GAP_FACTOR_WORDS[factor]
-    return txt.GAP_FACTOR_GENERIC.format(percent=f"{nl_number(factor * 100, 0)}%")
+    return txt.GAP_FACTOR_GENERIC.format(percent=f"{fmt.number(factor * 100, 0, missing=fmt.DASH)}%")
 
 
 def describe_target(goal: Goal, labels: Labels) -> str:
@@ -69,12 +69,12 @@ def describe_target(goal: Goal, labels: Labels) -> str:
     label, unit, decimals, polarity = labels.indicator(goal.indicator)
     if goal.target_type == "value":
         template = txt.TARGET_VALUE_LOWER if polarity == "lower_better" else txt.TARGET_VALUE_HIGHER
-        return template.format(indicator=label, target=with_unit(goal.target, unit, decimals),
+        return template.format(indicator=label, target=fmt.value(goal.target, unit, decimals),
                                target_year=goal.target_year)
     if goal.target_type == "gap_at_most":
         if goal.target == 0:
             return txt.TARGET_GAP_ZERO.format(target_year=goal.target_year)
-        return txt.TARGET_GAP_AT_MOST.format(target=gap_with_unit(goal.target, unit, decimals),
+        return txt.TARGET_GAP_AT_MOST.format(target=fmt.difference(goal.target, unit, decimals),
                                              target_year=goal.target_year)
     return txt.TARGET_GAP_FACTOR.format(factor=_factor_words(goal.target), target_year=goal.target_year,
                                         baseline_year=goal.baseline_year)
@@ -83,7 +83,7 @@ def describe_target(goal: Goal, labels: Labels) -> str:
 def reason_text(progress: Progress) -> str:
     return txt.REASONS[progress.reason].format(
         baseline_year=progress.baseline_year, latest_year=progress.latest_year,
-        target_year=progress.target_year, ratio=ratio_text(progress.ratio),
+        target_year=progress.target_year, ratio=fmt.percent(progress.ratio),
     )
 
 
@@ -150,13 +150,13 @@ def summary_text(progress: pd.DataFrame) -> str:
 
 def _measured(value: float | None, row: pd.Series) -> str:
     if row["measure"] == "disadvantage":
-        return gap_with_unit(value, str(row["unit"]), int(row["decimals"]), signed=True)
-    return with_unit(value, str(row["unit"]), int(row["decimals"]))
+        return fmt.difference(value, str(row["unit"]), int(row["decimals"]), signed=True)
+    return fmt.value(value, str(row["unit"]), int(row["decimals"]))
 
 
 def _per_year(value: float | None, row: pd.Series) -> str:
     # Per-year steps are small: one more decimal than the indicator so 0,1 and 0,14 stay apart.
-    return gap_with_unit(value, str(row["unit"]), int(row["decimals"]) + 1)
+    return fmt.difference(value, str(row["unit"]), int(row["decimals"]) + 1)
 
 
 def display_table(progress: pd.DataFrame, theme_names: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -181,14 +181,9 @@ def display_table(progress: pd.DataFrame, theme_names: Mapping[str, str] | None 
             txt.COL_EXPECTED: _measured(row["expected_now"], row),
             txt.COL_NEEDED: _per_year(row["needed_per_year"], row),
             txt.COL_ACHIEVED: _per_year(row["achieved_per_year"], row),
-            txt.COL_RATIO: ratio_text(row["ratio"]),
+            txt.COL_RATIO: fmt.percent(row["ratio"]),
             txt.COL_THEME: theme_names.get(row["theme_id"], row["theme_id"]),
             txt.COL_PARTNERS: row["partner_names"],
             txt.COL_EXAMPLE: txt.YES if row["example"] else txt.NO,
         })
     return pd.DataFrame(rows)
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Semicolon-separated with a BOM: opens correctly in Dutch Excel."""
-    return frame.to_csv(index=False, sep=";").encode("utf-8-sig")

@@ -113,7 +113,7 @@ def build_view(
     series: pd.DataFrame,
     goals_path: Path = DEFAULT_GOALS,
 ) -> GoalsView:
-    """From the queries doelen_indicators, renewal_areas_all, themes_all, doelen_age_groups, doelen_series."""
+    """From the queries goals_indicators, renewal_areas_all, themes_all, age_groups, goals_series."""
     config = load_goals(Catalogue.from_frames(indicators, areas, themes), goals_path)
     labels = Labels.from_frames(indicators, areas, themes, ages, config.partner_names())
     index = index_series(series)

@@ -26,7 +26,7 @@ def _short(label: str) -> str:
 
 
 def theme_figure(rows: pd.DataFrame, unit_name: str, city_name: str) -> go.Figure:
-    """Rows of one theme from profiel_values (one age group plus 'totaal'), in indicator order."""
+    """Rows of one theme from profile_values (one age group plus 'totaal'), in indicator order."""
     records = rows.to_dict("records")
     labels = [_short(str(r["label"])) for r in records]
     # Plotly draws the first category at the bottom; reverse so the list reads top-down like the table.

@@ -6,12 +6,11 @@ as callables, so a file is only built when someone asks for it.
 from __future__ import annotations
 
 import html
-import io
 import re
 
 import pandas as pd
 
-from wijkmonitor.goals.format import nl_datetime
+from wijkmonitor.common import export, fmt
 from wijkmonitor.profile import tables
 from wijkmonitor.profile.print_css import EXPORT_CSS
 from wijkmonitor.profile.view import ProfileView
@@ -36,7 +35,7 @@ def _sources(view: ProfileView) -> str:
 
 def _generated(view: ProfileView) -> str:
     return txt.HTML_GENERATED.format(version=view.meta.get("tool_version", "?"),
-                                     built_at=nl_datetime(view.meta.get("built_at")))
+                                     built_at=fmt.moment(view.meta.get("built_at")))
 
 
 def profile_html(view: ProfileView) -> str:
@@ -97,14 +96,13 @@ def profile_html(view: ProfileView) -> str:
 
 def profile_csv(view: ProfileView) -> bytes:
     """Every compared figure of the unit, all age groups; semicolons and decimal commas for Dutch Excel."""
-    frame = tables.export_values(view.values, view.unit.name)
-    return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    return export.csv_bytes(tables.export_values(view.values, view.unit.name))
 
 
 def _about(view: ProfileView) -> pd.DataFrame:
     values = {
         "name": view.unit.name, "code": view.unit.code, "kind": view.unit.kind_label,
-        "built_at": nl_datetime(view.meta.get("built_at")), "version": view.meta.get("tool_version", "?"),
+        "built_at": fmt.moment(view.meta.get("built_at")), "version": view.meta.get("tool_version", "?"),
         "sources": _sources(view),
     }
     return pd.DataFrame([(k, v.format(**values)) for k, v in txt.ABOUT_ROWS], columns=["", " "])
@@ -112,7 +110,6 @@ def _about(view: ProfileView) -> pd.DataFrame:
 
 def profile_xlsx(view: ProfileView) -> bytes:
     """Excel workbook: comparison, ontwikkelkompas, key figures, registers and a sheet about the file."""
-    buffer = io.BytesIO()
     values = tables.export_values(view.values, view.unit.name)
     sheets = {
         txt.SHEET_COMPARE: values,
@@ -123,11 +120,4 @@ def profile_xlsx(view: ProfileView) -> bytes:
         sheets[txt.SHEET_INTERVENTIONS] = view.interventions_table
         sheets[txt.SHEET_PROCESS] = view.process_table
     sheets[txt.SHEET_ABOUT] = _about(view)
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=False)
-            sheet = writer.sheets[name[:31]]
-            for column in sheet.columns:
-                width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
-                sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
-    return buffer.getvalue()
+    return export.xlsx_bytes(sheets)

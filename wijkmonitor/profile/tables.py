@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.goals.format import gap_with_unit, nl_number, with_unit
+from wijkmonitor.common import fmt
 from wijkmonitor.texts import profiel as txt
 
 TOTAL_AGE = "totaal"
@@ -56,9 +56,9 @@ def comparison_table(rows: pd.DataFrame, unit_name: str, city_name: str) -> pd.D
         unit, decimals = str(row["unit"]), int(row["decimals"])
         records.append({
             txt.COL_INDICATOR: _label(row, with_age=False),
-            unit_name: with_unit(row["value"], unit, decimals),
-            city_name: with_unit(row["city_value"], unit, decimals),
-            txt.COL_GAP: gap_with_unit(row["gap"], unit, decimals, signed=True),
+            unit_name: fmt.value(row["value"], unit, decimals),
+            city_name: fmt.value(row["city_value"], unit, decimals),
+            txt.COL_GAP: fmt.difference(row["gap"], unit, decimals, signed=True),
             txt.COL_POSITION: txt.position_text(row["position"]),
             txt.COL_YEAR: str(row["year"]),
         })
@@ -74,8 +74,8 @@ def compass_table(rows: pd.DataFrame, unit_name: str, *, with_age: bool = False)
             txt.COL_THEME: row["theme_name"],
             txt.COL_INDICATOR: _label(row, with_age=with_age),
             txt.COL_PERIOD: txt.PERIOD.format(prev=int(row["prev_year"]), year=int(row["year"])),
-            txt.COL_CHANGE.format(name=unit_name): gap_with_unit(row["change"], unit, decimals, signed=True),
-            txt.COL_CITY_CHANGE: gap_with_unit(row["city_change"], unit, decimals, signed=True),
+            txt.COL_CHANGE.format(name=unit_name): fmt.difference(row["change"], unit, decimals, signed=True),
+            txt.COL_CITY_CHANGE: fmt.difference(row["city_change"], unit, decimals, signed=True),
             txt.COL_DEVELOPMENT: txt.compass_text(row["judgement"]),
         })
     return pd.DataFrame.from_records(records)
@@ -89,10 +89,10 @@ def context_table(context: pd.DataFrame) -> pd.DataFrame:
         unit, decimals = str(row["unit"]), int(row["decimals"])
         record = {
             txt.COL_INDICATOR: row["label"],
-            txt.COL_VALUE: with_unit(row["value"], unit, decimals),
+            txt.COL_VALUE: fmt.value(row["value"], unit, decimals),
         }
         if with_city:
-            record[txt.COL_CITY] = with_unit(row["city_value"], unit, decimals)
+            record[txt.COL_CITY] = fmt.value(row["city_value"], unit, decimals)
         record[txt.COL_YEAR] = str(row["year"])
         records.append(record)
     return pd.DataFrame.from_records(records)
@@ -127,7 +127,7 @@ def interventions_table(frame: pd.DataFrame, area_names: Mapping[str, str] | Non
             txt.COL_AREAS: _areas(row["areas"], names),
             txt.COL_START: _date(row["start_date"]),
             txt.COL_END: _date(row["end_date"]),
-            txt.COL_BUDGET: nl_number(row["budget_eur"], 0),
+            txt.COL_BUDGET: fmt.number(row["budget_eur"], 0, missing=fmt.DASH),
             txt.COL_EXAMPLE: _yes_no(row["is_example"]),
         })
     return pd.DataFrame.from_records(records)
@@ -141,8 +141,8 @@ def process_table(frame: pd.DataFrame, area_names: Mapping[str, str] | None = No
             txt.COL_DATE: _date(row["date"]),
             txt.COL_AREAS: _areas(row["area"], names),
             txt.COL_ACTIVITY: row["activity_type"],
-            txt.COL_PARTICIPANTS: nl_number(row["participants"], 0),
-            txt.COL_REACHED: nl_number(row["residents_reached"], 0),
+            txt.COL_PARTICIPANTS: fmt.number(row["participants"], 0, missing=fmt.DASH),
+            txt.COL_REACHED: fmt.number(row["residents_reached"], 0, missing=fmt.DASH),
             txt.COL_RAISED: "" if pd.isna(row["raised"]) else row["raised"],
             txt.COL_ACTION: "" if pd.isna(row["action"]) else row["action"],
             txt.COL_EXAMPLE: _yes_no(row["is_example"]),

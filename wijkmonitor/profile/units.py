@@ -44,7 +44,7 @@ def area_names(units: Sequence[Unit]) -> dict[str, str]:
 
 
 def units_from_frame(frame: pd.DataFrame) -> tuple[Unit, ...]:
-    """From the query profiel_units (already in display order)."""
+    """From the query profile_units (already in display order)."""
     return tuple(
         Unit(code=str(code), unit_type=str(unit_type), name=str(name), kind=str(kind),
              parent_name=None if pd.isna(parent) else str(parent))

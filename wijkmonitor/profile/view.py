@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.goals.format import nl_datetime, nl_number
+from wijkmonitor.common import fmt
 from wijkmonitor.profile import tables
 from wijkmonitor.profile.charts import theme_figure
 from wijkmonitor.profile.units import Unit
@@ -62,12 +62,12 @@ class ProfileView:
 
     @property
     def data_version(self) -> str:
-        return txt.DATA_VERSION.format(built_at=nl_datetime(self.meta.get("built_at")),
+        return txt.DATA_VERSION.format(built_at=fmt.moment(self.meta.get("built_at")),
                                        version=self.meta.get("tool_version", "?"))
 
     @property
     def compass_help(self) -> str:
-        tolerance = nl_number(float(self.meta.get("gap_tolerance", "0.5")), 1)
+        tolerance = fmt.number(float(self.meta.get("gap_tolerance", "0.5")), 1, missing=fmt.DASH)
         return txt.SECTION_COMPASS_HELP.format(tolerance=tolerance, unit="procentpunt")
 
     @property
@@ -107,9 +107,9 @@ def build_profile(
     age_labels: Mapping[str, str],
     area_names: Mapping[str, str] | None = None,
 ) -> ProfileView:
-    """From the queries profiel_values, profiel_context, profiel_interventions, profiel_process, build_meta.
+    """From the queries profile_values, profile_context, profile_interventions, profile_process, build_meta.
 
-    `area_names` turns the register's area ids and buurt codes into names (from profiel_units).
+    `area_names` turns the register's area ids and buurt codes into names (from profile_units).
     """
     city_name = meta.get("gemeente_name", "")
     shown = tables.for_age(values, age_group)
@@ -121,7 +121,7 @@ def build_profile(
             table=tables.comparison_table(rows, unit.name, city_name),
             alt=txt.CHART_ALT.format(theme=name, name=unit.name),
         ))
-    tolerance = nl_number(float(meta.get("gap_tolerance", "0.5")), 1)
+    tolerance = fmt.number(float(meta.get("gap_tolerance", "0.5")), 1, missing=fmt.DASH)
     counts = tables.position_counts(shown)
     summary = txt.SUMMARY.format(
         n=len(shown), name=unit.name, worse=counts["slechter"], better=counts["beter"], equal=counts["gelijk"],

@@ -8,5 +8,6 @@ create table staging (
     source_id varchar,
     file varchar,
     row integer,
-    source_order integer
+    source_order integer,
+    boundary_year integer
 )

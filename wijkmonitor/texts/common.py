@@ -23,3 +23,10 @@ PAGE_WIJKPROFIEL = "Wijkprofiel"
 PAGE_OVER = "Over de data"
 DOWNLOAD_CSV = "Download deze tabel (CSV)"
 BUILT_AT = "Gegevensversie: gebouwd op {built_at} (Wijkmonitor {version})"
+PERCENT_POINT = "procentpunt"
+UNKNOWN = "onbekend"
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+DOWNLOAD_XLSX = "Download als Excel (XLSX)"

@@ -138,7 +138,7 @@ GOAL_PROFILE_LINK = "Wijkprofiel {area}"
 CHART_ALT = "Grafiek bij doel '{title}': gemeten waarden, nodige koers en streefwaarde per gebied."
 AREA_STATUS_LINE = "**{area}:** {status}. {reason}"
 DOWNLOAD_TABLE = "Download de voortgang (CSV)"
-TABLE_FILE = "wijkmonitor-doelen-voortgang.csv"
+TABLE_FILE = "wijkmonitor-doelen-voortgang"
 
 # Chart
 CHART_MEASURED = "Gemeten"
@@ -218,3 +218,4 @@ NO_AREAS_IN_BUILD = (
     "Dit gegevensbestand is gebouwd voor een gemeente zonder ingestelde vernieuwingswijken, dus er gelden hier geen "
     "doelen. Doelen staan in config/goals.toml en horen bij de gemeente uit config/programme.toml."
 )
+UNKNOWN_FILTER = "De link vraagt om ‘{value}’, maar dat is hier geen keuze; dat filter staat nu op alles."

@@ -48,7 +48,7 @@ COL_BUURT = "Buurten"
 COL_AREA = "Wijkvernieuwingsgebieden"
 UNITS_IN_LATEST = "{years} ({n} in {latest})"
 DOWNLOAD_CATALOGUE = "Download de indicatorenlijst (CSV)"
-CATALOGUE_FILE = "wijkmonitor-indicatoren.csv"
+CATALOGUE_FILE = "wijkmonitor-indicatoren"
 ATTRIBUTION_TITLE = "Bronvermelding"
 ATTRIBUTION_HELP = "Wie deze cijfers overneemt, vermeldt de bron zo:"
 

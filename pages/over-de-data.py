@@ -1,0 +1,60 @@
+"""Over de data: indicator catalogue, editions per level, build metadata, and how gaps, weights and status work."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from wijkmonitor.about import load
+from wijkmonitor.common import page
+from wijkmonitor.common.data import data_guard
+from wijkmonitor.texts import over as txt
+
+page.start("over-de-data")
+
+
+
+st.title(txt.TITLE)
+st.markdown(txt.INTRO)
+
+with data_guard():
+    view = load.view()
+
+tab_catalogue, tab_editions, tab_methods, tab_build = st.tabs(
+    [txt.TAB_CATALOGUE, txt.TAB_EDITIONS, txt.TAB_METHODS, txt.TAB_BUILD]
+)
+
+with tab_catalogue:
+    st.markdown(txt.CATALOGUE_HELP)
+    theme = st.selectbox(txt.FILTER_THEME, [None, *view.theme_names], key="over_theme",
+                         format_func=lambda t: txt.ALL_THEMES if t is None else view.theme_names[t])
+    table = view.catalogue_for(theme)
+    st.dataframe(table, hide_index=True, key="about_catalogue")
+    page.downloads(table, label=txt.DOWNLOAD_CATALOGUE, file_stem=txt.CATALOGUE_FILE,
+                   key="over_catalogue_dl")
+    st.subheader(txt.ATTRIBUTION_TITLE)
+    st.markdown(txt.ATTRIBUTION_HELP)
+    st.markdown("\n".join(f"- {line}" for line in view.attribution))
+
+with tab_editions:
+    st.markdown(txt.EDITIONS_HELP)
+    st.dataframe(view.editions, hide_index=True, key="about_editions")
+    st.subheader(txt.BOUNDARIES_TITLE)
+    st.caption(txt.BOUNDARIES_HELP)
+    st.table(view.boundaries, hide_index=True)
+
+with tab_methods:
+    st.markdown(view.methods)
+    st.subheader(txt.WEIGHTING_TITLE)
+    if view.unweighted:
+        st.warning(txt.UNWEIGHTED_WARNING.format(areas=", ".join(view.unweighted)), icon=":material/balance:")
+    st.table(view.weighting, hide_index=True)
+    st.subheader(txt.STATUS_TITLE)
+    st.markdown(view.status_method)
+
+with tab_build:
+    st.subheader(txt.BUILD_TITLE)
+    st.table(view.build_facts, hide_index=True, hide_header=True)
+    st.subheader(txt.SOURCES_TITLE)
+    st.caption(txt.SOURCES_HELP)
+    st.dataframe(view.sources, hide_index=True, key="about_sources", height="content")
+    st.caption(txt.REBUILD)

@@ -1,0 +1,1 @@
+"""Over de data: the catalogue, editions, build facts and the methods, as one view built from query rows."""

@@ -1,0 +1,168 @@
+"""What can be chosen: themes, indicators, age groups and years, from the `indicator_options` query.
+
+Nothing here names an indicator or a theme: the catalogue comes from the database (and so from config), and
+defaults are rules (first headline indicator, the age group with the latest edition, the latest year).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from wijkmonitor.common import fmt
+from wijkmonitor.texts import gebied as txt
+
+NO_THEME_ID = "_overig"
+LEVELS = ("buurt", "wijk")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    label: str
+    unit: str
+    polarity: str
+    decimals: int
+    headline: bool
+    definition: str
+    source: str
+    theme_id: str
+    theme_name: str
+
+
+@dataclass(frozen=True)
+class AgeGroup:
+    code: str
+    label: str
+    years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    indicators: dict[str, Indicator]
+    ages: dict[str, dict[str, AgeGroup]]  # indicator code -> age code -> age group, in age order
+    themes: dict[str, str] = field(default_factory=dict)  # theme id -> name, in theme order
+
+    @property
+    def empty(self) -> bool:
+        return not self.indicators
+
+    def theme_indicators(self, theme_id: str) -> list[str]:
+        return [code for code, ind in self.indicators.items() if ind.theme_id == theme_id]
+
+    def age_groups(self, indicator: str) -> list[str]:
+        return list(self.ages.get(indicator, {}))
+
+    def years(self, indicator: str, age: str) -> list[int]:
+        group = self.ages.get(indicator, {}).get(age)
+        return list(group.years) if group else []
+
+    def age_label(self, indicator: str, age: str) -> str:
+        group = self.ages.get(indicator, {}).get(age)
+        return group.label if group else age
+
+    def default_indicator(self, theme_id: str | None = None) -> str:
+        codes = self.theme_indicators(theme_id) if theme_id else list(self.indicators)
+        headline = [c for c in codes if self.indicators[c].headline]
+        return (headline or codes)[0]
+
+    def default_age(self, indicator: str) -> str:
+        groups = list(self.ages[indicator].values())
+        # The most recent edition wins; among equals the first in the configured age order (18plus before
+        # 65plus), because the programme's questions are about all adults unless said otherwise.
+        latest = max(max(g.years) for g in groups)
+        return next(g.code for g in groups if max(g.years) == latest)
+
+    def default_year(self, indicator: str, age: str) -> int:
+        return max(self.years(indicator, age))
+
+    def headline_choices(self) -> list[tuple[str, str, int]]:
+        """(indicator, age group, latest year) of every headline indicator, in theme and catalogue order."""
+        out = []
+        for code, ind in self.indicators.items():
+            if ind.headline:
+                age = self.default_age(code)
+                out.append((code, age, self.default_year(code, age)))
+        return out
+
+
+def _years(raw: Any) -> tuple[int, ...]:
+    if raw is None:
+        return ()
+    return tuple(sorted(int(y) for y in list(raw)))
+
+
+def _text(raw: Any) -> str:
+    return "" if raw is None or (isinstance(raw, float) and pd.isna(raw)) else str(raw)
+
+
+def catalog(frame: pd.DataFrame) -> Catalog:
+    """Build the catalogue from `indicator_options` rows (already in theme, indicator and age order)."""
+    indicators: dict[str, Indicator] = {}
+    ages: dict[str, dict[str, AgeGroup]] = {}
+    themes: dict[str, str] = {}
+    for row in frame.itertuples(index=False):
+        years = _years(row.years)
+        if not years:
+            continue
+        code = str(row.indicator_code)
+        theme_id = _text(row.theme_id) or NO_THEME_ID
+        theme_name = _text(row.theme_name) or txt.NO_THEME
+        if code not in indicators:
+            indicators[code] = Indicator(
+                code=code, label=_text(row.label) or code, unit=_text(row.unit), polarity=_text(row.polarity),
+                decimals=int(str(row.decimals)) if not fmt.is_missing(row.decimals) else 1, headline=bool(row.headline),
+                definition=_text(row.definition), source=_text(row.source), theme_id=theme_id,
+                theme_name=theme_name,
+            )
+            themes.setdefault(theme_id, theme_name)
+        ages.setdefault(code, {})[str(row.age_group)] = AgeGroup(str(row.age_group), _text(row.age_label), years)
+    return Catalog(indicators=indicators, ages=ages, themes=themes)
+
+
+def unit_label(unit_type: str, name: str, code: str) -> str:
+    return txt.UNIT_LABELS.get(unit_type, "{name}").format(name=name, code=code)
+
+
+@dataclass(frozen=True)
+class Units:
+    """The units a trend can be shown for: renewal areas first, then wijken and buurten."""
+
+    codes: tuple[str, ...]
+    names: dict[str, str]
+    types: dict[str, str]
+    kinds: dict[str, str]
+
+    @property
+    def empty(self) -> bool:
+        return not self.codes
+
+    def label(self, code: str) -> str:
+        return unit_label(self.types.get(code, ""), self.names.get(code, code), code)
+
+    def areas(self) -> list[str]:
+        return [c for c in self.codes if self.types[c] == "area"]
+
+    def default(self) -> str | None:
+        return self.codes[0] if self.codes else None
+
+
+def units(frame: pd.DataFrame) -> Units:
+    codes = tuple(str(c) for c in frame["unit_code"])
+    return Units(
+        codes=codes,
+        names=dict(zip(codes, (str(n) for n in frame["unit_name"]), strict=True)),
+        types=dict(zip(codes, (str(t) for t in frame["unit_type"]), strict=True)),
+        kinds=dict(zip(codes, (_text(k) for k in frame["kind"]), strict=True)),
+    )
+
+
+def first_valid(candidates: Iterable[Any], allowed: Iterable[Any]) -> Any:
+    allowed_list = list(allowed)
+    for candidate in candidates:
+        if candidate in allowed_list:
+            return candidate
+    return allowed_list[0] if allowed_list else None

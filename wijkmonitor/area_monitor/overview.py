@@ -1,0 +1,337 @@
+"""The Programma-overzicht: renewal areas x headline indicators, latest edition, and whether each gap closed.
+
+`matrix` shapes `gap_areas_all` rows; `summary` writes one sentence per headline indicator; `matrix_html` is
+the compact table (words and symbols carry the meaning, the cell tint only repeats it); `matrix_table` is the
+same content as a flat table for the CSV download.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from wijkmonitor.area_monitor import sentences
+from wijkmonitor.area_monitor.options import Catalog, Indicator, Units
+from wijkmonitor.area_monitor.tables import position_word
+from wijkmonitor.common import fmt
+from wijkmonitor.texts import gebied as txt
+
+PROGRAMME_KIND = "programmagebied"  # an area made of other areas (Groningen-Noord): shown, not counted
+
+
+@dataclass(frozen=True)
+class Column:
+    indicator: Indicator
+    age: str
+    age_label: str
+    year: int
+    city_value: float | None
+
+
+@dataclass(frozen=True)
+class Matrix:
+    areas: list[tuple[str, str, str]]  # (area_id, name, kind) in configuration order
+    columns: list[Column]
+    cells: dict[tuple[str, str], dict[str, Any]]  # (area_id, indicator) -> gaps row of the column's year
+
+    @property
+    def empty(self) -> bool:
+        return not self.areas or not self.columns
+
+    def counted_areas(self) -> list[str]:
+        return [a for a, _, kind in self.areas if kind != PROGRAMME_KIND]
+
+
+def matrix(rows: pd.DataFrame, catalog: Catalog, units: Units) -> Matrix:
+    """The latest edition of every headline indicator (its default age group) for every renewal area."""
+    areas = [(a, units.names.get(a, a), units.kinds.get(a, "")) for a in units.areas()]
+    columns: list[Column] = []
+    cells: dict[tuple[str, str], dict[str, Any]] = {}
+    for code, age, year in catalog.headline_choices():
+        ind = catalog.indicators[code]
+        chosen = rows[(rows["indicator_code"] == code) & (rows["age_group"] == age) & (rows["year"] == year)]
+        city = chosen["city_value"].dropna()
+        columns.append(Column(ind, age, catalog.age_label(code, age), year,
+                              float(city.iloc[0]) if len(city) else None))
+        for record in fmt.records(chosen):
+            cells[(str(record["area_id"]), code)] = record
+    return Matrix(areas=areas, columns=columns, cells=cells)
+
+
+def _since(rows: list[dict[str, Any]]) -> str:
+    years = sorted({int(r["prev_year"]) for r in rows if not fmt.is_missing(r.get("prev_year"))})
+    return str(years[0]) if len(years) == 1 else txt.SINCE_PREVIOUS
+
+
+def summary(m: Matrix) -> list[str]:
+    """One sentence per headline indicator: how many areas are behind the city, and how many closed the gap."""
+    out = []
+    counted = m.counted_areas()
+    for col in m.columns:
+        rows = [m.cells[(a, col.indicator.code)] for a in counted if (a, col.indicator.code) in m.cells]
+        rows = [r for r in rows if not fmt.is_missing(r.get("value"))]
+        if not rows:
+            continue
+        total = len(rows)
+        behind = sum(1 for r in rows if r.get("position") == "slechter")
+        text = txt.OVERVIEW_SUMMARY.format(label=col.indicator.label, age=col.age_label, year=col.year,
+                                           behind=behind, total=total)
+        with_trend = [r for r in rows if isinstance(r.get("trend"), str)]
+        if with_trend:
+            counts = Counter(r["trend"] for r in with_trend)
+            text += txt.OVERVIEW_SUMMARY_TREND.format(
+                since=_since(with_trend), closing=counts.get("kleiner", 0), total=len(with_trend),
+                widening=counts.get("groter", 0), stable=counts.get("gelijk", 0),
+            )
+        else:
+            text += txt.OVERVIEW_SUMMARY_NO_PREV
+        out.append(text)
+    return out
+
+
+def _link(page: str, **params: object) -> str:
+    return f"{page}?{urlencode({k: v for k, v in params.items() if v is not None})}"
+
+
+def _gap_short(gap: Any, ind: Indicator) -> str:
+    text = fmt.difference(gap, ind.unit, ind.decimals, signed=True)
+    if ind.unit == "%":
+        return text.replace(f" {txt.PERCENT_POINT}", ' <abbr title="procentpunt">pp</abbr>')
+    return html.escape(text)
+
+
+def _coverage(row: dict[str, Any] | None) -> tuple[int, int] | None:
+    """(buurten with data, buurten in the area) when not every buurt had data, else None."""
+    if row is None:
+        return None
+    used, members = row.get("n_used"), row.get("n_members")
+    if used is None or members is None or fmt.is_missing(used) or fmt.is_missing(members):
+        return None
+    return (int(used), int(members)) if int(used) < int(members) else None
+
+
+def _cell_html(row: dict[str, Any] | None, col: Column, area_id: str, area_name: str, page: str,
+               show_coverage: bool) -> str:
+    ind = col.indicator
+    href = html.escape(_link(page, indicator=ind.code, age=col.age, year=col.year, area=area_id))
+    title = html.escape(txt.MATRIX_LINK_TITLE.format(area=area_name, label=ind.label))
+    if row is None or fmt.is_missing(row.get("value")):
+        return (f'<td class="wm-none"><a href="{href}" target="_self" title="{title}">'
+                f"{html.escape(txt.MATRIX_CELL_MISSING)}</a></td>")
+    position = row.get("position")
+    words = position_word(position, row.get("gap"), row.get("value"))
+    lines = [
+        f'<span class="wm-v"><strong>{html.escape(fmt.value(row["value"], ind.unit, ind.decimals))}</strong> '
+        f'<span class="wm-gap">({_gap_short(row.get("gap"), ind)})</span></span>',
+        f'<span class="wm-g">{html.escape(txt.MATRIX_POSITION.get(words, words))}</span>',
+    ]
+    trend = row.get("trend")
+    if isinstance(trend, str):
+        noun = "kloof" if position == "slechter" else "verschil"
+        judgement = row.get("judgement")
+        # Behind the city, "kloof kleiner" already means better; elsewhere the judgement has to be said.
+        judged = (f" ({html.escape(judgement)})" if position != "slechter" and judgement in ("verbeterd",
+                  "verslechterd") else "")
+        lines.append(
+            f'<span class="wm-t"><span aria-hidden="true">{txt.TREND_SYMBOL.get(trend, "")}</span> '
+            f"{noun} {html.escape(trend)}{judged}</span>"
+        )
+    else:
+        lines.append(f'<span class="wm-t">{html.escape(txt.MATRIX_CELL_NO_PREV)}</span>')
+    coverage = _coverage(row)
+    if show_coverage and coverage:
+        lines.append(f'<span class="wm-n">{txt.MATRIX_COVERAGE.format(used=coverage[0], members=coverage[1])}</span>')
+    css = {"slechter": "wm-worse", "beter": "wm-better"}.get(str(position), "wm-equal")
+    return f'<td class="{css}"><a href="{href}" target="_self" title="{title}">{"".join(lines)}</a></td>'
+
+
+_STYLE = """<style>
+.wm-matrix-wrap{overflow-x:auto}
+table.wm-matrix{border-collapse:collapse;font-size:0.85rem;line-height:1.3;width:100%;color:#1a1a1a;background:#fff}
+.wm-matrix caption{caption-side:top;text-align:left;padding:0 0 0.4rem 0;color:inherit;font-size:0.85rem}
+.wm-matrix th,.wm-matrix td{border:1px solid #bdbdbd;padding:0.3rem 0.4rem;vertical-align:top;text-align:left}
+.wm-matrix thead th{background:#f0f0f0;font-weight:600}
+.wm-matrix thead th.wm-theme{background:#e2e2e2;text-align:center}
+.wm-matrix thead .wm-sub{display:block;font-weight:400;font-size:0.78rem}
+.wm-matrix tbody th{background:#fafafa;font-weight:600;min-width:8rem;max-width:13rem}
+.wm-matrix tbody th .wm-sub{display:block;font-weight:400;font-size:0.78rem}
+.wm-matrix td a,.wm-matrix th a{color:#1a1a1a;text-decoration:none;display:block}
+.wm-matrix td a:hover,.wm-matrix td a:focus,.wm-matrix th a:hover,.wm-matrix th a:focus{text-decoration:underline}
+.wm-matrix .wm-v,.wm-matrix .wm-g,.wm-matrix .wm-t,.wm-matrix .wm-n{display:block}
+.wm-matrix .wm-v strong{font-size:0.95rem}
+.wm-matrix .wm-gap{font-size:0.8rem}
+.wm-matrix td.wm-worse{background:#fde0c5}
+.wm-matrix td.wm-better{background:#e8e3f3}
+.wm-matrix td.wm-equal{background:#ffffff}
+.wm-matrix td.wm-none{background:#ffffff;font-style:italic}
+.wm-matrix td.wm-none a{color:#4d4d4d}
+.wm-matrix tr.wm-group th{background:#e2e2e2;text-align:left}
+</style>"""
+
+
+def _header_sub(col: Column) -> str:
+    city = fmt.value(col.city_value, col.indicator.unit, col.indicator.decimals)
+    return txt.MATRIX_HEADER_SUB.format(age=col.age_label, year=col.year, city=city)
+
+
+def matrix_html(m: Matrix, page: str = "gebiedsmonitor") -> str:
+    """The matrix as an accessible HTML table (caption, scoped headers), every cell a deep link."""
+    themes: list[tuple[str, int]] = []
+    for col in m.columns:
+        if themes and themes[-1][0] == col.indicator.theme_name:
+            themes[-1] = (themes[-1][0], themes[-1][1] + 1)
+        else:
+            themes.append((col.indicator.theme_name, 1))
+    head_theme = "".join(
+        f'<th scope="colgroup" colspan="{span}" class="wm-theme">{html.escape(name)}</th>' for name, span in themes
+    )
+    head_cols = "".join(
+        f'<th scope="col">{html.escape(col.indicator.label)}<span class="wm-sub">{html.escape(_header_sub(col))}'
+        "</span></th>"
+        for col in m.columns
+    )
+    body: list[str] = []
+    programme_rows: list[str] = []
+    for area_id, name, kind in m.areas:
+        area_rows = [m.cells[(area_id, c.indicator.code)] for c in m.columns if (area_id, c.indicator.code) in m.cells]
+        subs = []
+        if area_rows and area_rows[0].get("method") == "ongewogen":
+            subs.append(txt.METHOD_LABELS["ongewogen"])
+        coverages = {_coverage(r) for r in area_rows}
+        # One buurt missing everywhere (Selwerderhof) is said once, beside the name, not in every cell.
+        shared = len(coverages) == 1 and None not in coverages and len(area_rows) == len(m.columns)
+        if shared:
+            used, members = next(iter(coverages))  # type: ignore[misc]
+            subs.append(txt.MATRIX_COVERAGE.format(used=used, members=members))
+        sub = "".join(f'<span class="wm-sub">{html.escape(line)}</span>' for line in subs)
+        href = html.escape(_link(page, area=area_id))
+        cells = "".join(_cell_html(m.cells.get((area_id, c.indicator.code)), c, area_id, name, page, not shared)
+                        for c in m.columns)
+        row = (f'<tr><th scope="row"><a href="{href}" target="_self">{html.escape(name)}</a>{sub}</th>'
+               f"{cells}</tr>")
+        (programme_rows if kind == PROGRAMME_KIND else body).append(row)
+    if programme_rows:
+        body.append(f'<tr class="wm-group"><th scope="colgroup" colspan="{len(m.columns) + 1}">'
+                    f"{html.escape(txt.OVERVIEW_PROGRAMME_AREAS)}</th></tr>")
+        body += programme_rows
+    return (
+        f'{_STYLE}<div class="wm-matrix-wrap"><table class="wm-matrix">'
+        f"<caption>{html.escape(txt.MATRIX_CAPTION)}</caption>"
+        f'<thead><tr><th scope="col" rowspan="2">{html.escape(txt.MATRIX_AREA)}</th>{head_theme}</tr>'
+        f"<tr>{head_cols}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def matrix_table(m: Matrix) -> pd.DataFrame:
+    """The matrix as a flat table (one row per area and indicator), for the CSV download."""
+    records = []
+    for area_id, name, _kind in m.areas:
+        for col in m.columns:
+            ind = col.indicator
+            row = m.cells.get((area_id, ind.code)) or {}
+            d = ind.decimals
+            value = row.get("value")
+            records.append({
+                txt.COL_NAME: name,
+                txt.COL_THEME: ind.theme_name,
+                txt.COL_INDICATOR: ind.label,
+                txt.COL_AGE: col.age_label,
+                txt.COL_YEAR: col.year,
+                txt.COL_UNIT: ind.unit,
+                txt.COL_VALUE: fmt.rounded(value, d),
+                txt.COL_CITY: None if col.city_value is None else round(col.city_value, d),
+                f"{txt.COL_GAP} ({fmt.gap_unit(ind.unit)})":
+                    fmt.rounded(row.get("gap"), d),
+                txt.COL_POSITION: position_word(row.get("position"), row.get("gap"), value),
+                txt.COL_PREV_YEAR: None if fmt.is_missing(row.get("prev_year")) else int(row["prev_year"]),
+                f"{txt.COL_PREV_GAP} ({fmt.gap_unit(ind.unit)})":
+                    fmt.rounded(row.get("prev_gap"), d),
+                txt.COL_TREND: row.get("trend") if isinstance(row.get("trend"), str) else "",
+                txt.COL_JUDGEMENT: row.get("judgement") if isinstance(row.get("judgement"), str) else "",
+                txt.COL_METHOD: sentences.method_short(row) if row else "",
+                txt.COL_MEMBERS: sentences.members_short(row) if row else "",
+            })
+    frame = pd.DataFrame(records)
+    for column in (txt.COL_PREV_YEAR,):
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def notes(m: Matrix) -> list[str]:
+    """How the area values were made: unweighted areas, areas with buurten missing, the weighting used."""
+    out: list[str] = []
+    weights: set[tuple[str, int]] = set()
+    for area_id, name, _kind in m.areas:
+        rows = [(c, m.cells[(area_id, c.indicator.code)]) for c in m.columns if (area_id, c.indicator.code) in m.cells]
+        if not rows:
+            continue
+        first = rows[0][1]
+        if first.get("method") == "ongewogen":
+            out.append(txt.NOTE_UNWEIGHTED.format(name=name, members=int(first["n_members"])))
+        partial = [c.indicator.label for c, r in rows
+                   if not fmt.is_missing(r.get("n_used")) and int(r["n_used"]) < int(r["n_members"])]
+        if partial:
+            used = min(int(r["n_used"]) for _c, r in rows)
+            out.append(txt.NOTE_PARTIAL.format(name=name, used=used, members=int(first["n_members"]),
+                                               verb="heeft" if used == 1 else "hebben",
+                                               indicators=", ".join(fmt.lower_first(p) for p in partial)
+                                               if len(partial) < len(rows) else "alle kernindicatoren"))
+        for _c, r in rows:
+            if r.get("method") == "gewogen" and not fmt.is_missing(r.get("weight_year")):
+                weights.add((txt.WEIGHT_LABELS.get(str(r["weight_indicator"]), str(r["weight_indicator"])),
+                             int(r["weight_year"])))
+    if weights:
+        labels = sorted({w for w, _ in weights})
+        years = ", ".join(str(y) for y in sorted({y for _, y in weights}))
+        out.append(txt.NOTE_WEIGHTED.format(weight=" en ".join(labels), years=years))
+    return out
+
+
+def years_text(m: Matrix) -> str:
+    """'2020 (vergeleken met 2016)': the editions the matrix shows and compares with."""
+    years = sorted({c.year for c in m.columns})
+    previous = sorted({int(r["prev_year"]) for r in m.cells.values() if not fmt.is_missing(r.get("prev_year"))})
+    text = ", ".join(str(y) for y in years)
+    if previous:
+        text += txt.OVERVIEW_COMPARED.format(years=", ".join(str(y) for y in previous))
+    return text
+
+
+def boundary_year_text(areas: pd.DataFrame) -> str:
+    years = sorted({int(y) for y in areas["boundary_year"].dropna()}) if "boundary_year" in areas else []
+    return ", ".join(str(y) for y in years)
+
+
+def tolerance_text(meta: dict[str, str]) -> str:
+    try:
+        tolerance = float(meta.get("gap_tolerance", ""))
+    except ValueError:
+        return ""
+    return f"{fmt.number(tolerance, 1)} {txt.PERCENT_POINT}"
+
+
+def city_table(catalog: Catalog, city_rows: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Headline indicators of the city itself, for a gemeente without renewal areas."""
+    records = []
+    for code, age, year in catalog.headline_choices():
+        ind = catalog.indicators[code]
+        rows = city_rows.get(code, pd.DataFrame(columns=["year", "city_value"])).dropna()
+        now = rows[rows["year"] == year]["city_value"]
+        before = rows[rows["year"] < year].sort_values("year")
+        records.append({
+            txt.COL_THEME: ind.theme_name,
+            txt.COL_INDICATOR: ind.label,
+            txt.COL_AGE: catalog.age_label(code, age),
+            txt.COL_YEAR: year,
+            f"{txt.COL_CITY} ({ind.unit})": round(float(str(now.iloc[0])), ind.decimals) if len(now) else None,
+            txt.COL_PREV_YEAR: int(before["year"].iloc[-1]) if len(before) else None,
+            f"{txt.COL_CITY} {txt.COL_PREV_YEAR.lower()} ({ind.unit})":
+                round(float(before["city_value"].iloc[-1]), ind.decimals) if len(before) else None,
+        })
+    return pd.DataFrame(records)

@@ -1,0 +1,116 @@
+"""Area, city and comparison group over the editions: the figure and the sentence (an indication, no effect).
+
+Input frames are query results: `comparison_trend` (year, area_value, city_value, group_value, ...),
+`comparison_area` (one row or none) and `comparison_balance` (the matching indicators with their labels).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from wijkmonitor.common import fmt
+from wijkmonitor.comparison.wording import IndicatorInfo, amount, direction, in_sentence, rounded_zero
+from wijkmonitor.texts import comparison as txt
+
+AREA_COLOUR = "#1f1f1f"
+CITY_COLOUR = "#6b6b6b"
+GROUP_COLOUR = "#0072b2"  # Okabe-Ito blue; the group line is also dotted, so colour is not needed to read it
+FONT = {"size": 13, "color": "#1f1f1f"}
+
+
+def usable(comparison: Mapping[str, Any] | None) -> bool:
+    """Whether the group may be shown: a group was built and its verdict is 'ok'."""
+    return comparison is not None and comparison.get("verdict") == "ok"
+
+
+def first_row(frame: pd.DataFrame) -> dict[str, Any] | None:
+    """The one row of `comparison_area` as a dict, or None when the area has no comparison row."""
+    return fmt.records(frame)[0] if len(frame) else None
+
+
+def trend_figure(trend: pd.DataFrame, info: IndicatorInfo, area_name: str, city_name: str,
+                 comparison: Mapping[str, Any] | None) -> go.Figure:
+    """Lines for the area (solid), the city (dashed) and, when the match is good, the comparison group
+    (dotted), with the baseline edition marked. A poor or missing group draws no group line at all."""
+    figure = go.Figure()
+    series = [("area_value", txt.SERIES_AREA.format(area=area_name), AREA_COLOUR, "solid"),
+              ("city_value", txt.SERIES_CITY.format(city=city_name), CITY_COLOUR, "dash")]
+    if usable(comparison) and comparison is not None:
+        series.append(("group_value", txt.SERIES_GROUP.format(n=comparison["group_size"]), GROUP_COLOUR, "dot"))
+    for column, name, colour, dash in series:
+        rows = trend[trend[column].notna()]
+        figure.add_trace(go.Scatter(
+            x=rows["year"], y=rows[column], name=name, mode="lines+markers+text",
+            line={"color": colour, "dash": dash, "width": 2.5 if column == "area_value" else 2},
+            text=[fmt.value(v, info.unit, info.decimals) for v in rows[column]],
+            textposition="top center", textfont={"color": colour},
+            hovertemplate=f"{name}, %{{x}}: %{{text}}<extra></extra>",
+        ))
+    if usable(comparison) and comparison is not None and not fmt.is_missing(comparison.get("baseline_year")):
+        figure.add_vline(x=int(comparison["baseline_year"]), line={"color": "#999999", "dash": "dot", "width": 1},
+                         annotation_text=txt.BASELINE_MARK.format(year=int(comparison["baseline_year"])),
+                         annotation_position="top left")
+    years = sorted(int(y) for y in trend["year"])
+    figure.update_layout(
+        title=txt.TREND_TITLE.format(indicator=info.label, area=area_name, city=city_name),
+        font=FONT, plot_bgcolor="white", legend={"orientation": "h", "y": -0.2}, margin={"t": 60, "b": 40},
+        xaxis={"title": txt.AXIS_YEAR, "tickmode": "array", "tickvals": years, "showgrid": False},
+        yaxis={"title": f"{info.label} ({info.unit})" if info.unit else info.label, "gridcolor": "#e5e5e5"},
+    )
+    return figure
+
+
+def _value_at(trend: pd.DataFrame, column: str, year: int) -> float | None:
+    rows = trend.loc[(trend["year"] == year) & trend[column].notna(), column]
+    return float(rows.iloc[0]) if len(rows) else None
+
+
+def group_note(comparison: Mapping[str, Any], balance: pd.DataFrame, area_name: str) -> str:
+    """Who the group is: size, baseline edition, matching indicators and age group, in words."""
+    labels = [in_sentence(str(label)) for label in balance["label"]]
+    named = ", ".join(labels[:-1]) + f" en {labels[-1]}" if len(labels) > 1 else "".join(labels)
+    age = comparison.get("age_label") or comparison.get("age_group") or ""
+    return txt.TREND_GROUP_NOTE.format(n=comparison["group_size"], baseline=comparison["baseline_year"],
+                                       area=area_name, indicators=named, age=fmt.lower_first(str(age)))
+
+
+def trend_sentence(trend: pd.DataFrame, info: IndicatorInfo, area_name: str,
+                   comparison: Mapping[str, Any] | None, balance: pd.DataFrame) -> str:
+    """'Selwerd ging er sinds 2016 bij eenzaam 2,1 procentpunt op vooruit, vergelijkbare buurten elders ...:
+    een indicatie, geen effectmeting.' plus who the group is; or the refusal when the group may not be shown."""
+    if not usable(comparison) or comparison is None:
+        reason = comparison.get("reason") if comparison else txt.NO_COMPARISON
+        return txt.REFUSAL.format(reason=reason)
+    baseline = int(comparison["baseline_year"])
+    note = group_note(comparison, balance, area_name)
+    label = in_sentence(info.label)
+    area_start, group_start = _value_at(trend, "area_value", baseline), _value_at(trend, "group_value", baseline)
+    later = trend[(trend["year"] > baseline) & trend["area_value"].notna() & trend["group_value"].notna()]
+    if area_start is None or group_start is None:
+        return txt.TREND_NO_VALUE.format(indicator=label, area=area_name, baseline=baseline) + " " + note
+    if later.empty:
+        return txt.TREND_NO_LATER.format(baseline=baseline, indicator=label) + " " + note
+    last = later.iloc[-1]
+    area_change = float(last["area_value"]) - area_start
+    group_change = float(last["group_value"]) - group_start
+    if info.sign == 0:
+        sentence = txt.TREND_NEUTRAL.format(
+            indicator=info.label, area=area_name, baseline=baseline,
+            area_change=fmt.difference(area_change, info.unit, info.decimals, signed=True),
+            group_change=fmt.difference(group_change, info.unit, info.decimals, signed=True))
+    elif rounded_zero(area_change, info.decimals):
+        sentence = txt.TREND_SENTENCE_SAME.format(
+            indicator=label, area=area_name, baseline=baseline, area_change=amount(area_change, info),
+            group_change=amount(group_change, info), group_direction=direction(group_change, info))
+    else:
+        group_direction = direction(group_change, info)
+        sentence = txt.TREND_SENTENCE.format(
+            area=area_name, baseline=baseline, indicator=label, area_change=amount(area_change, info),
+            area_direction=direction(area_change, info),
+            group_change="" if group_direction == txt.SAME else amount(group_change, info),
+            group_direction=group_direction).replace("elders  ", "elders ")
+    return f"{sentence} {txt.TREND_PERIOD.format(start=baseline, end=int(last['year']))} {note}"

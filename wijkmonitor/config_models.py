@@ -1,0 +1,218 @@
+"""The shape of programme.toml, indicators.toml, sources.toml and boundaries.toml as pydantic models.
+
+Strict and closed: every key has a type, an unknown key is refused (with the nearest known key as a
+suggestion), and a text where a list belongs is refused instead of being read letter by letter.
+`explain` turns pydantic's first error into a Dutch sentence and the dotted key it is about.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+Polarity = Literal["higher_better", "lower_better", "neutral"]
+Aggregation = Literal["weighted_mean", "sum", "rate", "none"]
+Unit = Literal[
+    "%", "aantal", "ha", "inwoners per km²", "adressen per km²", "personen per huishouden", "klasse", "euro",
+    "x 1.000 euro", "index", "rapportcijfer", "score", "per 1.000 inwoners",
+]
+Adapter = Literal["statline", "longcsv", "kwbmap", "csvtable"]
+Level = Literal["buurt", "wijk", "gemeente"]
+POLARITIES: tuple[str, ...] = get_args(Polarity)
+AGGREGATIONS: tuple[str, ...] = get_args(Aggregation)
+ALLOWED_UNITS: tuple[str, ...] = get_args(Unit)
+ADAPTERS: tuple[str, ...] = get_args(Adapter)
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class GemeenteModel(_Closed):
+    code: str = Field(pattern=r"^GM\d{4}$")
+    name: str = Field(min_length=1)
+
+
+class GapsModel(_Closed):
+    stable_tolerance: float = 0.5
+    area_boundary_year: int = 2022
+    # Further boundary years the renewal areas are defined and checked in (members from `buurten_by_year`, else
+    # the same buurten as in area_boundary_year).
+    area_boundary_years: list[int] = []
+
+
+class ThemeModel(_Closed):
+    id: str
+    name: str
+    subgoals: str = ""
+    nplv: bool = False
+    # Sources that would give this theme figures (named on the coverage line while it has none).
+    wanted_sources: list[str] = []
+
+
+class ProgrammeModel(_Closed):
+    id: str
+    name: str
+    kind: str = ""
+    period: str = ""
+    budget_eur: float | None = None
+    budget_note: str = ""
+
+
+class AreaModel(_Closed):
+    id: str
+    name: str
+    buurten: list[str] = []
+    # Other boundary years with other buurt codes: {"2024" = ["BU...", ...]}.
+    buurten_by_year: dict[str, list[str]] = {}
+    includes: list[str] = []
+    cbs_wijk: str = ""
+    programmes: list[str] = []
+    first_year: int
+    kind: str = "wijkvernieuwingswijk"
+
+
+class ProgrammeFile(_Closed):
+    gemeente: GemeenteModel
+    gaps: GapsModel = GapsModel()
+    themes: list[ThemeModel] = []
+    programmes: list[ProgrammeModel] = []
+    areas: list[AreaModel] = []
+
+
+class DefaultsModel(_Closed):
+    weight_indicator: str = "AantalInwoners"
+
+
+class IndicatorModel(_Closed):
+    label: str = Field(min_length=1)
+    unit: Unit
+    theme: str
+    polarity: Polarity
+    definition: str = ""
+    source: str = ""
+    licence: str = ""
+    decimals: int = Field(default=1, ge=0, le=4)
+    aggregation: Aggregation = "none"
+    headline: bool = False
+    aliases: list[str] = []
+    lowest_level: Level = "buurt"
+    numerator: str | None = None
+    denominator: str | None = None
+    denominator_year: int | None = None
+    per: float = 1000.0
+    national_deviation: str | None = None
+    tolerance: float | None = None
+
+
+class IndicatorsFile(_Closed):
+    defaults: DefaultsModel = DefaultsModel()
+    indicators: dict[str, IndicatorModel] = {}
+
+
+class SourceModel(_Closed):
+    id: str
+    adapter: Adapter
+    title: str | None = None
+    paths: list[str] = Field(min_length=1)
+    licence: str = ""
+    gemeente_extracts: dict[str, str] = {}
+    data_properties: str | None = None
+    period: str | None = None
+    year: int | None = None
+    boundary_year: int | None = None
+    odata_table: str | None = None
+    # The source has a row for every buurt of its indeling (also where the figure is 0), so its buurt codes are
+    # that boundary year's buurt list where no boundary file of that year exists.
+    lists_all_regions: bool = False
+    # csvtable: where a wide CSV keeps its keys (see wijkmonitor/adapters/csvtable.py).
+    code_columns: list[str] = []
+    name_columns: list[str] = []
+    year_column: str | None = None
+    include: dict[str, list[str]] = {}
+    exclude: dict[str, list[str]] = {}
+    scale: dict[str, float] = {}
+
+
+class SourcesFile(_Closed):
+    sources: list[SourceModel] = []
+
+
+class TerritoryChangeModel(_Closed):
+    region: str = Field(pattern=r"^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$")
+    year: int
+    note: str = ""
+
+
+class BoundariesFile(_Closed):
+    glob: str
+    name_pattern: str
+    preferred_variant: str = ""
+    code_property: str = "statcode"
+    name_property: str = "statnaam"
+    licence: str = ""
+    territory_changes: list[TerritoryChangeModel] = []
+
+
+def hint(value: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f"; bedoelde u {close[0]!r}?" if close else ""
+
+
+def _key(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model that owns the last key of `loc` (for the near-miss suggestion of an unknown key)."""
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if current is None or isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            # a dict key (indicator code, source year): the model stays the value type
+            continue
+        annotation = field.annotation
+        candidates = [annotation, *get_args(annotation)]
+        for candidate in list(candidates):
+            candidates += list(get_args(candidate))
+        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+    return current
+
+
+_TYPE_NAMES = {
+    "string_type": "tekst", "int_type": "een geheel getal", "float_type": "een getal", "bool_type": "true of false",
+    "list_type": "een lijst, bijvoorbeeld [\"a\", \"b\"]", "dict_type": "een tabel", "model_type": "een tabel",
+}
+
+
+def explain(exc: ValidationError, model: type[BaseModel]) -> tuple[str, str]:
+    """(dotted key, Dutch message) for the first problem pydantic found."""
+    error = exc.errors()[0]
+    loc = tuple(error["loc"])
+    key = _key(loc)
+    kind = error["type"]
+    given = error.get("input")
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc)
+        known = list(owner.model_fields) if owner else []
+        return key, f"onbekende sleutel {str(loc[-1])!r}{hint(str(loc[-1]), known)}"
+    if kind == "missing":
+        return key, f"verplichte sleutel '{loc[-1]}' ontbreekt"
+    if kind == "literal_error":
+        allowed = error.get("ctx", {}).get("expected", "").replace("'", "").replace(" or ", ", ")
+        return key, f"waarde {given!r} is niet toegestaan; kies uit: {allowed}"
+    if kind in _TYPE_NAMES:
+        return key, f"verwacht {_TYPE_NAMES[kind]}, kreeg {given!r}"
+    if kind == "string_pattern_mismatch":
+        return key, f"waarde {given!r} heeft niet de vorm van een CBS-code"
+    if kind == "too_short":
+        return key, "mag niet leeg zijn"
+    return key, f"ongeldige waarde {given!r} ({error['msg']})"

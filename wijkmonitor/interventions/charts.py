@@ -1,0 +1,292 @@
+"""Chart builders: pure functions from prepared rows to plotly Figures.
+
+Register text is escaped for plotly's pseudo-HTML (`text.html_text`) before it becomes a label or hover text.
+Colour never carries meaning alone: bars carry their amounts as text, the timeline's status is in the legend
+and the hover text, the heatmap prints its number in every cell. Numbers use Dutch separators.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from wijkmonitor.area_monitor.charts import FrozenFigure  # cached figures are read only: to_dict() computed once
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import html_text, plain, short_label
+from wijkmonitor.registers.schema import STATUSES
+from wijkmonitor.texts import interventies as itxt
+from wijkmonitor.texts import proces as ptxt
+
+FONT = {"size": 13, "color": "#1f1f1f"}
+SEPARATORS = ",."  # decimal comma, thousands dot
+BUDGET_COLOUR = "#9ecae1"
+SPENT_COLOUR = "#08519c"
+BAR_COLOUR = "#2b6a99"
+TARGET_COLOUR = "#1f1f1f"
+# Okabe-Ito, colour-blind safe; the status is also written in the legend and the hover text.
+STATUS_COLOURS = {
+    "idee": "#999999",
+    "voorbereiding": "#E69F00",
+    "lopend": "#0072B2",
+    "afgerond": "#009E73",
+    "gestopt": "#D55E00",
+}
+ROW_PX = 34
+_CONFIG_MARGIN = {"l": 10, "r": 30, "t": 30, "b": 40}
+
+
+def euro_short(value: object) -> str:
+    """A bar label: '€ 1,2 mln' from a million on, else '€ 350.000'."""
+    if fmt.is_missing(value):
+        return ""
+    amount = float(value)  # type: ignore[arg-type]
+    if abs(amount) >= 1_000_000:
+        # Half up, as people round (round() would print 1.250.000 as '1,2 mln').
+        millions = Decimal(str(amount / 1_000_000)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return f"€ {fmt.number(float(millions), 1)} mln"
+    return fmt.euro(amount)
+
+
+def _unique(labels: Sequence[str]) -> list[str]:
+    """Axis categories must differ, or plotly merges bars; repeat names get a counter."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def _figure(
+    traces: list[dict[str, Any]],
+    height: int,
+    xaxis: dict[str, Any],
+    yaxis: dict[str, Any],
+    *,
+    shapes: Sequence[dict[str, Any]] = (),
+    annotations: Sequence[dict[str, Any]] = (),
+    margin: dict[str, int] | None = None,
+    **extra: Any,
+) -> go.Figure:
+    """One constructor call with the whole figure: plotly validates it once, where update_* calls would
+    validate again for every change (several times slower for a new selection)."""
+
+    def axis(spec: dict[str, Any]) -> dict[str, Any]:
+        # Streamlit's chart theme greys the axis labels below the 4.5:1 contrast; the labels carry the names.
+        title = spec.pop("title", None)
+        out = {"tickfont": FONT, **spec}
+        if title is not None:
+            out["title"] = {"text": title, "font": FONT}
+        return out
+
+    layout = {
+        "height": height, "font": FONT, "separators": SEPARATORS, "margin": margin or _CONFIG_MARGIN,
+        "plot_bgcolor": "white",
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0, "font": FONT},
+        "hoverlabel": {"bgcolor": "white", "font": FONT},
+        "xaxis": axis(dict(xaxis)), "yaxis": axis(dict(yaxis)),
+        "shapes": list(shapes), "annotations": list(annotations), **extra,
+    }
+    return FrozenFigure(data=traces, layout=layout)
+
+
+def budget_bars(rows: pd.DataFrame, highlight: str | None = None, separator_before: int | None = None
+                ) -> go.Figure:
+    """Budget and spent per row, horizontal (`rows`: key, label, budget, spent, n, n_example, and optionally
+    note: a second, smaller line under the label).
+
+    The first row is drawn on top; `highlight` (a key) is printed bold on the axis; `separator_before` draws a
+    dotted line above that row (areas above it, buckets spanning several areas below).
+    """
+    labels = _unique([html_text(short_label(lbl, 44)) for lbl in rows["label"]])
+    labels = [f"<b>{lbl}</b>" if key == highlight else lbl for lbl, key in zip(labels, rows["key"], strict=True)]
+    if "note" in rows:
+        labels = [f"{lbl}<br><span style='font-size:11px'>{html_text(note)}</span>" if plain(note) else lbl
+                  for lbl, note in zip(labels, rows["note"], strict=True)]
+    example = [itxt.TIP_EXAMPLE if int(e) else "" for e in rows["n_example"]]
+    hover = [
+        f"<b>{html_text(lbl)}</b><br>{itxt.CHART_BUDGET}: {fmt.euro(b, missing='€ 0')}<br>"
+        f"{itxt.CHART_SPENT}: {fmt.euro(s, missing='€ 0')}<br>{itxt.COL_N}: {int(n)}"
+        + (f"<br>{ex}" if ex else "")
+        for lbl, b, s, n, ex in zip(rows["label"], rows["budget"], rows["spent"], rows["n"], example, strict=True)
+    ]
+    traces = []
+    top = 0.0
+    for name, column, colour in ((itxt.CHART_BUDGET, "budget", BUDGET_COLOUR),
+                                 (itxt.CHART_SPENT, "spent", SPENT_COLOUR)):
+        values = [float(v) for v in pd.to_numeric(rows[column], errors="coerce").fillna(0)]
+        top = max([top, *values])
+        traces.append({
+            "type": "bar", "y": labels, "x": values, "name": name, "orientation": "h", "marker": {"color": colour},
+            "text": [euro_short(v) for v in values], "textposition": "outside", "cliponaxis": False,
+            "hovertext": hover, "hoverinfo": "text",
+        })
+    shapes = []
+    if separator_before is not None and 0 < separator_before < len(rows):
+        shapes.append({"type": "line", "xref": "paper", "x0": -0.45, "x1": 1, "y0": separator_before - 0.5,
+                       "y1": separator_before - 0.5, "line": {"color": "#6b6b6b", "width": 1, "dash": "dot"}})
+    return _figure(
+        traces, 90 + 2 * ROW_PX * max(len(rows), 1),
+        # Room on the right for the amount printed after the longest bar.
+        xaxis={"title": itxt.CHART_EURO_AXIS, "showgrid": True, "gridcolor": "#e6e6e6", "tickprefix": "€ ",
+               "tickformat": ",.0f", "range": [0, max(top, 1.0) * 1.22]},
+        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
+        shapes=shapes, barmode="group", bargap=0.25, bargroupgap=0.05,
+    )
+
+
+def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
+    """One bar per intervention from its start to its end date, coloured by status, the earliest start on
+    top; without an end date the bar runs to `today` and is hatched. Interventions without a start date are
+    left out (the page lists them)."""
+    rows = frame[frame["start_date"].notna()].sort_values(["start_date", "name"])
+    starts: list[dt.date] = []
+    ends: list[dt.date] = []
+    open_end: list[bool] = []
+    for raw_start, end in zip(rows["start_date"], rows["end_date"], strict=True):
+        start = fmt.to_date(raw_start)
+        assert start is not None  # rows without a start date were dropped above
+        starts.append(start)
+        day = fmt.to_date(end)
+        open_end.append(day is None)
+        ends.append(day if day is not None else max(today, start + dt.timedelta(days=30)))
+    labels = _unique([html_text(short_label(n, 40)) for n in rows["name"]])
+    traces = []
+    for status in [*STATUSES, *sorted(set(rows["status"]) - set(STATUSES))]:
+        idx = [i for i, s in enumerate(rows["status"]) if s == status]
+        if not idx:
+            continue
+        status_label = itxt.STATUS_LABELS.get(status, status)
+        hover = []
+        for i in idx:
+            row = rows.iloc[i]
+            end_text = itxt.HOVER_NO_END if open_end[i] else fmt.date(ends[i])
+            hover.append(
+                f"<b>{html_text(row['name'])}</b><br>{itxt.HOVER_START}: {fmt.date(starts[i])}<br>"
+                f"{itxt.HOVER_END}: {end_text}<br>{itxt.HOVER_STATUS}: {html_text(status_label)}"
+                + (f"<br>{itxt.HOVER_EXAMPLE}" if bool(row["is_example"]) else "")
+            )
+        traces.append({
+            "type": "bar", "y": [labels[i] for i in idx],
+            "x": [(ends[i] - starts[i]).total_seconds() * 1000 for i in idx],
+            "base": [starts[i].isoformat() for i in idx], "orientation": "h", "name": html_text(status_label),
+            "marker": {"color": STATUS_COLOURS.get(status, "#555555"),
+                       "pattern": {"shape": ["/" if open_end[i] else "" for i in idx], "fgcolor": "white",
+                                   "fillmode": "overlay", "size": 8}},
+            "hovertext": hover, "hoverinfo": "text",
+        })
+    return _figure(
+        traces, 150 + ROW_PX * max(len(rows), 1),
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#e6e6e6", "dtick": "M12", "tickformat": "%Y"},
+        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
+        shapes=[{"type": "line", "x0": today.isoformat(), "x1": today.isoformat(), "y0": 0, "y1": 1,
+                 "yref": "paper", "line": {"color": "#1f1f1f", "width": 1.5, "dash": "dot"}}],
+        # Below the year labels: above the plot it would collide with the legend, beside the axis with a year.
+        annotations=[{"x": today.isoformat(), "y": 0, "yref": "paper", "text": itxt.TODAY, "showarrow": False,
+                      "yanchor": "top", "yshift": -26, "font": FONT}],
+        margin={**_CONFIG_MARGIN, "b": 60}, barmode="overlay", bargap=0.3,
+    )
+
+
+def results_chart(latest: pd.DataFrame) -> go.Figure | None:
+    """Latest value as % of its target per measure that has both; None when none has. Each row is labelled
+    with the intervention (bold) over the measure; the amounts themselves are printed on the bar."""
+    rows = latest[latest["share"].notna()]
+    if rows.empty:
+        return None
+    labels = _unique([f"<b>{html_text(short_label(n, 44))}</b><br>{html_text(short_label(m, 48))}"
+                      for n, m in zip(rows["name"], rows["measure"], strict=True)])
+    percent = [100 * float(s) for s in rows["share"]]
+    text = [itxt.RESULT_TEXT.format(value=fmt.measured(v), target=fmt.measured(t), share=fmt.share(v, t))
+            for v, t in zip(rows["value"], rows["target"], strict=True)]
+    hover = [
+        f"<b>{html_text(n)}</b><br>{html_text(m)} ({html_text(p)}): {tx} {html_text(plain(u))}"
+        + (f"<br>{itxt.RESULT_EXAMPLE.strip()}" if bool(e) else "")
+        for n, m, p, tx, u, e in zip(rows["name"], rows["measure"], rows["period"], text, rows["unit"],
+                                      rows["is_example"], strict=True)
+    ]
+    trace = {
+        "type": "bar", "y": labels, "x": percent, "orientation": "h", "marker": {"color": BAR_COLOUR},
+        "text": text, "textposition": "auto", "insidetextanchor": "start",
+        "insidetextfont": {"color": "white", "size": 13}, "cliponaxis": False, "hovertext": hover,
+        "hoverinfo": "text", "name": itxt.CHART_OF_TARGET, "showlegend": False,
+    }
+    return _figure(
+        [trace], 110 + 48 * len(rows),
+        xaxis={"title": itxt.CHART_OF_TARGET, "ticksuffix": "%", "range": [0, max(150.0, max(percent) * 1.1)],
+               "showgrid": True, "gridcolor": "#e6e6e6"},
+        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
+        shapes=[{"type": "line", "x0": 100, "x1": 100, "y0": 0, "y1": 1, "yref": "paper",
+                 "line": {"color": TARGET_COLOUR, "width": 2, "dash": "dash"}}],
+        annotations=[{"x": 100, "y": 1, "yref": "paper", "text": itxt.TARGET_LINE, "showarrow": False,
+                      "yanchor": "bottom", "font": FONT}],
+        bargap=0.25,
+    )
+
+
+def area_year_heatmap(long: pd.DataFrame) -> go.Figure | None:
+    """Areas x years with the number printed in each cell ('?' when the activities lack the number)."""
+    if long.empty:
+        return None
+    names = list(dict.fromkeys(long["area_name"]))
+    years = sorted({int(y) for y in long["year"]})
+    cells = {(n, int(y)): v for n, y, v in zip(long["area_name"], long["year"], long["value"], strict=True)}
+    z: list[list[float | None]] = []
+    text: list[list[str]] = []
+    for name in names:
+        z_row: list[float | None] = []
+        t_row: list[str] = []
+        for year in years:
+            value = cells.get((name, year), "absent")
+            if isinstance(value, str):
+                z_row.append(None)
+                t_row.append("")
+            elif fmt.is_missing(value):
+                z_row.append(None)
+                t_row.append("?")
+            else:
+                z_row.append(float(value))  # type: ignore[arg-type]
+                t_row.append(fmt.count(value))
+        z.append(z_row)
+        text.append(t_row)
+    labels = _unique([html_text(short_label(n, 40)) for n in names])
+    trace = {
+        "type": "heatmap", "z": z, "x": [str(y) for y in years], "y": labels, "text": text,
+        "texttemplate": "%{text}", "colorscale": "Blues", "showscale": False,
+        "hovertemplate": "%{y}, %{x}: %{text}<extra></extra>", "xgap": 2, "ygap": 2,
+    }
+    return _figure([trace], 80 + ROW_PX * len(names), xaxis={"type": "category", "side": "top"},
+                   yaxis={"autorange": "reversed"})
+
+
+def reach_chart(reach: pd.DataFrame) -> go.Figure | None:
+    """Residents reached per 100 inhabitants per area; both counts under the area's name, 'onbekend' on the
+    bar where there is no base (or no reach)."""
+    if reach.empty:
+        return None
+    values = [None if fmt.is_missing(v) else float(v) for v in reach["per_100"]]
+    counts = [
+        ptxt.REACH_COUNTS_UNKNOWN.format(reached=fmt.count(r, missing=ptxt.UNKNOWN)) if fmt.is_missing(i)
+        else ptxt.REACH_COUNTS.format(reached=fmt.count(r, missing=ptxt.UNKNOWN), inhabitants=fmt.count(i))
+        for r, i in zip(reach["reached"], reach["inhabitants"], strict=True)
+    ]
+    names = _unique([html_text(short_label(n, 40)) for n in reach["area_name"]])
+    labels = [f"{n}<br><span style='font-size:11px'>{c}</span>" for n, c in zip(names, counts, strict=True)]
+    text = [ptxt.UNKNOWN if v is None else fmt.number(v, 1) for v in values]
+    hover = [f"<b>{n}</b><br>{ptxt.CHART_PER_100}: {t}<br>{c}" for n, t, c in zip(names, text, counts, strict=True)]
+    top = max([v for v in values if v is not None] or [1.0])
+    trace = {
+        "type": "bar", "y": labels, "x": [v or 0 for v in values], "orientation": "h",
+        "marker": {"color": BAR_COLOUR}, "text": text, "textposition": "outside", "cliponaxis": False,
+        "hovertext": hover, "hoverinfo": "text", "showlegend": False,
+    }
+    return _figure(
+        [trace], 90 + 44 * len(reach),
+        xaxis={"title": ptxt.CHART_PER_100, "showgrid": True, "gridcolor": "#e6e6e6", "range": [0, top * 1.15]},
+        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
+    )

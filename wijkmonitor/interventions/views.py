@@ -1,0 +1,254 @@
+"""Everything a section of the two pages shows, composed from the builders. Pure functions of prepared rows,
+so a whole page can be tested without Streamlit and cached per selection by `load` (a warm rerun then only
+looks up finished figures, decks, tables and card texts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from wijkmonitor.common import fmt
+from wijkmonitor.common.text import markdown, plain
+from wijkmonitor.interventions import budget, cards, charts, maps, process, results
+from wijkmonitor.interventions.filters import Filters, apply
+from wijkmonitor.interventions.model import Register
+from wijkmonitor.texts import interventies as itxt
+from wijkmonitor.texts import proces as ptxt
+
+
+@dataclass(frozen=True)
+class Metric:
+    label: str
+    value: str
+    note: str | None = None  # shown under the number
+    help: str | None = None  # tooltip
+
+
+@dataclass(frozen=True)
+class Table:
+    frame: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class InterventionView:
+    n: int
+    has_example: bool
+    metrics: tuple[Metric, ...]
+    budget_total: float | None  # every intervention once (for tests and the sentence)
+    deck: pdk.Deck | None
+    map_table: pd.DataFrame
+    boundary_year: int | None
+    programme_figure: go.Figure | None
+    programme_note: str
+    programme_table: Table
+    area_figure: go.Figure | None
+    area_note: str
+    area_table: Table
+    shared_table: pd.DataFrame
+    timeline_figure: go.Figure | None
+    timeline_notes: tuple[str, ...]
+    timeline_table: pd.DataFrame
+    results_figure: go.Figure | None
+    results_note: str
+    results_table: Table
+    cards: tuple[cards.Card, ...]
+
+
+def _note(*parts: str | None) -> str | None:
+    """The line under a metric: 'voorbeelddata' first when the figure is illustrative, then any remark."""
+    text = " · ".join(p for p in parts if p)
+    return text or None
+
+
+def _metrics(total: budget.Totals) -> tuple[Metric, ...]:
+    example = itxt.M_EXAMPLE if total.n_example else None
+    without = itxt.WITHOUT_BUDGET.format(n=total.n_without_budget) if total.n_without_budget else None
+    return (
+        Metric(itxt.M_COUNT, fmt.count(total.n)),
+        Metric(itxt.M_BUDGET, fmt.euro(total.budget), note=_note(example, without)),
+        Metric(itxt.M_SPENT, fmt.euro(total.spent),
+               note=_note(example, itxt.SPENT_SHARE.format(share=fmt.share(total.spent, total.budget)))),
+    )
+
+
+def _example_note(n_example: int, n: int, all_text: str, some_text: str) -> str:
+    if not n_example:
+        return ""
+    return " " + (all_text if n_example == n else some_text.format(n=n_example, total=n))
+
+
+def _timeline_table(frame: pd.DataFrame) -> pd.DataFrame:
+    ordered = frame.sort_values(["start_date", "name"], na_position="last")
+    return pd.DataFrame({
+        itxt.COL_INTERVENTION: ordered["name"].map(plain),
+        itxt.COL_START: ordered["start_date"].map(fmt.date),
+        itxt.COL_END: ordered["end_date"].map(fmt.date),
+        itxt.COL_STATUS: ordered["status"].map(lambda s: itxt.STATUS_LABELS.get(plain(s), plain(s))),
+        itxt.COL_EXAMPLE: ordered["is_example"].map(fmt.example_mark),
+    })
+
+
+def _map_table(stats: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        itxt.COL_AREA: stats["label"],
+        itxt.COL_WORKING: stats["n_working"].astype(int),
+        itxt.COL_ONLY: stats["n"].astype(int),
+        itxt.COL_SHARED: stats["n_shared"].astype(int),
+        itxt.COL_BUDGET: stats["budget"].map(lambda v: fmt.euro(v, missing="€ 0")),
+        itxt.COL_EXAMPLE: [fmt.example_summary(pd.Series([True] * int(e) + [False] * (int(n) - int(e))))
+                           for e, n in zip(stats["n_example"], stats["n"], strict=True)],
+    })
+
+
+def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame, base: pd.DataFrame,
+                      today: dt.date) -> InterventionView:
+    """The whole Interventiemonitor for one selection. The map and the budget per area leave the area filter
+    out (they compare areas; the chosen area is highlighted); everything else uses every filter."""
+    frame = apply(register, filters)
+    everywhere = apply(register, filters.without_area())
+    total = budget.totals(frame)
+
+    area_rows = budget.per_area(everywhere, register)
+    area_stats = area_rows[area_rows["kind"] == "area"]
+    selected = register.areas.members(filters.area) & set(register.areas.wijk_ids) if filters.area else frozenset()
+    deck = maps.intervention_map(shapes, area_stats, maps.buurt_points(everywhere, register.places), base,
+                                 frozenset(selected))
+    boundary_year = int(shapes["boundary_year"].iloc[0]) if not shapes.empty else None
+
+    programme_rows = budget.per_programme(frame, register)
+    programme_sum = float(pd.to_numeric(programme_rows["budget"], errors="coerce").fillna(0).sum())
+    counted_twice = any(len(p) > 1 for p in frame["programme_list"])
+    programme_note = (itxt.PROGRAMME_NOTE.format(sum=fmt.euro(programme_sum), total=fmt.euro(total.budget))
+                      if counted_twice and total.budget is not None else itxt.PROGRAMME_NOTE_SIMPLE)
+    if filters.programme and counted_twice:
+        programme_note += " " + itxt.PROGRAMME_FILTER_NOTE.format(
+            programme=markdown(register.programme_names().get(filters.programme, filters.programme)))
+    programme_note += _example_note(total.n_example, total.n, itxt.AMOUNTS_EXAMPLE, itxt.AMOUNTS_EXAMPLE_SOME)
+    programme_chart_rows = programme_rows.rename(columns={"programme_id": "key", "programme_name": "label"})
+    everywhere_total = budget.totals(everywhere)
+    area_chart_rows = area_rows[(area_rows["n"] > 0) | (area_rows["kind"] == "area")].assign(
+        note=lambda f: [itxt.SHARED_NOTE.format(n=int(n)) if k == "area" and int(n) else ""
+                        for n, k in zip(f["n_shared"], f["kind"], strict=True)])
+    first_bucket = int((area_chart_rows["kind"] == "area").sum())
+
+    starts = frame["start_date"].notna()
+    notes = []
+    example_dates = int((frame["is_example"].astype(bool) & starts).sum())
+    if example_dates and example_dates == int(starts.sum()):
+        notes.append(itxt.TIMELINE_EXAMPLE)
+    elif example_dates:
+        notes.append(itxt.TIMELINE_EXAMPLE_SOME.format(n=example_dates, total=int(starts.sum())))
+    if (~starts).any():
+        # Captions are Markdown: the names are register text, so they are escaped.
+        notes.append(itxt.TIMELINE_MISSING.format(names=markdown("; ".join(plain(n) for n in frame.loc[~starts,
+                                                                                                     "name"]))))
+
+    latest = results.latest(register.results, frame)
+    measured = latest[latest["value"].notna()]
+    results_note = itxt.RESULTS_NOTE + _example_note(int(measured["is_example"].astype(bool).sum()), len(measured),
+                                                     itxt.RESULTS_EXAMPLE, itxt.RESULTS_EXAMPLE_SOME)
+    return InterventionView(
+        n=total.n,
+        has_example=bool(total.n_example) or bool(latest["is_example"].astype(bool).any()),
+        metrics=_metrics(total),
+        budget_total=total.budget,
+        deck=deck,
+        map_table=_map_table(area_stats),
+        boundary_year=boundary_year,
+        programme_figure=charts.budget_bars(programme_chart_rows) if not programme_rows.empty else None,
+        programme_note=programme_note,
+        programme_table=Table(budget.programme_table(programme_rows)),
+        area_figure=charts.budget_bars(area_chart_rows, highlight=filters.area or None,
+                                       separator_before=first_bucket)
+        if not everywhere.empty else None,
+        area_note=itxt.AREA_BUDGET_NOTE.format(total=fmt.euro(everywhere_total.budget, missing="€ 0"))
+        + _example_note(everywhere_total.n_example, everywhere_total.n, itxt.AMOUNTS_EXAMPLE,
+                        itxt.AMOUNTS_EXAMPLE_SOME),
+        area_table=Table(budget.area_table(area_rows, everywhere_total)),
+        shared_table=budget.shared_list(everywhere),
+        timeline_figure=charts.timeline(frame, today) if starts.any() else None,
+        timeline_notes=tuple(notes),
+        timeline_table=_timeline_table(frame),
+        results_figure=charts.results_chart(latest),
+        results_note=results_note,
+        results_table=Table(results.table(latest)),
+        cards=cards.cards(frame, register),
+    )
+
+
+@dataclass(frozen=True)
+class ProcessView:
+    n: int
+    has_example: bool
+    metrics: tuple[Metric, ...]
+    summary: process.Summary
+    heatmap: go.Figure | None
+    time_note: str
+    time_table: pd.DataFrame
+    reach_figure: go.Figure | None
+    reach_note: str
+    reach_table: pd.DataFrame
+    lived_sentence: str
+    lived_table: pd.DataFrame
+    said_did: tuple[process.SaidDid, ...]
+
+
+def _process_metrics(s: process.Summary) -> tuple[Metric, ...]:
+    example = ptxt.M_EXAMPLE if s.n_example else None
+
+    def unknown(n: int) -> str | None:
+        return ptxt.UNKNOWN_COUNT.format(n=n) if n else None
+
+    return (
+        Metric(ptxt.M_ACTIVITIES, fmt.count(s.activities), note=_note(example)),
+        Metric(ptxt.M_PARTICIPANTS, fmt.count(s.participants), note=_note(example, unknown(s.participants_unknown))),
+        Metric(ptxt.M_REACHED, fmt.count(s.reached), note=_note(example, unknown(s.reached_unknown))),
+        Metric(ptxt.M_LIVED, fmt.share(s.with_role, s.lived_known),
+               note=_note(example, unknown(s.lived_unknown)), help=ptxt.LIVED_HELP),
+    )
+
+
+def _lived_sentence(s: process.Summary) -> str:
+    if not s.lived_known:
+        return ptxt.LIVED_NONE_KNOWN
+    sentence = ptxt.LIVED_SENTENCE.format(with_role=s.with_role, known=s.lived_known,
+                                          share=fmt.share(s.with_role, s.lived_known))
+    if s.lived_unknown:
+        sentence += ptxt.LIVED_UNKNOWN.format(n=s.lived_unknown)
+    return sentence
+
+
+def process_view(rows: pd.DataFrame, population: pd.DataFrame, measure: str,
+                 total: tuple[str, str] | None = None) -> ProcessView:
+    """The Procesmonitor for the filtered activities `rows` (`process_log` rows after `process.prepare` and
+    `process.apply`); `total` adds an 'all together' reach row for a chosen programme area."""
+    s = process.summary(rows)
+    long = process.per_area_year(rows, measure)
+    time_note = ptxt.TIME_NOTE
+    column = process.MEASURE_COLUMNS[measure]
+    if column is not None:
+        missing = int(rows[column].isna().sum())
+        if missing:
+            template = ptxt.TIME_MISSING_ONE if missing == 1 else ptxt.TIME_MISSING
+            time_note += template.format(n=missing, measure=ptxt.MEASURES[measure])
+    reach = process.reach_vs_population(rows, population, total)
+    years = sorted({str(int(y)) for y in reach["inhabitants_year"].dropna()})
+    return ProcessView(
+        n=s.activities,
+        has_example=bool(s.n_example),
+        metrics=_process_metrics(s),
+        summary=s,
+        heatmap=charts.area_year_heatmap(long),
+        time_note=time_note,
+        time_table=process.area_year_table(long),
+        reach_figure=charts.reach_chart(reach),
+        reach_note=ptxt.REACH_NOTE.format(years=" en ".join(years) if years else ptxt.UNKNOWN),
+        reach_table=process.reach_table(reach),
+        lived_sentence=_lived_sentence(s),
+        lived_table=process.lived_by_type(rows),
+        said_did=process.said_did(rows),
+    )

@@ -1,1 +1,0 @@
-"""Streamlit glue shared by the pages: cached data access, the one place errors become `st.error`."""
