@@ -45,7 +45,7 @@ def config() -> AccessConfig:
 
 @pytest.fixture(scope="module")
 def frames(groningen_db: Path) -> dict[str, pd.DataFrame]:
-    return {name: db.run(groningen_db, name) for name in ("interventie_list", "interventie_results", "proces_log")}
+    return {name: db.run(groningen_db, name) for name in ("interventions_list", "interventions_results", "process_log")}
 
 
 def partner(pid: str) -> Viewer:
@@ -173,7 +173,7 @@ def test_partner_names_in_the_register() -> None:
 
 
 def test_public_sees_no_lessons_no_open_input_no_drafts(config: AccessConfig, frames: dict[str, pd.DataFrame]) -> None:
-    interventions, results, log = frames["interventie_list"], frames["interventie_results"], frames["proces_log"]
+    interventions, results, log = frames["interventions_list"], frames["interventions_results"], frames["process_log"]
     assert log["lessons"].notna().sum() > 0 and (interventions["status"] == "idee").sum() == 1
     before = log.copy()
     vis = visibility_for(PUBLIC_VIEWER, config, interventions)
@@ -199,7 +199,7 @@ def test_public_sees_no_lessons_no_open_input_no_drafts(config: AccessConfig, fr
 
 
 def test_each_partner_sees_only_their_own_lessons(config: AccessConfig, frames: dict[str, pd.DataFrame]) -> None:
-    interventions, log = frames["interventie_list"], frames["proces_log"]
+    interventions, log = frames["interventions_list"], frames["process_log"]
     named: dict[str, set[str]] = {pid: set() for pid in ("nijestee", "wij-groningen", "politie")}
     for _, row in interventions.iterrows():
         for pid in partners_named([row["lead_partner"], row["partners"]], config.partners) & set(named):
@@ -220,15 +220,15 @@ def test_each_partner_sees_only_their_own_lessons(config: AccessConfig, frames: 
 
 
 def test_programme_office_sees_everything(config: AccessConfig, frames: dict[str, pd.DataFrame]) -> None:
-    vis = visibility_for(OFFICE, config, frames["interventie_list"])
-    for name, table in (("interventie_list", "interventions"), ("interventie_results", "intervention_results"),
-                        ("proces_log", "process_log")):
+    vis = visibility_for(OFFICE, config, frames["interventions_list"])
+    for name, table in (("interventions_list", "interventions"), ("interventions_results", "intervention_results"),
+                        ("process_log", "process_log")):
         pd.testing.assert_frame_equal(apply(vis, frames[name], table).reset_index(drop=True),
                                       frames[name].reset_index(drop=True))
 
 
 def test_downloads_leave_out_wholly_withheld_columns(config: AccessConfig, frames: dict[str, pd.DataFrame]) -> None:
-    interventions, log = frames["interventie_list"], frames["proces_log"]
+    interventions, log = frames["interventions_list"], frames["process_log"]
     public = visibility_for(PUBLIC_VIEWER, config, interventions)
     assert hidden_columns(public, "process_log") == {"lessons"}
     assert "lessons" not in for_download(public, log, "process_log").columns
@@ -242,8 +242,8 @@ def test_rule_on_a_column_the_query_lacks_fails_closed(tmp_path: Path, frames: d
     config = load_access_config(write(tmp_path, (
         '[[visibility]]\ntable = "process_log"\ncolumns = ["lessons"]\nwhere = { action_status = ["gedaan"] }\n'
         'audience = "programmabureau"\n')), PARTNERS)
-    log = frames["proces_log"].drop(columns=["action_status"])
-    seen = apply(visibility_for(partner("nijestee"), config, frames["interventie_list"]), log, "process_log")
+    log = frames["process_log"].drop(columns=["action_status"])
+    seen = apply(visibility_for(partner("nijestee"), config, frames["interventions_list"]), log, "process_log")
     assert seen["lessons"].isna().all()
 
 
@@ -265,9 +265,9 @@ def test_profile_process_query_without_intervention_id(config: AccessConfig, gro
     """The Wijkprofiel's process query carries only decision_or_intervention_id: partners still see the lessons
     of their own interventions, and a draft intervention is not mentioned."""
     areas = ("selwerd", "beijum", "vinkhuizen", "lewenborg")
-    full = pd.concat([db.run(groningen_db, "profiel_process", unit_code=a) for a in areas], ignore_index=True)
+    full = pd.concat([db.run(groningen_db, "profile_process", unit_code=a) for a in areas], ignore_index=True)
     assert "intervention_id" not in full.columns and full["lessons"].notna().any()
-    interventions = frames["interventie_list"]
+    interventions = frames["interventions_list"]
     nijestee = visibility_for(partner("nijestee"), config, interventions)
     seen = apply(nijestee, full, "process_log")
     mine = full["decision_or_intervention_id"].map(lambda i: bool(nijestee.links.get(i, frozenset()) & {"nijestee"}))

@@ -76,3 +76,12 @@ def test_the_programme_office_reaches_upload_history_and_log() -> None:
     assert "Bestand kiezen" in shown and "Eerdere versies" in shown and "Logboek" in shown
     assert "Hoogstens 10 MB." in shown
     assert "Er zijn nog geen eerdere versies bewaard." in shown and "Nog niets bijgewerkt." in shown
+
+
+def test_the_page_file_without_provider() -> None:
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "pages" / "gegevens-bijwerken.py"),
+                           default_timeout=60).run()
+    assert not at.exception and not at.error
+    assert "Bijwerken in de browser staat uit" in texts(at)
+    # No login configured: the navigation is the public one, without this page and without a login button.
+    assert "Inloggen" not in [b.label for b in at.button]

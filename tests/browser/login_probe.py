@@ -17,5 +17,5 @@ session.login_controls(viewer)
 if st.query_params.get("pagina") == "bijwerken":
     ui.render(viewer)
 else:
-    log = session.register_query("proces_log", viewer)
+    log = session.register_query("process_log", viewer)
     st.markdown(f"lessen zichtbaar: `{int(log['lessons'].notna().sum())}`")

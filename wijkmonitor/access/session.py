@@ -32,16 +32,16 @@ from wijkmonitor.access.roles import PUBLIC_VIEWER, Viewer, role_label, viewer_f
 from wijkmonitor.errors import BuildError
 
 # The named queries that read a register, and which register table each one's rows belong to. Pages get
-# these only through `register_query`, never through `ui.common.query`.
+# these only through `register_query`, never through `common.data.query`.
 REGISTER_QUERIES: dict[str, str] = {
-    "interventie_list": "interventions",
-    "interventie_areas": "intervention_areas",
-    "interventie_programmes": "intervention_programmes",
-    "interventie_results": "intervention_results",
-    "proces_log": "process_log",
-    "profiel_interventions": "interventions",
-    "profiel_process": "process_log",
-    "gebied_intervention_markers": "interventions",
+    "interventions_list": "interventions",
+    "interventions_areas": "intervention_areas",
+    "interventions_programmes": "intervention_programmes",
+    "interventions_results": "intervention_results",
+    "process_log": "process_log",
+    "profile_interventions": "interventions",
+    "profile_process": "process_log",
+    "area_monitor_intervention_markers": "interventions",
 }
 
 
@@ -133,13 +133,13 @@ def _canonical(viewer: Viewer) -> Viewer:
 
 @st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
 def _visibility(file_stamp: tuple[int, int, int], key: str, roles: tuple[str, ...]) -> visibility.Visibility:
-    from wijkmonitor.ui.common import query
+    from wijkmonitor.common.data import query
 
-    return visibility.visibility_for(Viewer(roles=frozenset(roles)), access_config(), query("interventie_list"))
+    return visibility.visibility_for(Viewer(roles=frozenset(roles)), access_config(), query("interventions_list"))
 
 
 def viewer_visibility(viewer: Viewer) -> visibility.Visibility:
-    from wijkmonitor.ui.common import current_stamp
+    from wijkmonitor.common.data import current_stamp
 
     canonical = _canonical(viewer)
     return _visibility(current_stamp(), canonical.visibility_key, tuple(sorted(canonical.roles)))
@@ -148,7 +148,7 @@ def viewer_visibility(viewer: Viewer) -> visibility.Visibility:
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
 def _filtered(name: str, file_stamp: tuple[int, int, int], key: str, roles: tuple[str, ...],
               params: tuple[tuple[str, object], ...]) -> pd.DataFrame:
-    from wijkmonitor.ui.common import query
+    from wijkmonitor.common.data import query
 
     vis = _visibility(file_stamp, key, roles)
     return visibility.apply(vis, query(name, **dict(params)), REGISTER_QUERIES[name])
@@ -156,7 +156,7 @@ def _filtered(name: str, file_stamp: tuple[int, int, int], key: str, roles: tupl
 
 def register_query(name: str, viewer: Viewer, **params: object) -> pd.DataFrame:
     """A register query as `viewer` may see it, cached per file version and visibility class."""
-    from wijkmonitor.ui.common import current_stamp
+    from wijkmonitor.common.data import current_stamp
 
     if name not in REGISTER_QUERIES:
         raise KeyError(f"{name} is geen registervraag")
