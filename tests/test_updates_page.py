@@ -79,8 +79,8 @@ def test_the_programme_office_reaches_upload_history_and_log() -> None:
 
 
 def test_the_page_file_without_provider() -> None:
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "pages" / "gegevens-bijwerken.py"),
-                           default_timeout=60).run()
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "dashboard.py"), default_timeout=60)
+    at.switch_page("pages/gegevens-bijwerken.py").run()
     assert not at.exception and not at.error
     assert "Bijwerken in de browser staat uit" in texts(at)
     # No login configured: the navigation is the public one, without this page and without a login button.
