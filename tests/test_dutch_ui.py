@@ -154,3 +154,11 @@ def test_code_columns_are_not_shown() -> None:
     df = pd.DataFrame({"Gebied": ["Selwerd"], "Code": ["BU00141000"], "Waarde": [1.0]})
     assert nl.shown_columns(df) == ["Gebied", "Waarde"]
     assert nl.shown_columns(df, codes=True) == ["Gebied", "Code", "Waarde"]
+
+
+def test_build_moment_in_words_for_readers() -> None:
+    from wijkmonitor.common import fmt
+
+    assert fmt.moment_words("2026-12-01T21:08:05+00:00") == "1 december 2026 om 22:08"  # Dutch winter time
+    assert fmt.moment_words("geen datum") == fmt.UNKNOWN
+    assert fmt.moment("geen datum") == "geen datum"

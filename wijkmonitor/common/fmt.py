@@ -136,25 +136,26 @@ def date(value: Any, missing: str = UNKNOWN) -> str:
     return f"{day.day} {txt.MONTHS[day.month - 1]} {day.year}"
 
 
+def _stamp(iso: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
 def moment(iso: str | None, missing: str = DASH) -> str:
     """'2026-11-23T17:41:35+00:00' -> '23-11-2026 17:41 (UTC)'; anything unreadable is shown as it is."""
-    if not iso:
-        return missing
-    try:
-        stamp = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
+    stamp = _stamp(iso)
+    if stamp is None:
+        return iso or missing
     zone = f" ({stamp.tzname()})" if stamp.tzinfo is not None else ""
     return stamp.strftime("%d-%m-%Y %H:%M") + zone
 
 
 def moment_words(iso: str | None, missing: str = UNKNOWN) -> str:
     """'2026-11-23T17:41:35+00:00' -> '23 november 2026 om 18:41' (Dutch time): for a reader, not a log."""
-    if not iso:
-        return missing
-    try:
-        stamp = dt.datetime.fromisoformat(iso)
-    except ValueError:
+    stamp = _stamp(iso)
+    if stamp is None:
         return missing
     if stamp.tzinfo is not None:
         stamp = stamp.astimezone(ZoneInfo("Europe/Amsterdam"))
