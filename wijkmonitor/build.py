@@ -435,6 +435,7 @@ def _build_into(
         "all_regions": str(options.all_regions).lower(),
         "unknown_region_rows": str(summary.unknown_region_rows),
         "gap_tolerance": str(config.stable_tolerance),
+        "min_population_named": str(config.min_population_named),
         "weight_indicator": config.weight_indicator,
         "boundary_licence": config.boundaries.licence,
     }

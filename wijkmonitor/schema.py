@@ -54,6 +54,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "city_value", "city_method", "gap", "gap_rel", "disadvantage", "prev_year", "prev_gap", "gap_change",
         "trend", "judgement", "position", "method", "weight_indicator", "weight_year", "n_members", "n_used",
         "basis", "boundary_year", "city_boundary_year", "unit_changed", "city_changed", "trend_break",
+        "prev_position", "kloof", "population", "population_year", "is_small",
     ),
     "gemeente_wijken": ("boundary_year", "wijk_code"),
     "goal_partners": ("partner_id", "name", "kind", "sort_order"),

@@ -184,10 +184,14 @@ def _tooltip_lines(row: Mapping[str, Any], ind: Indicator) -> dict[str, str]:
             "tip_gap": "",
         }
     gap_text = fmt.difference(gap, ind.unit, ind.decimals, signed=True)
+    small = ""
+    if row.get("is_small") in (True, 1) and not fmt.is_missing(row.get("population")):
+        small = " · " + txt.TOOLTIP_SMALL.format(population=fmt.count(row["population"]),
+                                                year=int(row["population_year"]))
     position = row.get("position")
     words = txt.POSITION_WORDS.get(str(position), "") if isinstance(position, str) else ""
     return {
-        "tip_value": txt.TOOLTIP_VALUE.format(value=fmt.value(value, ind.unit, ind.decimals)),
+        "tip_value": txt.TOOLTIP_VALUE.format(value=fmt.value(value, ind.unit, ind.decimals)) + small,
         "tip_city": txt.TOOLTIP_CITY.format(city=fmt.value(city, ind.unit, ind.decimals)),
         "tip_gap": (txt.TOOLTIP_GAP.format(gap=gap_text, position=words) if words
                     else txt.TOOLTIP_GAP_NEUTRAL.format(gap=gap_text)) if not fmt.is_missing(gap) else "",

@@ -100,10 +100,11 @@ POSITION = {
 }
 POSITION_COLOURS = {"beter": "#2166ac", "slechter": "#b35806", "gelijk": "#57606a", "neutraal": "#8c959f"}
 POSITION_MARKERS = {"beter": "triangle-up", "slechter": "triangle-down", "gelijk": "square", "neutraal": "circle-open"}
+# The one arrow meaning of every page (common.verdict): ▲ forward relative to the city, ▼ back.
 COMPASS = {
-    "verbeterd": ("↗", "beter"),
-    "verslechterd": ("↘", "slechter"),
-    "gelijk": ("→", "gelijk"),
+    "verbeterd": ("▲", "vooruit t.o.v. de stad"),
+    "verslechterd": ("▼", "achteruit t.o.v. de stad"),
+    "gelijk": ("=", "gelijk gebleven t.o.v. de stad"),
     "neutraal": ("○", "geen oordeel"),
 }
 
