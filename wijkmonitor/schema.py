@@ -52,9 +52,9 @@ TABLES: dict[str, tuple[str, ...]] = {
     "gaps": (
         "unit_type", "unit_code", "unit_name", "gemeente_code", "indicator_code", "age_group", "year", "value",
         "city_value", "city_method", "gap", "gap_rel", "disadvantage", "prev_year", "prev_gap", "gap_change",
-        "trend", "judgement", "position", "method", "weight_indicator", "weight_year", "n_members", "n_used",
-        "basis", "boundary_year", "city_boundary_year", "unit_changed", "city_changed", "trend_break",
-        "prev_position", "kloof", "population", "population_year", "is_small",
+        "trend", "judgement", "position", "prev_position", "kloof", "method", "weight_indicator", "weight_year",
+        "n_members", "n_used", "basis", "boundary_year", "city_boundary_year", "unit_changed", "city_changed",
+        "trend_break", "population", "population_year", "is_small",
     ),
     "gemeente_wijken": ("boundary_year", "wijk_code"),
     "goal_partners": ("partner_id", "name", "kind", "sort_order"),
