@@ -9,7 +9,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import pytest
 
 from wijkmonitor import db
 from wijkmonitor.area_monitor import options, overview, sentences, tables, views
@@ -56,17 +55,18 @@ def test_professorenbuurt_loneliness_lead_shrinks_is_a_step_back(groningen_db: P
     row = db.run(groningen_db, "gap_trend_unit", unit_code="professorenbuurt", indicator="Eenzaam",
                  age_group="18plus").set_index("year").loc[2020]
     assert (row["judgement"], row["kloof"], row["trend"]) == (judgement, None, "kleiner")
-    assert verdict.badge(row.to_dict()) == "▼ achteruitgegaan ten opzichte van de stad"
+    assert verdict.badge({str(k): v for k, v in row.to_dict().items()}) == "▼ achteruitgegaan ten opzichte van de stad"
 
 
 def test_ten_boer_loneliness_lead_grows_is_a_step_forward(groningen_db: Path) -> None:
     rows = db.run(groningen_db, "gap_trend_unit", unit_code="ten-boer", indicator="Eenzaam", age_group="18plus")
-    now, before = (rows.set_index("year").loc[y] for y in (2020, 2016))
+    by_year = {int(r["year"]): r for r in rows.to_dict("records")}
+    now, before = by_year[2020], by_year[2016]
     assert now["position"] == "beter" and before["position"] == "beter"
-    assert rule(now["disadvantage"], before["disadvantage"]) == ("verbeterd", None)
+    assert rule(float(now["disadvantage"]), float(before["disadvantage"])) == ("verbeterd", None)
     assert (now["judgement"], now["kloof"], now["trend"]) == ("verbeterd", None, "groter")
     ind = options.catalog(db.run(groningen_db, "indicator_options")).indicators["Eenzaam"]
-    text = sentences.gap_sentence("Ten Boer", ind, 2020, now.to_dict())
+    text = sentences.gap_sentence("Ten Boer", ind, 2020, {str(k): v for k, v in now.items()})
     assert "Ten Boer is dus vooruitgegaan ten opzichte van de stad" in text
     assert "kloof" not in text  # better than the city: there is no kloof to speak of
 
@@ -138,3 +138,47 @@ def test_small_buurten_are_flagged_and_never_named(groningen_db: Path) -> None:
     # Small buurten come after every other buurt with a figure, so none tops the ranking.
     first_small = int(small.index.min())
     assert table.iloc[:first_small]["Kleine buurt"].eq("").all() and first_small > 0
+
+
+def test_missing_values_say_why(groningen_db: Path, source_dir: Path) -> None:
+    cat = options.catalog(db.run(groningen_db, "indicator_options"))
+    # Selwerderhof (BU00141004): the RIVM file publishes "." for it in 2020.
+    table = pd.read_csv(source_dir / RAW, dtype=str)
+    cell = table[(table["WijkenEnBuurten"].str.strip() == "BU00141004") & (table["Leeftijd"].str.strip() == AGE_18PLUS)
+                 & (table["Perioden"].str.strip() == "2020JJ00") & (table["Marges"].str.strip() == "MW00000")]
+    assert cell["Eenzaam_28"].str.strip().tolist() == ["."]
+    rows = db.run(groningen_db, "area_monitor_map", indicator="Eenzaam", age_group="18plus", year=2020,
+                  level="buurt")
+    by_code = rows.set_index("region_code")
+    assert by_code.loc["BU00141004", "missing_reason"] == "geheim"
+    ind = cat.indicators["Eenzaam"]
+    shown = tables.map_table(rows, ind, "18 jaar en ouder", 2020).set_index("Code")
+    assert shown.loc["BU00141004", "Ten opzichte van de stad"] == "niet gepubliceerd / geheim"
+    # Every buurt without a 2020 figure here is one the file marks "."; none is called a boundary change.
+    assert set(rows.loc[rows["value"].isna(), "missing_reason"]) == {"geheim"}
+    # The 2023 crime figures use the 2024 buurten: 2022 map codes those data do not know are "grens gewijzigd".
+    crime = db.run(groningen_db, "area_monitor_map", indicator="MisdrijvenPer1000Inwoners", age_group="totaal",
+                   year=2023, level="buurt")
+    changed = crime[crime["missing_reason"] == "grens gewijzigd"]
+    assert len(changed) and changed["geojson"].notna().all()
+    con = duckdb.connect(str(groningen_db), read_only=True)
+    try:
+        known = {c for (c,) in con.execute("select distinct region_code from observations where year = 2023")
+                 .fetchall()}
+    finally:
+        con.close()
+    assert not set(changed["region_code"]) & known
+    city = db.run(groningen_db, "area_monitor_city_trend", indicator="Eenzaam", age_group="18plus")
+    view = views.map_view(rows, city, ind, "18 jaar en ouder", 2020, "buurt",
+                          pd.DataFrame(columns=["area_id", "area_name", "geojson", "lon", "lat"]), None, None, 100)
+    assert "niet gepubliceerd / geheim" in view.legend_html
+    assert "niet gepubliceerd / geheim" in view.sentence
+    # SociaalEenzaam was not in the 2012 survey: the raw column is empty for every region that year.
+    raw_2012 = table[(table["Perioden"].str.strip() == "2012JJ00")]
+    column = next(c for c in table.columns if c.split("_")[0] == "SociaalEenzaam")
+    assert raw_2012[column].fillna("").str.strip().eq("").all() and len(raw_2012)
+    rows_2012 = db.run(groningen_db, "area_monitor_map", indicator="SociaalEenzaam", age_group="18plus",
+                       year=2012, level="buurt")
+    assert set(rows_2012["missing_reason"]) == {"niet gemeten"}
+    shown_2012 = tables.map_table(rows_2012, cat.indicators["SociaalEenzaam"], "18 jaar en ouder", 2012)
+    assert set(shown_2012["Ten opzichte van de stad"]) == {"niet gemeten in dat jaar"}

@@ -83,6 +83,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "unit_type", "unit_code", "unit_name", "indicator_code", "age_group", "year", "value", "deviation_indicator",
         "deviation", "national_reference", "position_nl", "city_method",
     ),
+    "missing_values": ("region_code", "indicator_code", "age_group", "year", "reason", "symbol", "source_id"),
     "observations": ("region_code", "year", "indicator_code", "age_group", "value", "source_id", "boundary_year"),
     "process_log": (
         "date", "area", "area_id", "buurt_code", "activity_type", "participants", "residents_reached",

@@ -190,7 +190,12 @@ def map_sentence(rows: pd.DataFrame, ind: Indicator, level: str, year: int, boun
         out += (txt.S_MAP_SMALL if min_population is None else txt.S_MAP_SMALL_MIN).format(
             count=_plural(small, level), min=min_population)
     missing = int((on_map & ~has_value).sum())
-    if missing:
+    if missing and "missing_reason" in rows:
+        reasons = Counter(txt.MISSING_REASONS.get(str(r), txt.LEGEND_MISSING)
+                          for r in rows.loc[on_map & ~has_value, "missing_reason"])
+        out += txt.S_MAP_MISSING_REASONS.format(
+            missing=_plural(missing, level), reasons=", ".join(f"{n} {label}" for label, n in reasons.most_common()))
+    elif missing:
         out += txt.S_MAP_MISSING.format(missing=_plural(missing, level))
     off_map = int((~on_map & has_value).sum())
     if off_map and on_map.any() and boundary_year:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.area_monitor import sentences
+from wijkmonitor.area_monitor import colours, sentences
 from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.common import fmt, verdict
 from wijkmonitor.texts import common as ctxt
@@ -74,8 +74,11 @@ def map_table(rows: pd.DataFrame, ind: Indicator, age_label: str, year: int) -> 
         value_column(ind): _round(ordered["value"], d),
         city_column(ind): _round(ordered["city_value"], d),
         gap_column(ind): _round(ordered["gap"], d),
-        txt.COL_POSITION: [position_word(p, g, v) for p, g, v in
-                           zip(ordered["position"], ordered["gap"], ordered["value"], strict=True)],
+        txt.COL_POSITION: [colours.missing_label(m) if fmt.is_missing(v) and isinstance(m, str)
+                           else position_word(p, g, v)
+                           for p, g, v, m in zip(ordered["position"], ordered["gap"], ordered["value"],
+                                                 ordered.get("missing_reason", pd.Series(None, index=ordered.index)),
+                                                 strict=True)],
         txt.COL_PREV_YEAR: pd.to_numeric(ordered["prev_year"], errors="coerce").astype("Int64"),
         prev_gap_column(ind): _round(ordered["prev_gap"], d),
         txt.COL_JUDGEMENT: [verdict.badge({"judgement": j}) for j in ordered["judgement"]],

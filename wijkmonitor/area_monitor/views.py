@@ -56,7 +56,9 @@ def map_view(
         return MapView(None, "", sentence, table, None)
     scale = colours.scale_for(rows["value"], city_value(rows, city_rows, year), ind.polarity, ind.unit, ind.decimals)
     deck = maps.choropleth(rows, scale, ind, areas, selected, members if level == "buurt" else None)
-    return MapView(deck, colours.legend_html(scale), sentence, table, boundary_year)
+    reasons = (sorted(str(r) for r in rows.loc[rows["geojson"].notna(), "missing_reason"].dropna().unique())
+               if "missing_reason" in rows else None)
+    return MapView(deck, colours.legend_html(scale, missing=reasons or None), sentence, table, boundary_year)
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,15 @@ LEGEND_VALUES = "({low} tot {high})"
 LEGEND_VALUES_OPEN_LOW = "(lager dan {high})"
 LEGEND_VALUES_OPEN_HIGH = "({low} of hoger)"
 LEGEND_MISSING = "geen gegevens"
+# Why a region has no figure (area_monitor_map.missing_reason): never one grey for all reasons.
+MISSING_REASONS = {
+    "geheim": "niet gepubliceerd / geheim",
+    "niet gepubliceerd": "niet gepubliceerd / geheim",
+    "niet gemeten": "niet gemeten in dat jaar",
+    "grens gewijzigd": "grens gewijzigd (code bestond niet in de indeling van dat jaar)",
+    "geen gegevens": "geen gegevens",
+}
+S_MAP_MISSING_REASONS = " Geen cijfer voor {missing}: {reasons}."
 LEGEND_OUTLINE = "dikke rand: wijkvernieuwingsgebied"
 LEGEND_SELECTED = "blauwe rand: gekozen gebied"
 TOOLTIP_VALUE = "{value}"

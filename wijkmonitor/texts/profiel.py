@@ -32,6 +32,10 @@ METHOD_WEIGHTED = (
     "De waarden van dit gebied zijn een gewogen gemiddelde van {n} buurten, gewogen naar het aantal inwoners "
     "({weight_years})."
 )
+METHOD_WEIGHTED_PARTIAL = (
+    "{used} van de {n} buurten {verb} gegevens: de waarden van dit gebied zijn een gewogen gemiddelde van die "
+    "buurten, gewogen naar het aantal inwoners ({weight_years})."
+)
 METHOD_UNWEIGHTED = (
     "Let op: de waarden van {name} zijn een **ongewogen** gemiddelde van {n} buurten, omdat er geen inwonertal "
     "per buurt beschikbaar is. Grote en kleine buurten tellen even zwaar."
