@@ -326,8 +326,9 @@ def test_map_of_all_buurten_is_small_and_has_no_basemap(groningen_db: Path) -> N
     props = {f["properties"]["code"]: f["properties"] for f in regions["data"]["features"]}
     assert props["BU00141000"]["tip_value"] == "56,7%" and props["BU00141000"]["tip_city"] == "stad: 48,6%"
     assert props["BU00141000"]["title"] == "Selwerd (in Selwerd)"
-    assert props["BU00141004"]["tip_value"] == "geen gegevens"
-    assert props["BU00141004"]["fill"][:3] == list(colours.MISSING)
+    # Selwerderhof: the RIVM file publishes "." (secret), said in words and with its own swatch.
+    assert props["BU00141004"]["tip_value"] == "niet gepubliceerd / geheim"
+    assert props["BU00141004"]["fill"][:3] == list(colours.missing_colour("geheim")) != list(colours.MISSING)
     assert len(areas) == 11 and "groningen-noord" not in set(areas["area_id"])
     assert any(layer["@@type"] == "TextLayer" for layer in deck["layers"])
 
