@@ -116,7 +116,7 @@ def test_csv_and_excel_hold_every_figure_of_all_age_groups(selwerd: ProfileView,
     gaps = db.run(groningen_db, "gap_trend_unit", unit_code="selwerd", indicator="Eenzaam", age_group="18plus")
     row = frame[(frame["Code"] == "Eenzaam") & (frame["Leeftijd"] == "18 jaar en ouder")].iloc[0]
     assert row["Selwerd"] == pytest.approx(gaps.iloc[-1]["value"])
-    assert row["Ontwikkeling"] == "beter"
+    assert row["Ontwikkeling"] == "vooruit t.o.v. de stad"
     book = openpyxl.load_workbook(io.BytesIO(profile_xlsx(selwerd)), read_only=True)
     assert book.sheetnames == ["Vergelijking met de stad", "Ontwikkelkompas", "Kerncijfers", "Interventies",
                                "Procesactiviteiten", "Over dit profiel"]

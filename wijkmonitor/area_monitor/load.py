@@ -80,7 +80,15 @@ def _map_view(file_stamp: Stamp, indicator: str, age: str, year: int, level: str
     cat = catalog()
     rows = query("area_monitor_map", indicator=indicator, age_group=age, year=year, level=level)
     return views.map_view(rows, _city_rows(indicator, age), cat.indicators[indicator],
-                          cat.age_label(indicator, age), year, level, area_shapes(), selected, area_members())
+                          cat.age_label(indicator, age), year, level, area_shapes(), selected, area_members(),
+                          _min_population())
+
+
+def _min_population() -> int | None:
+    """gaps.is_small's threshold from build_meta (None in a file built before it was recorded)."""
+    frame = query("build_meta")
+    values = frame.loc[frame["key"] == "min_population_named", "value"]
+    return int(values.iloc[0]) if len(values) else None
 
 
 def map_view(indicator: str, age: str, year: int, level: str, selected: str | None) -> views.MapView:

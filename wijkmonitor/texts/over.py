@@ -127,11 +127,18 @@ elk wijkvernieuwingsgebied vergelijken we een indicator met de hele gemeente in 
   Neutrale indicatoren krijgen geen achterstand en geen oordeel.
 * **Beter / slechter / gelijk**: een verschil kleiner dan {tolerance} procentpunt heet *gelijk*. De
   RIVM-cijfers zijn schattingen voor kleine gebieden met een marge, geen tellingen.
-* **Kloof kleiner of groter**: of het verschil sinds de vorige meting is afgenomen of toegenomen, met
-  dezelfde marge.
+* **Vooruit of achteruit ten opzichte van de stad** (▲ / ▼ / =, op elke pagina dezelfde betekenis): of het
+  gebied zich sinds de vorige meting gunstiger (▲) of ongunstiger (▼) ontwikkelde dan de stad, met dezelfde marge.
+* **Kloof**: alleen waar een gebied slechter scoort dan de stad. *Kloof kleiner* of *groter* zegt wat er met
+  die achterstand gebeurde; *kloof gesloten* betekent dat het gebied eerst slechter scoorde en nu niet meer. Een
+  gebied dat beter scoort dan de stad heeft geen kloof: krimpt zijn voorsprong, dan is het achteruitgegaan.
+* **Kleine buurt**: een buurt met minder inwoners dan de drempel in de configuratie (100) wordt nooit bij naam
+  genoemd in rangschikkingen en zinnen, en heet in tabellen en op de kaart "kleine buurt".
+* **Geen cijfer**: *niet gepubliceerd / geheim* (de bron geeft "." of "x"), *niet gemeten in dat jaar* (de
+  indicator zat niet in die editie) of *grens gewijzigd* (de code bestond niet in de indeling van dat jaar).
 * **Ontwikkelkompas** (wijkprofiel): de verandering van het gebied sinds de vorige meting, naast de
-  verandering van de stad in dezelfde periode. Ontwikkelde het gebied zich gunstiger dan de stad, dan is het
-  *beter*, anders *slechter*; binnen de marge *gelijk*.
+  verandering van de stad in dezelfde periode: ▲ vooruit of ▼ achteruit ten opzichte van de stad; binnen de
+  marge gelijk.
 
 ### Van buurten naar een wijkvernieuwingsgebied
 

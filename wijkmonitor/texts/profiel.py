@@ -34,6 +34,10 @@ METHOD_WEIGHTED = (
     "De waarden van dit gebied zijn een gewogen gemiddelde van {n} buurten, gewogen naar het aantal inwoners "
     "({weight_years})."
 )
+METHOD_WEIGHTED_PARTIAL = (
+    "{used} van de {n} buurten {verb} gegevens: de waarden van dit gebied zijn een gewogen gemiddelde van die "
+    "buurten, gewogen naar het aantal inwoners ({weight_years})."
+)
 METHOD_UNWEIGHTED = (
     "Let op: de waarden van {name} zijn een **ongewogen** gemiddelde van {n} buurten, omdat er geen inwonertal "
     "per buurt beschikbaar is. Grote en kleine buurten tellen even zwaar."
@@ -102,10 +106,11 @@ POSITION = {
 }
 POSITION_COLOURS = {"beter": "#2166ac", "slechter": "#b35806", "gelijk": "#57606a", "neutraal": "#8c959f"}
 POSITION_MARKERS = {"beter": "triangle-up", "slechter": "triangle-down", "gelijk": "square", "neutraal": "circle-open"}
+# The one arrow meaning of every page (common.verdict): ▲ forward relative to the city, ▼ back.
 COMPASS = {
-    "verbeterd": ("↗", "beter"),
-    "verslechterd": ("↘", "slechter"),
-    "gelijk": ("→", "gelijk"),
+    "verbeterd": ("▲", "vooruit t.o.v. de stad"),
+    "verslechterd": ("▼", "achteruit t.o.v. de stad"),
+    "gelijk": ("=", "gelijk gebleven t.o.v. de stad"),
     "neutraal": ("○", "geen oordeel"),
 }
 
