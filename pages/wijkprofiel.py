@@ -7,6 +7,7 @@ from functools import partial
 import streamlit as st
 
 from wijkmonitor.area_monitor import load as area_load
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
@@ -49,7 +50,8 @@ elif st.session_state.get(UNIT_KEY) not in by_code:
     st.session_state[UNIT_KEY] = units[0].code
 
 unit_col, age_col = st.columns([2, 3])
-code = unit_col.selectbox(txt.CHOOSE_UNIT, list(by_code), key=UNIT_KEY, format_func=lambda c: by_code[c].label)
+code = unit_col.selectbox(txt.CHOOSE_UNIT, list(by_code), key=UNIT_KEY, format_func=lambda c: by_code[c].label,
+                          placeholder=nl.PLACEHOLDER_SELECT)
 unit = by_code[code]
 st.session_state[PARAM_MEMO] = code
 if st.query_params.get("area") != code:
@@ -92,8 +94,7 @@ if why_not:
 st.caption(txt.CITY_COMPUTED_NOTE)
 for block in view.themes:
     st.markdown(f"#### {block.name}")
-    st.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt,
-                    config={"displaylogo": False})
+    nl.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt)
     st.table(block.table, hide_index=True)
 
 st.subheader(txt.SECTION_COMPASS)
