@@ -173,16 +173,42 @@ def is_region_code(code: str) -> bool:
     return bool(_REGION_CODE.match(code))
 
 
+# The same pattern with ASCII digits only, for the vectorised (RE2) fast path of `normalise_codes`.
+_REGION_CODE_ASCII = _REGION_CODE.pattern.replace(r"\d", "[0-9]")
+
+
+def normalise_codes(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """`normalise_code` of every cell, and which results are region codes (`is_region_code`).
+
+    A whole table's codes at once: cells that are ASCII text and, stripped, already a region code are taken
+    as they are (stripping ASCII spaces is all `normalise_code` would do to them); only the others go
+    through `normalise_code` one by one."""
+    if len(raw) == 0 or not _only_text(raw):
+        codes = raw.map(normalise_code).astype(object)
+        return codes, codes.map(is_region_code).to_numpy(dtype=bool)
+    text = raw.astype("string")
+    stripped = text.str.strip()
+    fast = (text.str.isascii() & stripped.str.fullmatch(_REGION_CODE_ASCII)).fillna(False).to_numpy(dtype=bool)
+    out = stripped.to_numpy(dtype=object, na_value=None)
+    valid = fast.copy()
+    slow = np.flatnonzero(~fast)
+    if len(slow):
+        cells = raw.iloc[slow].map(normalise_code)
+        out[slow] = cells.to_numpy(dtype=object)
+        valid[slow] = cells.map(is_region_code).to_numpy(dtype=bool)
+    return pd.Series(out, index=raw.index, dtype=object), valid
+
+
 def region_codes(raw: pd.Series, *, file: Path | str, column: str,
                  rows: pd.Series | None = None) -> tuple[pd.Series, Note | None]:
     """Region codes in CBS spelling, and a note counting the ones that were not (padding aside, which is how
     CBS itself publishes them). A cell that is no region code even then is refused."""
     rows = _rows(raw, rows)
     stripped = raw.astype("string").fillna("").str.strip()
-    codes = stripped.map(normalise_code)
-    bad = ~codes.map(is_region_code).astype(bool)
+    codes, valid = normalise_codes(stripped)
+    bad = ~valid
     if bad.any():
-        position = int(np.flatnonzero(bad.to_numpy())[0])
+        position = int(np.flatnonzero(bad)[0])
         raise BuildError(
             f"regiocode {shown(stripped.iloc[position])!r} is geen CBS-code (NL01, GM + 4, WK + 6 of BU + 8 cijfers)",
             file=file, row=int(rows.iloc[position]), column=column,
