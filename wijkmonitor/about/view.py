@@ -79,7 +79,7 @@ def boundaries_table(boundaries: pd.DataFrame) -> pd.DataFrame:
 def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         txt.COL_SOURCE_ID: sources["source_id"],
-        txt.COL_ADAPTER: sources["adapter"],
+        txt.COL_ADAPTER: [txt.ADAPTER_NAMES.get(str(a), str(a)) for a in sources["adapter"]],
         txt.COL_PATH: sources["path"],
         txt.COL_SHA: sources["sha256"],
         txt.COL_ROWS: sources["rows"].map(lambda n: fmt.number(n, 0, missing=fmt.DASH)),

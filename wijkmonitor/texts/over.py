@@ -89,6 +89,15 @@ SOURCES_HELP = (
 )
 COL_SOURCE_ID = "Bron"
 COL_ADAPTER = "Soort"
+# The build's reader of each file, in words (the configuration names them "csvtable", "statline", ...).
+ADAPTER_NAMES = {
+    "statline": "CBS StatLine-tabel",
+    "longcsv": "tabel, één waarde per regel",
+    "kwbmap": "CBS Kerncijfers wijken en buurten",
+    "csvtable": "tabel",
+    "wide": "tabel, één kolom per indicator",
+    "boundaries": "kaartgrenzen",
+}
 COL_PATH = "Bestand"
 COL_SHA = "SHA-256"
 COL_ROWS = "Rijen"
