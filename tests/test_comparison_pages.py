@@ -16,7 +16,7 @@ import pytest
 
 from tests.bad_inputs.apptest import open_app
 from wijkmonitor.common import export, page
-from wijkmonitor.comparison import views
+from wijkmonitor.comparison import compass, trend, views
 from wijkmonitor.texts import comparison as txt
 
 DUTCH_SENTENCE_NUMBER = re.compile(r"\d,\d")
@@ -137,3 +137,22 @@ def test_group_table_without_source_names_keeps_code_and_gemeente() -> None:
     assert list(table[txt.COL_MATCHED_TO]) == ["Beijum-West", "Beijum-West, X"]
     named = views.group_table(group.assign(name=pd.Series(["Crabbehof-Zuid", None], dtype=object)), {})
     assert list(named[txt.COL_BUURT]) == ["Crabbehof-Zuid", txt.NO_NAME]
+
+
+def test_close_lines_get_their_labels_on_opposite_sides() -> None:
+    frame = pd.DataFrame({"year": [2012, 2016, 2020], "area_value": [43.8, 48.6, 51.3],
+                          "city_value": [38.6, 44.0, 48.6], "group_value": [44.2, 48.5, 51.9]})
+    assert list(trend.label_positions(frame, "area_value")) == ["bottom center", "top center", "bottom center"]
+    assert list(trend.label_positions(frame, "group_value")) == ["top center", "bottom center", "top center"]
+    assert set(trend.label_positions(frame, "city_value")) == {"bottom center"}
+
+
+def test_compass_names_only_the_points_furthest_from_the_diagonal() -> None:
+    points = pd.DataFrame({"label": [f"i{n}" for n in range(10)],
+                           "area_improvement": [float(n) for n in range(10)], "city_improvement": [0.0] * 10})
+    labels = compass.point_labels(points, "label")
+    assert labels == [""] * 4 + [f"i{n}" for n in range(4, 10)]
+    # one indicator across areas: all on one vertical line, names left and right in turn by height
+    assert compass.label_positions(points)[:3] == ["middle right", "middle left", "middle right"]
+    spread = points.assign(city_improvement=[-1.0, 1.0] * 5)
+    assert compass.label_positions(spread)[:2] == ["middle right", "middle left"]

@@ -42,7 +42,8 @@ def area_comparison(area_id: str, area_name: str, city_name: str) -> views.AreaC
 
 
 @cached(max_entries=64)
-def indicator_trend(area_id: str, area_name: str, city_name: str, indicator: str) -> views.IndicatorTrend | None:
+def indicator_trend(area_id: str, area_name: str, city_name: str, indicator: str,
+                    with_note: bool = True) -> views.IndicatorTrend | None:
     """The comparison for the indicator a page has chosen, in the group's own age group; None when the
     indicator is unknown."""
     info = indicator_info(indicator)
@@ -51,7 +52,8 @@ def indicator_trend(area_id: str, area_name: str, city_name: str, indicator: str
     area = trend.first_row(query("comparison_area", area=area_id))
     age = str(area["age_group"]) if area else "18plus"
     frame = query("comparison_trend", area=area_id, indicator=indicator, age_group=age)
-    return views.indicator_trend(frame, info, area_name, city_name, area, query("comparison_balance", area=area_id))
+    return views.indicator_trend(frame, info, area_name, city_name, area, query("comparison_balance", area=area_id),
+                                 with_note=with_note)
 
 
 @cached(max_entries=16)
@@ -101,7 +103,7 @@ def wat_opvalt(area_id: str, area_name: str, city_name: str, age_group: str) -> 
     if not trend.usable(area):
         sentence = str(area["reason"]) if area else None
     elif code is not None:
-        item = indicator_trend(area_id, area_name, city_name, code)
+        item = indicator_trend(area_id, area_name, city_name, code, with_note=False)
         sentence = item.sentence if item is not None else None
     return opvalt.wat_opvalt(gaps, area_name, sentence)
 

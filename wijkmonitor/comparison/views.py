@@ -63,12 +63,13 @@ def trend_table(frame: pd.DataFrame, info: IndicatorInfo, area_name: str, city_n
 
 
 def indicator_trend(frame: pd.DataFrame, info: IndicatorInfo, area_name: str, city_name: str,
-                    comparison: Mapping[str, Any] | None, balance: pd.DataFrame) -> IndicatorTrend:
+                    comparison: Mapping[str, Any] | None, balance: pd.DataFrame, *,
+                    with_note: bool = True) -> IndicatorTrend:
     """One indicator over the editions. When the group may not be shown there is no figure with a group line
     at all: the sentence is the stored reason, and the page's own trend chart stays the one picture."""
     shown = trend.usable(comparison)
     figure = trend.trend_figure(frame, info, area_name, city_name, comparison) if shown else None
-    sentence = trend.trend_sentence(frame, info, area_name, comparison, balance)
+    sentence = trend.trend_sentence(frame, info, area_name, comparison, balance, with_note=with_note)
     alt = txt.TREND_ALT.format(indicator=info.label, area=area_name, city=city_name)
     return IndicatorTrend(info.code, info.label, figure, sentence, alt,
                           trend_table(frame, info, area_name, city_name, shown))
@@ -126,7 +127,9 @@ def area_comparison(*, area: Mapping[str, Any] | None, area_id: str, area_name: 
     reason = str(area["reason"]) if area is not None and area.get("reason") else txt.NO_COMPARISON
     note = trend.group_note(area, balance, area_name) if shown and area is not None else ""
     matching = tuple(str(c) for c in balance["indicator_code"]) if len(balance) else tuple(trends)
-    items = tuple(indicator_trend(trends[code][0], trends[code][1], area_name, city_name, area, balance)
+    # The note (who the group is) stands once above the tabs, not in every tab.
+    items = tuple(indicator_trend(trends[code][0], trends[code][1], area_name, city_name, area, balance,
+                                  with_note=False)
                   for code in matching if code in trends)
     age_group = str(area.get("age_group") or "") if area else ""
     age_label = str(area.get("age_label") or age_group) if area else ""

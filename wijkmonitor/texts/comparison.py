@@ -156,7 +156,7 @@ H_OPVALT = "Wat opvalt"
 OPVALT_HELP = "Automatisch uit de cijfers opgesteld: elke zin noemt zijn getal en jaar."
 H_COMPARISON = "Vergeleken met vergelijkbare buurten elders"
 COMPARISON_INTRO = (
-    "Zou de kloof ook zonder het programma zijn veranderd? Vergelijkbare buurten elders in Nederland, die in het "
+    "Had het gebied zich ook zonder het programma zo ontwikkeld? Vergelijkbare buurten elders in Nederland, die in het "
     "basisjaar het meest op dit gebied leken, geven daar een indicatie van, geen effectmeting: ook andere "
     "verschillen tussen de buurten kunnen de ontwikkeling verklaren."
 )
@@ -194,7 +194,8 @@ COMPASS_HELP = (
     "Elke stip is een indicator: horizontaal hoe de stad veranderde, verticaal hoe het gebied veranderde, beide "
     "zo gerekend dat + verbeterd betekent (bij eenzaamheid is een daling dus +). Boven de stippellijn ontwikkelde "
     "het gebied zich beter dan de stad, eronder slechter. Verschillen kleiner dan {tolerance} procentpunt heten "
-    "gelijk: de cijfers zijn schattingen met een marge."
+    "gelijk: de cijfers zijn schattingen met een marge. Alleen de stippen die het verst van de stippellijn "
+    "liggen staan bij naam; de tabel noemt ze allemaal."
 )
 H_COMPASS_ALL = "Ontwikkelkompas: alle vernieuwingsgebieden, {indicator}"
 COMPASS_ALL_HELP = (
