@@ -65,8 +65,13 @@ def test_every_renewal_area_profile_shows_opvalt_compass_and_comparison_or_reaso
             if "kloof" in sentence and "vergelijk" not in sentence:
                 assert "tegen" in sentence, sentence
         assert "ontwikkelkompas" in {h.proto.anchor for h in at.subheader}, area.area_id
-        compass_tables = [t.value for t in at.table if txt.COMPASS_COL_VERDICT in t.value.columns]
+        compass_tables = [t.value for t in at.dataframe if txt.COMPASS_COL_VERDICT in t.value.columns]
         assert compass_tables and len(compass_tables[0]) > 0, area.area_id
+        assert set(compass_tables[0][txt.COMPASS_COL_VERDICT]) <= {txt.SHORT_BETTER, txt.SHORT_WORSE, txt.SHORT_SAME,
+                                                                 txt.SHORT_NEUTRAL}
+        counts = compass_tables[0][txt.COMPASS_COL_VERDICT].value_counts()
+        assert txt.COMPASS_COUNTS.format(better=counts.get(txt.SHORT_BETTER, 0), worse=counts.get(txt.SHORT_WORSE, 0),
+                                         same=counts.get(txt.SHORT_SAME, 0)) in [m.value for m in at.markdown]
         compass_charts = [c for c in at.get("plotly_chart") if "profiel_kompas" in c.proto.id]
         assert len(compass_charts) == 1 and '"Ontwikkelkompas' in compass_charts[0].proto.spec, area.area_id
         assert "boven de diagonaal beter" in compass_charts[0].proto.alt
@@ -121,7 +126,8 @@ def test_gebiedsmonitor_shows_the_comparison_or_the_reason_and_the_compass_of_al
             assert str(area.reason) in [i.value for i in at.info]
         header = txt.H_COMPASS_ALL.format(indicator="Eenzaam")
         assert header in [h.value for h in at.header]
-        compass = [t.value for t in at.table if txt.COMPASS_COL_AREA in t.value.columns]
+        compass = [t.value for t in at.dataframe
+                   if {txt.COMPASS_COL_AREA, txt.COMPASS_COL_CITY_CHANGE} <= set(t.value.columns)]
         assert len(compass) == 1 and len(compass[0]) >= 8
         assert [f for f, stem in seen if stem.startswith("ontwikkelkompas_Eenzaam")]
 

@@ -14,6 +14,9 @@ from wijkmonitor.comparison.views import AreaComparison, CompassView, IndicatorT
 from wijkmonitor.texts import comparison as txt
 
 
+COMPASS_TABLE_HEIGHT_PX = 500
+
+
 def _tolerance_text(tolerance: float) -> str:
     return fmt.number(tolerance, 1)
 
@@ -75,14 +78,15 @@ def _compass(view: CompassView, key: str) -> None:
     if view.figure is None:
         st.info(view.message or "", icon=":material/explore:")
         if len(view.table):
-            st.table(view.table, hide_index=True)
+            st.dataframe(view.table, hide_index=True, width="stretch", key=f"{key}_table")
         return
     picture, table = st.columns([3, 2], vertical_alignment="top")
     with picture:
         nl.plotly_chart(view.figure, alt=view.alt, key=key)
     with table:
         st.markdown(view.summary)
-        st.table(view.table, hide_index=True)
+        # As tall as the picture and scrolling: two dozen indicators as a plain table would run far below it.
+        st.dataframe(view.table, hide_index=True, height=COMPASS_TABLE_HEIGHT_PX, width="stretch", key=f"{key}_table")
 
 
 def area_compass(view: CompassView | None, area_name: str, tolerance: float, *, key: str) -> None:

@@ -147,18 +147,32 @@ class CompassView:
     summary: str
 
 
+SHORT_VERDICT = {txt.COMPASS_BETTER: txt.SHORT_BETTER, txt.COMPASS_WORSE: txt.SHORT_WORSE,
+                 txt.COMPASS_SAME: txt.SHORT_SAME, txt.COMPASS_NEUTRAL: txt.SHORT_NEUTRAL}
+
+
 def _summary(table: pd.DataFrame) -> str:
     verdicts = table[txt.COMPASS_COL_VERDICT].value_counts() if len(table) else pd.Series(dtype=int)
-    return txt.COMPASS_COUNTS.format(better=int(verdicts.get(txt.COMPASS_BETTER, 0)),
-                                     worse=int(verdicts.get(txt.COMPASS_WORSE, 0)),
-                                     same=int(verdicts.get(txt.COMPASS_SAME, 0)))
+    return txt.COMPASS_COUNTS.format(better=int(verdicts.get(txt.SHORT_BETTER, 0)),
+                                     worse=int(verdicts.get(txt.SHORT_WORSE, 0)),
+                                     same=int(verdicts.get(txt.SHORT_SAME, 0)))
+
+
+def side_table(points: pd.DataFrame, tolerance: float, by: str) -> pd.DataFrame:
+    """The table beside the picture: best development relative to the city first, no direction last, and the
+    verdict in a word or two (the column says what it is relative to), so it fits beside the picture."""
+    order = points.assign(_neutral=points["relative_improvement"].isna()).sort_values(
+        ["_neutral", "relative_improvement"], ascending=[True, False], kind="stable")
+    table = compass.compass_table(order, tolerance, by=by)
+    table[txt.COMPASS_COL_VERDICT] = table[txt.COMPASS_COL_VERDICT].map(SHORT_VERDICT)
+    return table
 
 
 def area_compass_view(points: pd.DataFrame, area_id: str, area_name: str, year: int,
                       tolerance: float) -> CompassView:
     """One area's compass: the picture (indicators with a direction) and the table of every indicator."""
     mine = points[points["area_id"] == area_id]
-    table = compass.compass_table(mine, tolerance)
+    table = side_table(mine, tolerance, "indicator")
     message = compass.empty_message(points, area_id, year)
     figure = None if message else compass.area_compass(points, area_id)
     alt = txt.COMPASS_ALT.format(area=area_name, period=compass.period(mine))
@@ -169,7 +183,7 @@ def indicator_compass_view(points: pd.DataFrame, indicator_code: str, label: str
                            tolerance: float) -> CompassView:
     """One indicator across all renewal areas, with one row per area in the table."""
     mine = points[points["indicator_code"] == indicator_code]
-    table = compass.compass_table(mine, tolerance, by="area")
+    table = side_table(mine, tolerance, "area")
     if polarity == "neutral":
         return CompassView(None, table, txt.COMPASS_ALL_NEUTRAL.format(indicator=label), "", "")
     if mine.empty:

@@ -203,3 +203,7 @@ COMPASS_ALL_HELP = (
     "staan boven elkaar; hoe hoger boven de stippellijn, hoe beter het gebied zich ontwikkelde dan de stad."
 )
 DOWNLOAD_COMPASS = "Ontwikkelkompas (CSV)"
+SHORT_BETTER = "beter ontwikkeld"
+SHORT_WORSE = "slechter ontwikkeld"
+SHORT_SAME = "gelijk"
+SHORT_NEUTRAL = "geen richting"
