@@ -127,8 +127,10 @@ def test_gebiedsmonitor_shows_the_comparison_or_the_reason_and_the_compass_of_al
         header = txt.H_COMPASS_ALL.format(indicator="Eenzaam")
         assert header in [h.value for h in at.header]
         compass = [t.value for t in at.dataframe
-                   if {txt.COMPASS_COL_AREA, txt.COMPASS_COL_CITY_CHANGE} <= set(t.value.columns)]
+                   if {txt.COMPASS_COL_AREA, txt.COMPASS_COL_AREA_CHANGE} <= set(t.value.columns)]
         assert len(compass) == 1 and len(compass[0]) >= 8
+        assert txt.COMPASS_COL_CITY_CHANGE not in compass[0].columns  # the same for all: said once above it
+        assert any(m.value.startswith("De stad veranderde +") for m in at.markdown)
         assert [f for f, stem in seen if stem.startswith("ontwikkelkompas_Eenzaam")]
 
 

@@ -13,8 +13,8 @@ from wijkmonitor.common import fmt, page
 from wijkmonitor.comparison.views import AreaComparison, CompassView, IndicatorTrend
 from wijkmonitor.texts import comparison as txt
 
-
 COMPASS_TABLE_HEIGHT_PX = 500
+ROW_HEIGHT_PX = 35  # Streamlit's dataframe row height: a short table gets no empty rows below it
 
 
 def _tolerance_text(tolerance: float) -> str:
@@ -80,13 +80,14 @@ def _compass(view: CompassView, key: str) -> None:
         if len(view.table):
             st.dataframe(view.table, hide_index=True, width="stretch", key=f"{key}_table")
         return
-    picture, table = st.columns([3, 2], vertical_alignment="top")
+    picture, table = st.columns([5, 4], vertical_alignment="top")
     with picture:
         nl.plotly_chart(view.figure, alt=view.alt, key=key)
     with table:
         st.markdown(view.summary)
         # As tall as the picture and scrolling: two dozen indicators as a plain table would run far below it.
-        st.dataframe(view.table, hide_index=True, height=COMPASS_TABLE_HEIGHT_PX, width="stretch", key=f"{key}_table")
+        height = min(COMPASS_TABLE_HEIGHT_PX, ROW_HEIGHT_PX * (len(view.table) + 1) + 3)
+        st.dataframe(view.table, hide_index=True, height=height, width="stretch", key=f"{key}_table")
 
 
 def area_compass(view: CompassView | None, area_name: str, tolerance: float, *, key: str) -> None:
@@ -103,7 +104,7 @@ def indicator_compass(view: CompassView | None, label: str, tolerance: float, *,
     if view is None:
         return
     st.header(txt.H_COMPASS_ALL.format(indicator=label), divider="gray", anchor="ontwikkelkompas")
-    st.caption(txt.COMPASS_ALL_HELP + " " + txt.COMPASS_HELP.format(tolerance=_tolerance_text(tolerance)))
+    st.caption(txt.COMPASS_ALL_HELP.format(tolerance=_tolerance_text(tolerance)))
     _compass(view, key)
     if len(view.table):
         page.downloads(view.table, label=txt.DOWNLOAD_COMPASS, key=f"{key}_dl",

@@ -189,4 +189,8 @@ def indicator_compass_view(points: pd.DataFrame, indicator_code: str, label: str
     if mine.empty:
         return CompassView(None, table, txt.COMPASS_ALL_EMPTY.format(indicator=label, year=year), "", "")
     alt = txt.COMPASS_ALL_ALT.format(indicator=label, period=compass.period(mine))
-    return CompassView(compass.indicator_compass(points, indicator_code), table, None, alt, _summary(table))
+    # The city changed by the same amount for every area: said once in the summary, not in every row.
+    city = str(table[txt.COMPASS_COL_CITY_CHANGE].iloc[0])
+    table = table.drop(columns=txt.COMPASS_COL_CITY_CHANGE)
+    summary = txt.COMPASS_ALL_CITY.format(change=city) + " " + _summary(table)
+    return CompassView(compass.indicator_compass(points, indicator_code), table, None, alt, summary)

@@ -199,11 +199,15 @@ COMPASS_HELP = (
 )
 H_COMPASS_ALL = "Ontwikkelkompas: alle vernieuwingsgebieden, {indicator}"
 COMPASS_ALL_HELP = (
-    "Alle vernieuwingsgebieden voor één indicator: de stad veranderde voor allemaal even veel, dus de stippen "
-    "staan boven elkaar; hoe hoger boven de stippellijn, hoe beter het gebied zich ontwikkelde dan de stad."
+    "Elke stip is een vernieuwingsgebied: horizontaal hoe de stad veranderde (voor alle gebieden even veel, dus "
+    "de stippen staan boven elkaar), verticaal hoe het gebied veranderde, beide zo gerekend dat + verbeterd "
+    "betekent (bij eenzaamheid is een daling dus +). Boven de stippellijn ontwikkelde het gebied zich beter dan "
+    "de stad, eronder slechter. Verschillen kleiner dan {tolerance} procentpunt heten gelijk: de cijfers zijn "
+    "schattingen met een marge."
 )
 DOWNLOAD_COMPASS = "Ontwikkelkompas (CSV)"
 SHORT_BETTER = "beter ontwikkeld"
 SHORT_WORSE = "slechter ontwikkeld"
 SHORT_SAME = "gelijk"
 SHORT_NEUTRAL = "geen richting"
+COMPASS_ALL_CITY = "De stad veranderde {change}."
