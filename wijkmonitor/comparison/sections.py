@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from wijkmonitor import dutch_ui as nl
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import fmt, page
 from wijkmonitor.comparison.views import AreaComparison, CompassView, IndicatorTrend
 from wijkmonitor.texts import comparison as txt
