@@ -157,7 +157,8 @@ def test_filter_options_cover_the_register(register: model.Register) -> None:
 def test_deep_links_are_validated(register: model.Register, raw: dict[str, str], chosen: dict[str, str],
                                   warned: int) -> None:
     got, messages = filters.parse_link(raw, filters.options(register))
-    assert got == chosen
+    assert {k: got[k] for k in chosen} == chosen
+    assert all(got[k] == ALL for k in got if k not in chosen)
     assert len(messages) == warned
     for message in messages:
         assert message.startswith("De link vraagt om") and "Getoond: alle" in message
@@ -165,7 +166,8 @@ def test_deep_links_are_validated(register: model.Register, raw: dict[str, str],
 
 
 def test_to_link_keeps_only_set_filters() -> None:
-    assert filters.to_link(Filters(area="selwerd", theme="veilig")) == {"area": "selwerd"}
+    assert filters.to_link(Filters(area="selwerd", theme="veilig")) == {"area": "selwerd", "theme": "veilig"}
+    assert filters.to_link(Filters(spoor="2", partner="lefier")) == {"spoor": "2", "partner": "lefier"}
     assert filters.to_link(Filters()) == {}
 
 

@@ -18,7 +18,8 @@ from wijkmonitor.registers.schema import SPOREN, STATUSES
 from wijkmonitor.texts import interventies as txt
 
 ALL = ""
-LINK_PARAMS = ("area", "programme", "status")
+# Every filter is in the URL (issue 9): the parameter names are the Filters fields.
+LINK_PARAMS = ("area", "programme", "status", "theme", "actielijn", "spoor", "partner")
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,17 @@ def parse_one(
     return choice.value, template.format(what=what, value=value, fallback=labels[choice.value].lower())
 
 
+def option_labels(opts: Options) -> dict[str, dict[str, str]]:
+    """Each URL parameter with its allowed {value: label}."""
+    return {"area": opts.areas, "programme": opts.programmes, "status": opts.statuses, "theme": opts.themes,
+            "actielijn": opts.actielijnen, "spoor": opts.sporen, "partner": opts.partners}
+
+
 def parse_link(raw: Mapping[str, str | None], opts: Options) -> tuple[dict[str, str], list[str]]:
     """The filters a link asks for (only known values; unknown ones fall back to 'all' with a message)."""
     chosen: dict[str, str] = {}
     messages: list[str] = []
-    for name, labels in (("area", opts.areas), ("programme", opts.programmes), ("status", opts.statuses)):
+    for name, labels in option_labels(opts).items():
         chosen[name], message = parse_one(raw.get(name), labels, txt.PARAM_WHAT[name])
         if message:
             messages.append(message)
@@ -133,6 +140,6 @@ def parse_link(raw: Mapping[str, str | None], opts: Options) -> tuple[dict[str, 
 
 
 def to_link(filters: Filters) -> dict[str, str]:
-    """The deep-link parameters of a selection (only those that are set)."""
-    values = {"area": filters.area, "programme": filters.programme, "status": filters.status}
-    return {k: v for k, v in values.items() if v}
+    """The deep-link parameters of a selection (only those that are set), in LINK_PARAMS order."""
+    values = asdict(filters)
+    return {name: values[name] for name in LINK_PARAMS if values[name]}

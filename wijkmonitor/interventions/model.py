@@ -117,8 +117,8 @@ class Register:
 
     `interventions` holds the `interventions_list` columns plus: `lead_list`/`partner_list`/`programme_list`/
     `goal_list` (tuples), `area_ids` (frozenset of wijk-level renewal areas it works in), `named` (frozenset of
-    the codes the register names), `places` (readable list of what it names), `bucket`, `bucket_label`,
-    `bucket_kind`.
+    the codes the register names), `has_outside` (it also names buurten outside every renewal area), `places`
+    (readable list of what it names), `bucket`, `bucket_label`, `bucket_kind`.
     """
 
     interventions: pd.DataFrame
@@ -155,6 +155,7 @@ def build_register(
     labels: list[str] = []
     area_sets: list[frozenset[str]] = []
     named_sets: list[frozenset[str]] = []
+    outside_flags: list[bool] = []
     for intervention_id, register_areas in zip(frame["intervention_id"], frame["areas"], strict=True):
         rows = by_id.get(str(intervention_id), empty_places)
         names = {str(r["named_code"]): place_label(r) for r in rows.to_dict("records")}
@@ -163,6 +164,7 @@ def build_register(
         labels.append("; ".join(dict.fromkeys(ordered)))
         area_sets.append(frozenset(str(a) for a in rows["area_id"].dropna()))
         named_sets.append(frozenset(names))
+        outside_flags.append(bool(((rows["named_kind"] == "buurt") & rows["area_id"].isna()).any()))
     def column(values: list[Any]) -> pd.Series:
         # Object columns holding tuples and sets: pandas must not try to unpack them.
         return pd.Series(values, index=frame.index, dtype=object)
@@ -174,6 +176,7 @@ def build_register(
         goal_list=column([tuple(split_list(v)) for v in frame["goal_indicators"]]),
         area_ids=column(area_sets),
         named=column(named_sets),
+        has_outside=outside_flags,
         places=labels,
         bucket=[b.key for b in buckets],
         bucket_label=[b.label for b in buckets],
