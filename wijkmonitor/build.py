@@ -36,7 +36,9 @@ from wijkmonitor.build_steps.areas import (
 )
 from wijkmonitor.build_steps.derived import add_rates, derived_tables, gemeente_wijken
 from wijkmonitor.build_steps.programme import build_info, coverage_table, goal_tables, read_goals
+from wijkmonitor.build_steps.partners import intervention_partners, partner_table, read_partners
 from wijkmonitor.build_steps.registers import register_tables
+from wijkmonitor.partners import Partners
 from wijkmonitor.comparison.build import build_tables as build_comparison
 from wijkmonitor.config import (
     DEFAULT_BOUNDARIES,
@@ -468,6 +470,10 @@ def _build_into(
     buurten = set(regions.loc[regions["level"] == "buurt", "region_code"])
     tables.update(register_tables(config, options.config_dir, gemeente, buurten, set(indicators["indicator_code"]),
                                   progress))
+    # Partners belong to the configured municipality, as the registers do.
+    partners = read_partners(options.config_dir) if gemeente == config.gemeente_code else Partners()
+    tables["partners"] = partner_table(partners)
+    tables["intervention_partners"] = intervention_partners(tables["interventions"], partners, options.config_dir)
     summary.regions = len(regions)
     summary.boundaries = len(boundaries)
     progress("- tabellen schrijven en kloven berekenen")

@@ -59,7 +59,10 @@ def _sorted_texts(values: pd.Series) -> list[str]:
 def options(register: Register) -> Options:
     frame = register.interventions
     themes = frame.drop_duplicates("theme_id").sort_values(["theme_order", "theme_id"])
-    partners = {p for tup in frame["lead_list"] for p in tup} | {p for tup in frame["partner_list"] for p in tup}
+    known = register.partners
+    named = frozenset(p for ids in frame["partner_ids"] for p in ids)
+    # A partner is a choice when some intervention involves it, directly or through a group it belongs to.
+    partners = {p: n for p, n in known.names.items() if known.involves(named, p)}
     spoor_values = sorted({int(s) for s in frame["spoor"].dropna()})
     return Options(
         areas={ALL: txt.ALL_AREAS, **{a.area_id: a.name for a in register.areas.options}},
@@ -68,7 +71,7 @@ def options(register: Register) -> Options:
         actielijnen={ALL: txt.ALL_ACTIELIJNEN, **{a: a for a in _sorted_texts(frame["actielijn"])}},
         sporen={ALL: txt.ALL_SPOREN, **{str(s): txt.SPOOR_LABEL.format(spoor=s, label=SPOREN.get(s, ""))
                                         for s in spoor_values}},
-        partners={ALL: txt.ALL_PARTNERS, **{p: p for p in sorted(partners, key=str.casefold)}},
+        partners={ALL: txt.ALL_PARTNERS, **dict(sorted(partners.items(), key=lambda kv: kv[1].casefold()))},
         programmes={ALL: txt.ALL_PROGRAMMES, **register.programme_names()},
         statuses={ALL: txt.ALL_STATUSES, **{s: txt.STATUS_LABELS.get(s, s) for s in STATUSES}},
     )
@@ -97,8 +100,8 @@ def apply(register: Register, filters: Filters) -> pd.DataFrame:
     if filters.spoor:
         keep &= frame["spoor"].astype("Int64").astype(str).eq(filters.spoor)
     if filters.partner:
-        keep &= _flags(frame, [filters.partner in lead or filters.partner in partners
-                               for lead, partners in zip(frame["lead_list"], frame["partner_list"], strict=True)])
+        keep &= _flags(frame, [register.partners.involves(ids, filters.partner) is not None
+                               for ids in frame["partner_ids"]])
     if filters.programme:
         keep &= _flags(frame, [filters.programme in p for p in frame["programme_list"]])
     if filters.status:

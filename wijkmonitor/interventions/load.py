@@ -32,6 +32,7 @@ def register() -> model.Register:
     return model.build_register(
         query("interventions_list"), query("interventions_areas"), query("interventions_programmes"),
         query("interventions_results"), query("interventions_indicator_labels"), query("interventions_area_options"),
+        query("interventions_partners"), query("partners_all"),
     )
 
 

@@ -112,12 +112,39 @@ def place_label(row: Mapping[Any, Any]) -> str:
 
 
 @dataclass(frozen=True)
+class PartnerList:
+    """The partner list (`partners_all`): names, and a group's members ('woningcorporaties' -> the five
+    corporations), so that a corporation finds the rows that name the group."""
+
+    names: Mapping[str, str] = field(default_factory=dict)  # id -> name, configuration order
+    members: Mapping[str, frozenset[str]] = field(default_factory=dict)  # group id -> member ids
+
+    def involves(self, named: frozenset[str], partner_id: str) -> str | None:
+        """'direct' when a row names the partner, 'group' when it names a group the partner is in (or a member
+        of the chosen group), else None."""
+        if partner_id in named:
+            return "direct"
+        groups = {g for g, m in self.members.items() if partner_id in m}
+        if groups & named or self.members.get(partner_id, frozenset()) & named:
+            return "group"
+        return None
+
+
+def partner_list(frame: pd.DataFrame) -> PartnerList:
+    names = {str(p): plain(n) for p, n in zip(frame["partner_id"], frame["name"], strict=True)}
+    members = {str(p): frozenset(split_list(m)) for p, m in zip(frame["partner_id"], frame["members"], strict=True)
+               if split_list(m)}
+    return PartnerList(names, members)
+
+
+@dataclass(frozen=True)
 class Register:
     """Query rows of the intervention register, prepared once per database file.
 
     `interventions` holds the `interventions_list` columns plus: `lead_list`/`partner_list`/`programme_list`/
     `goal_list` (tuples), `area_ids` (frozenset of wijk-level renewal areas it works in), `named` (frozenset of
-    the codes the register names), `has_outside` (it also names buurten outside every renewal area), `places`
+    the codes the register names), `has_outside` (it also names buurten outside every renewal area), `partner_ids`
+    (frozenset of the partner ids it names, lead or partner), `places`
     (readable list of what it names), `bucket`, `bucket_label`, `bucket_kind`.
     """
 
@@ -127,6 +154,7 @@ class Register:
     results: pd.DataFrame
     indicator_labels: Mapping[str, str] = field(default_factory=dict)
     areas: Areas = field(default_factory=Areas)
+    partners: PartnerList = field(default_factory=PartnerList)
 
     @property
     def empty(self) -> bool:
@@ -144,11 +172,19 @@ def build_register(
     results: pd.DataFrame,
     indicator_labels: pd.DataFrame,
     area_options: pd.DataFrame,
+    partner_links: pd.DataFrame | None = None,
+    partners: pd.DataFrame | None = None,
 ) -> Register:
     """Prepare the query frames (`interventions_list`, `interventions_areas`, `interventions_programmes`,
-    `interventions_results`, `interventions_indicator_labels`, `interventions_area_options`)."""
+    `interventions_results`, `interventions_indicator_labels`, `interventions_area_options`,
+    `interventions_partners`, `partners_all`)."""
     areas = areas_from_frame(area_options)
     frame = interventions.copy()
+    by_partner: dict[str, list[str]] = {}
+    if partner_links is not None:
+        for intervention_id, partner_id in zip(partner_links["intervention_id"], partner_links["partner_id"],
+                                               strict=True):
+            by_partner.setdefault(str(intervention_id), []).append(str(partner_id))
     by_id = {str(k): g for k, g in places.groupby("intervention_id", sort=False)} if not places.empty else {}
     empty_places = places.iloc[0:0]
     buckets = [bucket_of(by_id.get(str(i), empty_places), areas) for i in frame["intervention_id"]]
@@ -177,6 +213,7 @@ def build_register(
         area_ids=column(area_sets),
         named=column(named_sets),
         has_outside=outside_flags,
+        partner_ids=column([frozenset(str(p) for p in by_partner.get(str(i), ())) for i in frame["intervention_id"]]),
         places=labels,
         bucket=[b.key for b in buckets],
         bucket_label=[b.label for b in buckets],
@@ -184,4 +221,5 @@ def build_register(
     )
     label_map = {str(c): plain(lbl) for c, lbl in zip(indicator_labels["indicator_code"], indicator_labels["label"],
                                                       strict=True)}
-    return Register(frame, places, programmes, results, label_map, areas)
+    known = partner_list(partners) if partners is not None else PartnerList()
+    return Register(frame, places, programmes, results, label_map, areas, known)
