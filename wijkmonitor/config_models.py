@@ -19,7 +19,7 @@ Unit = Literal[
     "%", "aantal", "ha", "inwoners per km²", "adressen per km²", "personen per huishouden", "klasse", "euro",
     "x 1.000 euro", "index", "rapportcijfer", "score", "per 1.000 inwoners",
 ]
-Adapter = Literal["statline", "longcsv", "kwbmap", "csvtable"]
+Adapter = Literal["statline", "longcsv", "kwbmap", "csvtable", "wide"]
 Level = Literal["buurt", "wijk", "gemeente"]
 POLARITIES: tuple[str, ...] = get_args(Polarity)
 AGGREGATIONS: tuple[str, ...] = get_args(Aggregation)
