@@ -144,7 +144,7 @@ class Register:
     `interventions` holds the `interventions_list` columns plus: `lead_list`/`partner_list`/`programme_list`/
     `goal_list` (tuples), `area_ids` (frozenset of wijk-level renewal areas it works in), `named` (frozenset of
     the codes the register names), `has_outside` (it also names buurten outside every renewal area), `partner_ids`
-    (frozenset of the partner ids it names, lead or partner), `places`
+    (frozenset of the partner ids it names, lead or partner), `lead_ids` (the lead partner's id), `places`
     (readable list of what it names), `bucket`, `bucket_label`, `bucket_kind`.
     """
 
@@ -181,10 +181,13 @@ def build_register(
     areas = areas_from_frame(area_options)
     frame = interventions.copy()
     by_partner: dict[str, list[str]] = {}
+    leads: dict[str, list[str]] = {}
     if partner_links is not None:
-        for intervention_id, partner_id in zip(partner_links["intervention_id"], partner_links["partner_id"],
-                                               strict=True):
+        for intervention_id, partner_id, role in zip(partner_links["intervention_id"], partner_links["partner_id"],
+                                                     partner_links["role"], strict=True):
             by_partner.setdefault(str(intervention_id), []).append(str(partner_id))
+            if role == "lead":
+                leads.setdefault(str(intervention_id), []).append(str(partner_id))
     by_id = {str(k): g for k, g in places.groupby("intervention_id", sort=False)} if not places.empty else {}
     empty_places = places.iloc[0:0]
     buckets = [bucket_of(by_id.get(str(i), empty_places), areas) for i in frame["intervention_id"]]
@@ -213,7 +216,8 @@ def build_register(
         area_ids=column(area_sets),
         named=column(named_sets),
         has_outside=outside_flags,
-        partner_ids=column([frozenset(str(p) for p in by_partner.get(str(i), ())) for i in frame["intervention_id"]]),
+        partner_ids=column([frozenset(by_partner.get(str(i), ())) for i in frame["intervention_id"]]),
+        lead_ids=column([frozenset(leads.get(str(i), ())) for i in frame["intervention_id"]]),
         places=labels,
         bucket=[b.key for b in buckets],
         bucket_label=[b.label for b in buckets],
