@@ -27,7 +27,7 @@ with data_guard():
 progress = goals.progress if goals is not None else None
 known = register.partners
 goal_partners = frozenset(p for g in goals.config.goals for p in g.partners) if goals is not None else frozenset()
-choices = options(known.names, known.members, goal_partners,
+choices = options(known.names, goal_partners,
                   frozenset(p for ids in register.interventions["partner_ids"] for p in ids))
 
 news = params.incoming(("partner",), MEMO)
@@ -45,7 +45,7 @@ if partner is None:
     st.stop()
 
 latest = results.latest(register.results, register.interventions)
-view = partner_view(partner, known.names, known.members, progress if progress is not None
+view = partner_view(partner, known.names, progress if progress is not None
                     else goals_load.empty_progress(), register.interventions, latest)
 if view.has_example:
     example_badge(txt.EXAMPLE_NOTE)

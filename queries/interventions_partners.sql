@@ -1,7 +1,8 @@
 -- Which partners each intervention names, resolved to partner ids at build time: role 'lead' or 'partner',
--- and the name as the register wrote it. Parameters: none.
+-- the name as the register wrote it, and whether that name stands for several partners ('woningcorporaties').
+-- Parameters: none.
 with final as (
-    select ip.intervention_id, ip.partner_id, ip.role, ip.named_as
+    select ip.intervention_id, ip.partner_id, ip.role, ip.named_as, ip.collective
     from intervention_partners as ip
 )
 

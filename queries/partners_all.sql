@@ -1,7 +1,7 @@
--- The partner list from config/partners.toml (configuration order); `members` holds a group's member ids
--- joined by ';'. Parameters: none.
+-- The partner list from config/partners.toml (configuration order); `register_names` holds the spellings
+-- the registers use, joined by ';'. Parameters: none.
 with final as (
-    select partner_id, name, kind, members, sort_order
+    select partner_id, name, kind, register_names, sort_order
     from partners
 )
 

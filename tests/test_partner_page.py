@@ -29,7 +29,7 @@ def test_lefier_sees_its_goals_and_the_corporations_interventions(app_db: Path) 
     expected = {r["name"] for r in register_rows() if "woningcorporaties" in r["partners"].split(";")}
     interventions = table(at, txt.COL_ROLE)
     assert set(interventions[txt.COL_INTERVENTION]) == expected and len(expected) == 8
-    assert set(interventions[txt.COL_ROLE]) == {"via De woningcorporaties samen"}
+    assert set(interventions[txt.COL_ROLE]) == {"via woningcorporaties"}
     goals = table(at, txt.COL_REASON)
     assert {"Minder eenzame ouderen: kloof hooguit 3 procentpunt", "Minder ernstige geluidhinder door buren"} \
         == set(goals[txt.COL_GOAL])

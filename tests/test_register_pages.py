@@ -132,7 +132,7 @@ def test_deep_link_sets_filters(app_db: Path) -> None:
 def test_every_interventiemonitor_filter_round_trips_through_the_url(app_db: Path) -> None:
     at = run_page(INTERVENTIES)
     chosen = {"area": "selwerd", "programme": "regiodeal", "status": "lopend", "theme": "meedoen",
-              "actielijn": "Werk in de wijk", "spoor": "1", "partner": "kaw"}
+              "actielijn": "Werk in de wijk", "spoor": "1", "partner": "gemeente"}
     for name, value in chosen.items():
         at.selectbox(key=f"interventie_{name}").set_value(value)
     at.run()

@@ -489,7 +489,8 @@ def _build_into(
     # Partners belong to the configured municipality, as the registers do.
     partners = read_partners(options.config_dir) if gemeente == config.gemeente_code else Partners()
     tables["partners"] = partner_table(partners)
-    tables["intervention_partners"] = intervention_partners(tables["interventions"], partners, options.config_dir)
+    tables["intervention_partners"] = intervention_partners(tables["interventions"], partners, options.config_dir,
+                                                            progress)
     summary.regions = len(regions)
     summary.boundaries = len(boundaries)
     progress("- tabellen schrijven en kloven berekenen")

@@ -59,10 +59,9 @@ def _sorted_texts(values: pd.Series) -> list[str]:
 def options(register: Register) -> Options:
     frame = register.interventions
     themes = frame.drop_duplicates("theme_id").sort_values(["theme_order", "theme_id"])
-    known = register.partners
-    named = frozenset(p for ids in frame["partner_ids"] for p in ids)
-    # A partner is a choice when some intervention involves it, directly or through a group it belongs to.
-    partners = {p: n for p, n in known.names.items() if known.involves(named, p)}
+    # A partner is a choice when some intervention names it (directly or by a collective name).
+    named = {p for ids in frame["partner_ids"] for p in ids}
+    partners = {p: n for p, n in register.partners.names.items() if p in named}
     spoor_values = sorted({int(s) for s in frame["spoor"].dropna()})
     return Options(
         areas={ALL: txt.ALL_AREAS, **{a.area_id: a.name for a in register.areas.options}},
@@ -100,8 +99,7 @@ def apply(register: Register, filters: Filters) -> pd.DataFrame:
     if filters.spoor:
         keep &= frame["spoor"].astype("Int64").astype(str).eq(filters.spoor)
     if filters.partner:
-        keep &= _flags(frame, [register.partners.involves(ids, filters.partner) is not None
-                               for ids in frame["partner_ids"]])
+        keep &= _flags(frame, [filters.partner in ids for ids in frame["partner_ids"]])
     if filters.programme:
         keep &= _flags(frame, [filters.programme in p for p in frame["programme_list"]])
     if filters.status:

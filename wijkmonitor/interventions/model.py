@@ -113,28 +113,14 @@ def place_label(row: Mapping[Any, Any]) -> str:
 
 @dataclass(frozen=True)
 class PartnerList:
-    """The partner list (`partners_all`): names, and a group's members ('woningcorporaties' -> the five
-    corporations), so that a corporation finds the rows that name the group."""
+    """The partner list (`partners_all`): id -> name in configuration order. Which partners an intervention
+    names is resolved at build time (`interventions_partners`), collective names included."""
 
-    names: Mapping[str, str] = field(default_factory=dict)  # id -> name, configuration order
-    members: Mapping[str, frozenset[str]] = field(default_factory=dict)  # group id -> member ids
-
-    def involves(self, named: frozenset[str], partner_id: str) -> str | None:
-        """'direct' when a row names the partner, 'group' when it names a group the partner is in (or a member
-        of the chosen group), else None."""
-        if partner_id in named:
-            return "direct"
-        groups = {g for g, m in self.members.items() if partner_id in m}
-        if groups & named or self.members.get(partner_id, frozenset()) & named:
-            return "group"
-        return None
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 def partner_list(frame: pd.DataFrame) -> PartnerList:
-    names = {str(p): plain(n) for p, n in zip(frame["partner_id"], frame["name"], strict=True)}
-    members = {str(p): frozenset(split_list(m)) for p, m in zip(frame["partner_id"], frame["members"], strict=True)
-               if split_list(m)}
-    return PartnerList(names, members)
+    return PartnerList({str(p): plain(n) for p, n in zip(frame["partner_id"], frame["name"], strict=True)})
 
 
 @dataclass(frozen=True)
@@ -144,7 +130,8 @@ class Register:
     `interventions` holds the `interventions_list` columns plus: `lead_list`/`partner_list`/`programme_list`/
     `goal_list` (tuples), `area_ids` (frozenset of wijk-level renewal areas it works in), `named` (frozenset of
     the codes the register names), `has_outside` (it also names buurten outside every renewal area), `partner_ids`
-    (frozenset of the partner ids it names, lead or partner), `lead_ids` (the lead partner's id), `places`
+    (frozenset of the partner ids it names, lead or partner), `lead_ids` (the lead partner's id),
+    `partner_via` (partner id -> the collective name it is named by, e.g. 'woningcorporaties'), `places`
     (readable list of what it names), `bucket`, `bucket_label`, `bucket_kind`.
     """
 
@@ -182,14 +169,15 @@ def build_register(
     frame = interventions.copy()
     by_partner: dict[str, list[str]] = {}
     leads: dict[str, list[str]] = {}
+    via: dict[str, dict[str, str]] = {}
     if partner_links is not None:
-        for intervention_id, partner_id, role in zip(partner_links["intervention_id"], partner_links["partner_id"],
-                                                     partner_links["role"], strict=True):
-            by_partner.setdefault(str(intervention_id), []).append(str(partner_id))
-            if role == "lead":
-                leads.setdefault(str(intervention_id), []).append(str(partner_id))
-    by_id = {str(k): g for k, g in places.groupby("intervention_id", sort=False)} if not places.empty else {}
-    empty_places = places.iloc[0:0]
+        for link in partner_links.to_dict("records"):
+            intervention_id, partner_id = str(link["intervention_id"]), str(link["partner_id"])
+            by_partner.setdefault(intervention_id, []).append(partner_id)
+            if link["role"] == "lead":
+                leads.setdefault(intervention_id, []).append(partner_id)
+            if bool(link["collective"]):
+                via.setdefault(intervention_id, {})[partner_id] = plain(link["named_as"])
     buckets = [bucket_of(by_id.get(str(i), empty_places), areas) for i in frame["intervention_id"]]
     labels: list[str] = []
     area_sets: list[frozenset[str]] = []
@@ -218,6 +206,7 @@ def build_register(
         has_outside=outside_flags,
         partner_ids=column([frozenset(by_partner.get(str(i), ())) for i in frame["intervention_id"]]),
         lead_ids=column([frozenset(leads.get(str(i), ())) for i in frame["intervention_id"]]),
+        partner_via=column([via.get(str(i), {}) for i in frame["intervention_id"]]),
         places=labels,
         bucket=[b.key for b in buckets],
         bucket_label=[b.label for b in buckets],

@@ -1,7 +1,7 @@
 """Everything "Mijn organisatie" shows for one partner, from plain frames (pure, no Streamlit):
 
-* its goals: the goal x area rows of the Doelen progress table whose partners include it (or a group it is in);
-* its interventions: those that name it as lead or partner, or name a group it belongs to ("via
+* its goals: the goal x area rows of the Doelen progress table whose partners include it;
+* its interventions: those that name it as lead or partner, also by a collective name ("via
   woningcorporaties": the register does not say which corporation, seed 001 says all five take part);
 * their latest results against targets.
 
@@ -24,7 +24,7 @@ from wijkmonitor.texts import mijn_organisatie as txt
 class PartnerView:
     partner_id: str
     name: str
-    groups: tuple[str, ...]  # names of the groups it belongs to
+    groups: tuple[str, ...]  # the collective names it is named by ('woningcorporaties')
     sentence: str
     goals: pd.DataFrame
     interventions: pd.DataFrame
@@ -34,28 +34,19 @@ class PartnerView:
     has_example: bool
 
 
-def _involves(named: frozenset[str], partner_id: str, members: Mapping[str, frozenset[str]]) -> str | None:
-    if partner_id in named:
-        return "direct"
-    groups = {g for g, m in members.items() if partner_id in m}
-    return "group" if groups & named or members.get(partner_id, frozenset()) & named else None
-
-
-def options(names: Mapping[str, str], members: Mapping[str, frozenset[str]], goal_partners: frozenset[str],
+def options(names: Mapping[str, str], goal_partners: frozenset[str],
             intervention_partners: frozenset[str]) -> dict[str, str]:
-    """The partners that have a goal or an intervention (directly or through a group), by name."""
-    named = goal_partners | intervention_partners
-    found = {p: n for p, n in names.items() if _involves(named, p, members)}
+    """The partners that have a goal or an intervention, by name."""
+    found = {p: n for p, n in names.items() if p in goal_partners | intervention_partners}
     return dict(sorted(found.items(), key=lambda kv: kv[1].casefold()))
 
 
-def partner_view(partner_id: str, names: Mapping[str, str], members: Mapping[str, frozenset[str]],
-                 progress: pd.DataFrame, interventions: pd.DataFrame, latest: pd.DataFrame) -> PartnerView:
+def partner_view(partner_id: str, names: Mapping[str, str], progress: pd.DataFrame, interventions: pd.DataFrame,
+                 latest: pd.DataFrame) -> PartnerView:
     """`progress`: the Doelen progress table (goal x area); `interventions`: the register frame with
-    partner_ids, lead_ids, places, status, budget_eur, spent_eur, is_example; `latest`: results.latest rows."""
-    groups = tuple(names.get(g, g) for g, m in members.items() if partner_id in m)
-    goal_rows = progress[[_involves(frozenset(str(p).split(";")), partner_id, members) is not None
-                          for p in progress["partners"]]]
+    partner_ids, lead_ids, partner_via, places, status, budget_eur, spent_eur, is_example; `latest`:
+    results.latest rows."""
+    goal_rows = progress[[partner_id in str(p).split(";") for p in progress["partners"]]]
     goals = pd.DataFrame({
         txt.COL_GOAL: goal_rows["goal_title"],
         txt.COL_AREA: goal_rows["area_name"],
@@ -64,17 +55,17 @@ def partner_view(partner_id: str, names: Mapping[str, str], members: Mapping[str
         txt.COL_WITH: goal_rows["partner_names"],
         txt.COL_EXAMPLE_TARGET: goal_rows["example"].map(lambda e: txt.EXAMPLE_TARGET if e else ""),
     })
-    how = [_involves(ids, partner_id, members) for ids in interventions["partner_ids"]]
-    mine = interventions[[h is not None for h in how]]
+    mine = interventions[[partner_id in ids for ids in interventions["partner_ids"]]]
     roles = []
-    for ids, leads in zip(mine["partner_ids"], mine["lead_ids"], strict=True):
+    groups: dict[str, None] = {}
+    for leads, via in zip(mine["lead_ids"], mine["partner_via"], strict=True):
         if partner_id in leads:
             roles.append(txt.ROLE_LEAD)
-        elif partner_id in ids:
-            roles.append(txt.ROLE_PARTNER)
+        elif partner_id in via:
+            roles.append(txt.ROLE_VIA.format(group=via[partner_id]))
+            groups.setdefault(via[partner_id], None)
         else:
-            via = [names.get(g, g) for g in sorted(ids) if partner_id in members.get(g, frozenset())]
-            roles.append(txt.ROLE_VIA.format(group=", ".join(via)) if via else txt.ROLE_GROUP)
+            roles.append(txt.ROLE_PARTNER)
     table = pd.DataFrame({
         txt.COL_INTERVENTION: mine["name"].map(plain),
         txt.COL_ROLE: roles,
@@ -99,9 +90,9 @@ def partner_view(partner_id: str, names: Mapping[str, str], members: Mapping[str
     sentence = txt.SENTENCE.format(name=names.get(partner_id, partner_id), goals=n_goals,
                                    pairs=len(goal_rows), interventions=len(mine))
     if groups:
-        sentence += " " + txt.GROUP_NOTE.format(groups=", ".join(groups))
+        sentence += " " + txt.GROUP_NOTE.format(groups="’, ‘".join(groups))
     return PartnerView(
-        partner_id=partner_id, name=names.get(partner_id, partner_id), groups=groups, sentence=sentence,
+        partner_id=partner_id, name=names.get(partner_id, partner_id), groups=tuple(groups), sentence=sentence,
         goals=goals.reset_index(drop=True), interventions=table.reset_index(drop=True),
         results=result_table.reset_index(drop=True), n_goals=n_goals, n_interventions=len(mine),
         has_example=bool(mine["is_example"].astype(bool).any()) or bool(results["is_example"].astype(bool).any()),
