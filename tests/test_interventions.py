@@ -445,15 +445,20 @@ def test_reach_compared_with_all_inhabitants(log: pd.DataFrame, areas: model.Are
     reach = process.reach_vs_population(rows, frames["process_population"]).set_index("area_key")
     hand = sum(int(r["residents_reached"]) for r in _log_rows() if r["area"] == "selwerd" and r["residents_reached"])
     assert reach.loc["selwerd", "reached"] == hand == 737
-    assert reach.loc["selwerd", "inhabitants"] == 6460 and reach.loc["selwerd", "inhabitants_year"] == 2017
-    assert reach.loc["selwerd", "per_100"] == pytest.approx(100 * 737 / 6460)
-    # Ten Boer has no complete inhabitant sum: unknown, never invented.
+    # CBS AantalInwoners, latest year with every buurt known: 2024 (KWB 2024), Selwerd's two buurten together.
+    assert reach.loc["selwerd", "inhabitants"] == 6585 and reach.loc["selwerd", "inhabitants_year"] == 2024
+    assert reach.loc["selwerd", "per_100"] == pytest.approx(100 * 737 / 6585)
+    table = process.reach_table(reach.reset_index()).set_index("Gebied")
+    assert table.loc["Selwerd", "Bereikt per 100 inwoners"] == "11,2"
+    # An area without a complete inhabitant sum: unknown, never invented (every area has one in 2024, so the
+    # population row of Ten Boer is left out here).
+    population = frames["process_population"]
+    reach = process.reach_vs_population(rows, population[population["area_id"] != "ten-boer"]).set_index("area_key")
     ten_boer = reach.loc[["ten-boer"]].iloc[0]
     assert pd.isna(ten_boer["inhabitants"]) and pd.isna(ten_boer["per_100"])
     table = process.reach_table(reach.reset_index()).set_index("Gebied")
     assert table.loc["Ten Boer", "Bereikt per 100 inwoners"] == "onbekend"
     assert table.loc["Ten Boer", "Inwoners (alle leeftijden)"] == "onbekend"
-    assert table.loc["Selwerd", "Bereikt per 100 inwoners"] == "11,4"
     figure = charts.reach_chart(reach.reset_index())
     assert figure is not None and "onbekend" in list(figure.data[0].text)
     assert any("inwonertal onbekend" in label for label in figure.data[0].y)
@@ -470,7 +475,7 @@ def test_chosen_programme_area_gets_an_all_together_reach_row(log: pd.DataFrame,
     hand = [r for r in _log_rows() if r["area"] not in ("ten-boer", "de-wijert") and r["residents_reached"]]
     assert last["area_name"] == "Groningen-Noord: alles samen" and last["reached"] == sum(
         int(r["residents_reached"]) for r in hand)
-    assert last["inhabitants"] == 81195 and last["per_100"] == pytest.approx(100 * last["reached"] / 81195)
+    assert last["inhabitants"] == 83145 and last["per_100"] == pytest.approx(100 * last["reached"] / 83145)
     own = reach[reach["area_name"] == "Groningen-Noord als geheel"].iloc[0]
     assert own["reached"] < last["reached"]
 
@@ -560,7 +565,7 @@ def test_process_view_says_what_the_comparison_base_is(log: pd.DataFrame, areas:
                                                       frames: dict[str, pd.DataFrame]) -> None:
     view = views.process_view(process.apply(log, process.ProcessFilters(), areas), frames["process_population"],
                               "reached")
-    assert "alle leeftijden" in view.reach_note and "2017" in view.reach_note and "niet alleen volwassenen" in \
+    assert "alle leeftijden" in view.reach_note and "2024" in view.reach_note and "niet alleen volwassenen" in \
         view.reach_note
     assert view.has_example
     assert [m.label for m in view.metrics][:3] == ["Activiteiten", "Deelnemers", "Bewoners bereikt"]

@@ -36,10 +36,9 @@ from wijkmonitor.build_steps.areas import (
     wijk_coverage,
 )
 from wijkmonitor.build_steps.derived import add_rates, derived_tables, gemeente_wijken
-from wijkmonitor.build_steps.programme import build_info, coverage_table, goal_tables, read_goals
 from wijkmonitor.build_steps.partners import intervention_partners, partner_table, read_partners
+from wijkmonitor.build_steps.programme import build_info, coverage_table, goal_tables, read_goals
 from wijkmonitor.build_steps.registers import register_tables
-from wijkmonitor.partners import Partners
 from wijkmonitor.comparison.build import build_tables as build_comparison
 from wijkmonitor.config import (
     DEFAULT_BOUNDARIES,
@@ -52,6 +51,7 @@ from wijkmonitor.db import SCHEMA_VERSION
 from wijkmonitor.errors import BuildError
 from wijkmonitor.fetch.manifest import with_fetched_sources
 from wijkmonitor.fetch.regions import read_region_names
+from wijkmonitor.partners import Partners
 
 SQL_DIR = Path(__file__).parent / "sql"
 AGE_LABELS = {

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from wijkmonitor.common.text import markdown
 from wijkmonitor.goals.charts import goal_figure
 from wijkmonitor.goals.config import DEFAULT_GOALS, Catalogue, Goal, GoalsConfig, load_goals
 from wijkmonitor.goals.links import LinkedIntervention, LinkIndex, link_index
@@ -24,7 +25,6 @@ from wijkmonitor.goals.table import (
     filter_goals,
     progress_table,
 )
-from wijkmonitor.common.text import markdown
 from wijkmonitor.texts import doelen as txt
 
 

@@ -178,6 +178,8 @@ def build_register(
                 leads.setdefault(intervention_id, []).append(partner_id)
             if bool(link["collective"]):
                 via.setdefault(intervention_id, {})[partner_id] = plain(link["named_as"])
+    by_id = {str(k): g for k, g in places.groupby("intervention_id", sort=False)} if not places.empty else {}
+    empty_places = places.iloc[0:0]
     buckets = [bucket_of(by_id.get(str(i), empty_places), areas) for i in frame["intervention_id"]]
     labels: list[str] = []
     area_sets: list[frozenset[str]] = []

@@ -33,8 +33,8 @@ CONFIG_TARGET_BEFORE_BASELINE = "het doeljaar {target} ligt niet na het basisjaa
 CONFIG_UNKNOWN_TARGET_TYPE = "onbekend soort doel '{value}'; kies uit value, gap_at_most of gap_factor"
 CONFIG_GAP_FACTOR = "bij gap_factor is target een factor van 0 tot 1 (0,5 = kloof gehalveerd), kreeg {value}"
 CONFIG_GAP_NEGATIVE = "bij gap_at_most is target een kloof van 0 of meer, kreeg {value}"
-CONFIG_PARTNERS_FORM = "geef een lijst met partner-id's uit [[partners]]"
-CONFIG_UNKNOWN_PARTNER = "onbekende partner '{value}' (niet in [[partners]])"
+CONFIG_PARTNERS_FORM = "geef een lijst met partner-id's uit config/partners.toml"
+CONFIG_UNKNOWN_PARTNER = "onbekende partner '{value}' (niet in config/partners.toml)"
 CONFIG_THRESHOLDS = (
     "de drempels moeten voldoen aan 0 < at_risk < on_track; nu at_risk = {at_risk}, on_track = {on_track}"
 )
@@ -209,10 +209,12 @@ bij vrijwilligerswerk of ervaren gezondheid *stijging*.
 | status | wanneer |
 |---|---|
 | ★ doel gehaald | de laatste meting haalt de streefwaarde al |
-| = goed gebleven | het gebied haalde de streefwaarde al in het basisjaar (bij een kloofdoel: was al even goed of beter dan de stad) en haalt die nog steeds; er is dan geen pad om te lopen, alleen een grens om niet over te gaan |
+| = goed gebleven | de streefwaarde was in het basisjaar al gehaald (kloofdoel: al even goed of beter dan de stad) \
+en is dat nog steeds; dan is er geen pad om te lopen, alleen een grens om niet over te gaan |
 | ✓ op koers | verhouding {on} of meer |
 | ! risico | verhouding van {risk} tot {on} |
-| ✗ niet op koers | verhouding onder {risk}, de ontwikkeling gaat de verkeerde kant op, of een gebied dat al goed was is onder de streefwaarde gezakt |
+| ✗ niet op koers | verhouding onder {risk}, de ontwikkeling gaat de verkeerde kant op, of een gebied dat al \
+goed was is onder de streefwaarde gezakt |
 | ? onvoldoende gegevens | er is nog geen meting na het basisjaar (met één meting zeggen we niets over een tempo) |
 
 **Doelen over de kloof met de stad.** Dan volgen we niet het percentage zelf maar de *achterstand op het
