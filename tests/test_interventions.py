@@ -445,23 +445,18 @@ def test_reach_compared_with_all_inhabitants(log: pd.DataFrame, areas: model.Are
     reach = process.reach_vs_population(rows, frames["process_population"]).set_index("area_key")
     hand = sum(int(r["residents_reached"]) for r in _log_rows() if r["area"] == "selwerd" and r["residents_reached"])
     assert reach.loc["selwerd", "reached"] == hand == 737
-    # CBS AantalInwoners, latest year with every buurt known: 2024 (KWB 2024), Selwerd's two buurten together.
+    # The newest complete inhabitant sum is 2024 (CBS 85984NED): 6,580 + 5 in Selwerd's two buurten.
     assert reach.loc["selwerd", "inhabitants"] == 6585 and reach.loc["selwerd", "inhabitants_year"] == 2024
     assert reach.loc["selwerd", "per_100"] == pytest.approx(100 * 737 / 6585)
-    table = process.reach_table(reach.reset_index()).set_index("Gebied")
-    assert table.loc["Selwerd", "Bereikt per 100 inwoners"] == "11,2"
-    # An area without a complete inhabitant sum: unknown, never invented (every area has one in 2024, so the
-    # population row of Ten Boer is left out here).
-    population = frames["process_population"]
-    reach = process.reach_vs_population(rows, population[population["area_id"] != "ten-boer"]).set_index("area_key")
+    # Ten Boer's buurten have 2024 populations too, so its reach is no longer unknown.
     ten_boer = reach.loc[["ten-boer"]].iloc[0]
-    assert pd.isna(ten_boer["inhabitants"]) and pd.isna(ten_boer["per_100"])
+    assert ten_boer["inhabitants"] == 5845 and ten_boer["per_100"] == pytest.approx(
+        100 * ten_boer["reached"] / 5845)
     table = process.reach_table(reach.reset_index()).set_index("Gebied")
-    assert table.loc["Ten Boer", "Bereikt per 100 inwoners"] == "onbekend"
-    assert table.loc["Ten Boer", "Inwoners (alle leeftijden)"] == "onbekend"
+    assert table.loc["Ten Boer", "Inwoners (alle leeftijden)"] == "5.845"
+    assert table.loc["Selwerd", "Bereikt per 100 inwoners"] == "11,2"
     figure = charts.reach_chart(reach.reset_index())
-    assert figure is not None and "onbekend" in list(figure.data[0].text)
-    assert any("inwonertal onbekend" in label for label in figure.data[0].y)
+    assert figure is not None and "11,2" in list(figure.data[0].text)
 
 
 def test_chosen_programme_area_gets_an_all_together_reach_row(log: pd.DataFrame, areas: model.Areas,

@@ -74,7 +74,8 @@ def test_view_groups_by_theme_and_counts_positions(selwerd: ProfileView) -> None
     assert [b.name for b in selwerd.themes][:2] == ["Maatschappelijk meedoen", "Prettig en veilig samenleven"]
     assert set(selwerd.shown["age_group"]) <= {"18plus", "totaal"}
     assert selwerd.ages == ("18plus", "18-64", "65plus")
-    assert "Op 32 indicatoren is Selwerd **25 keer slechter**, **1 keer beter**" in selwerd.summary
+    # 49 = 25 worse + 2 better (alcohol guideline; crime per 1,000 inhabitants 2023) + 4 equal + 18 neutral.
+    assert "Op 49 indicatoren is Selwerd **25 keer slechter**, **2 keer beter**" in selwerd.summary
     assert selwerd.method_note is not None and "gewogen gemiddelde van 2 buurten" in selwerd.method_note
     assert selwerd.has_example_registers
     assert "Wijkbedrijf Selwerd" in set(selwerd.interventions_table["Naam"])

@@ -216,8 +216,8 @@ def test_procesmonitor_totals_and_example_label(app_db: Path) -> None:
                        "Ervaringskennis", "Jullie zeiden, wij deden", "Lessen"]
     assert "alle leeftijden" in captions(at) and "niet alleen volwassenen" in captions(at)
     reach = next(d.value for d in at.dataframe if "Bereikt per 100 inwoners" in d.value.columns)
+    # Ten Boer's buurten have 2024 populations, so its reach per 100 inhabitants is known (5,845 inhabitants).
     ten_boer = sum(int(r["residents_reached"]) for r in log if r["area"] == "ten-boer" and r["residents_reached"])
-    # Ten Boer's seven buurten all have a 2024 inhabitant count (5.845).
     assert reach.set_index("Gebied").loc["Ten Boer", "Bereikt per 100 inwoners"] == fmt.number(
         100 * ten_boer / 5845, 1)
 

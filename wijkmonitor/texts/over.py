@@ -135,10 +135,20 @@ elk wijkvernieuwingsgebied vergelijken we een indicator met de hele gemeente in 
 
 Een wijkvernieuwingsgebied is een set CBS-buurten (config/programme.toml). Percentages van het gebied zijn
 een **gewogen gemiddelde** van de buurten: een buurt met twee keer zoveel inwoners telt twee keer zo zwaar.
-Het gewicht is het aantal inwoners (`{weight_indicator}`) uit de CBS Wijk- en buurtkaart 2017, uit het jaar
-dat het dichtst bij het meetjaar ligt en waarin álle buurten van het gebied een inwonertal hebben. Is er zo'n
-jaar niet, dan nemen we het **ongewogen** gemiddelde en zeggen dat erbij. Dat geldt voor Ten Boer: die
-buurten horen pas sinds 2019 bij de gemeente Groningen en staan niet op de kaart van 2017. Aantallen (zoals
-inwoners) worden alleen opgeteld als elke buurt een waarde heeft. Ontbreekt een buurt voor een indicator,
+Het gewicht is het aantal inwoners (`{weight_indicator}`) uit het jaar dat het dichtst bij het meetjaar ligt
+en waarin álle buurten van het gebied een inwonertal hebben (CBS Wijk- en buurtkaart 2017, CBS 85984NED
+2024). Ten Boer hoort pas sinds 2019 bij de gemeente Groningen en staat niet op de kaart van 2017; het krijgt
+daarom de inwoners van 2024 als gewicht. Is er geen enkel jaar met een inwonertal voor elke buurt, dan nemen
+we het **ongewogen** gemiddelde en zeggen dat erbij. Aantallen (zoals inwoners) worden alleen opgeteld als
+elke buurt een waarde heeft. Ontbreekt een buurt voor een indicator,
 dan is het gemiddelde berekend over de buurten die wel een waarde hebben.
+
+### Cijfers per 1.000 inwoners en bronnen die er alleen per wijk zijn
+
+* **Per 1.000 inwoners** (zoals geregistreerde misdrijven): de som van de tellingen gedeeld door de som van
+  de inwoners van dezelfde buurten, maal 1.000; voor buurten, wijken, gebieden en de stad op dezelfde manier.
+  Bij elk cijfer staat welk inwonertal (en van welk jaar) de noemer is.
+* **Alleen per wijk** (de Leefbaarometer): een gebied krijgt alleen een waarde als zijn buurten samen hele
+  wijken zijn; anders zegt de pagina waarom niet. Heeft de bron geen cijfer voor de gemeente, dan is het
+  cijfer van de stad **berekend uit de wijken** (gewogen met inwoners) en staat dat overal bij.
 """
