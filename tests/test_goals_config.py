@@ -79,7 +79,8 @@ def test_unknown_area_age_theme_and_partner(shipped: dict[str, Any], catalogue: 
     assert "sleutel 'areas': onbekend gebied 'selwerdd' (niet in programme.toml) (bedoelt u 'selwerd'?)" in text
     assert "sleutel 'age_group': onbekende leeftijdsgroep '18+'" in text
     assert "sleutel 'theme': onbekend thema 'wonen'" in text
-    assert "sleutel 'partners': onbekende partner 'nijesteee' (niet in config/partners.toml) (bedoelt u 'nijestee'?)" in text
+    assert ("sleutel 'partners': onbekende partner 'nijesteee' (niet in config/partners.toml) "
+            "(bedoelt u 'nijestee'?)") in text
     assert len(found) == 4
 
 
