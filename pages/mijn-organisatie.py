@@ -76,3 +76,4 @@ if view.results.empty:
     st.info(txt.NO_RESULTS)
 else:
     st.dataframe(view.results, hide_index=True, key="mijn_results")
+    page.downloads(view.results, label=txt.DOWNLOAD, file_stem=f"resultaten_{partner}", key="mijn_dl_results")
