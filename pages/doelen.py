@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.goals import load, state
@@ -41,7 +42,7 @@ with tab_matrix:
     if matrix.empty:
         st.info(txt.MATRIX_NONE, icon=":material/filter_alt_off:")
     else:
-        st.dataframe(matrix, hide_index=True, key="doelen_matrix")
+        nl.dataframe(matrix, key="doelen_matrix")
         page.downloads(matrix, label=common_txt.DOWNLOAD_CSV, file_stem=txt.MATRIX_FILE, key="doelen_dl_matrix")
 
 with tab_goals:
@@ -49,8 +50,7 @@ with tab_goals:
         with st.container(border=True):
             st.subheader(goal.title + (f" · {txt.EXAMPLE_TAG}" if goal.example else ""), anchor=goal.id)
             st.markdown(view.goal_facts(goal))
-            st.plotly_chart(view.figure(goal, area), key=f"doel_{goal.id}", alt=view.chart_alt(goal, area),
-                            config={"displaylogo": False})
+            nl.plotly_chart(view.figure(goal, area), key=f"doel_{goal.id}", alt=view.chart_alt(goal, area))
             st.markdown(view.status_lines(goal, area))
             with st.expander(txt.LINKED_HEADING):
                 for area_id, area_name, line in view.intervention_lines(goal, area):
@@ -63,7 +63,7 @@ with tab_goals:
 
 with tab_table:
     table = view.display[view.rows(goals, area, chosen.statuses)]
-    st.dataframe(table, hide_index=True, key="doelen_tabel")
+    nl.dataframe(table, key="doelen_tabel")
     page.downloads(table, label=common_txt.DOWNLOAD_CSV, file_stem=txt.TABLE_FILE, key="doelen_dl")
 
 with tab_method:

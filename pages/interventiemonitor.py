@@ -4,11 +4,11 @@ and a card per intervention. Widgets and wiring only: URL and widgets (`interven
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.interventions import load, render, state
 from wijkmonitor.interventions.maps import MAP_HEIGHT_PX
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import interventies as txt
 
 page.start("interventiemonitor")
@@ -43,26 +43,23 @@ st.header(txt.H_MAP, divider="gray")
 if view.deck is None:
     st.info(txt.NO_MAP, icon=":material/map:")
 else:
-    st.pydeck_chart(view.deck, height=MAP_HEIGHT_PX, on_select=lambda: state.select_from_map(list(opts.areas)),
+    nl.pydeck_chart(view.deck, height=MAP_HEIGHT_PX, on_select=lambda: state.select_from_map(list(opts.areas)),
                     selection_mode="single-object", key=state.K_MAP,
                     alt=txt.MAP_ALT.format(gemeente=meta.get("gemeente_name", "")))
     st.caption(txt.MAP_NOTE.format(year=view.boundary_year))
-with st.expander(txt.TABLE_MAP):
-    st.dataframe(view.map_table, hide_index=True)
+render.table(view.map_table, txt.TABLE_MAP, "interventies_per_gebied", "interventie_dl_map")
 
 st.header(txt.H_BUDGET, divider="gray")
 st.write(txt.BUDGET_INTRO)
 for section in render.budget_sections(view):
     render.chart_section(section)
-with st.expander(txt.TABLE_SHARED):
-    st.dataframe(view.shared_table, hide_index=True)
+render.table(view.shared_table, txt.TABLE_SHARED, "interventies_in_meer_gebieden", "interventie_dl_shared")
 
 st.header(txt.H_TIMELINE, divider="gray")
 st.caption(" ".join([txt.TIMELINE_NOTE, *view.timeline_notes]))
 if view.timeline_figure is not None:
-    st.plotly_chart(view.timeline_figure, key="interventie_timeline", config=render.CHART_CONFIG)
-with st.expander(txt.TABLE_TIMELINE):
-    st.dataframe(view.timeline_table, hide_index=True)
+    nl.plotly_chart(view.timeline_figure, key="interventie_timeline", alt=txt.CHART_ALT_TIMELINE)
+render.table(view.timeline_table, txt.TABLE_TIMELINE, "tijdlijn", "interventie_dl_timeline")
 
 st.header(txt.H_RESULTS, divider="gray")
 if view.results_table.frame.empty:
@@ -76,4 +73,4 @@ shown, page_note = state.card_page(view.cards)
 if page_note:
     st.caption(page_note)
 render.cards(shown)
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

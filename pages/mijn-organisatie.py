@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
@@ -37,7 +38,7 @@ if news is not None:
     if chosen.rejected is not None:
         st.warning(txt.UNKNOWN.format(value=inert(chosen.rejected)), icon=":material/link_off:")
 params.ensure(KEY, [None, *choices], None)
-partner = st.selectbox(txt.W_PARTNER, [None, *choices], key=KEY, placeholder=txt.PLACEHOLDER,
+partner = st.selectbox(txt.W_PARTNER, [None, *choices], key=KEY, placeholder=nl.PLACEHOLDER_SELECT,
                        format_func=lambda p: txt.PLACEHOLDER if p is None else choices[p])
 params.publish({"partner": partner} if partner else {}, MEMO, ("partner",))
 if partner is None:
@@ -55,7 +56,7 @@ st.header(txt.H_GOALS, divider="gray")
 if view.goals.empty:
     st.info(txt.NO_GOALS)
 else:
-    st.dataframe(view.goals, hide_index=True, key="mijn_goals")
+    nl.dataframe(view.goals, key="mijn_goals")
     page.downloads(view.goals, label=txt.DOWNLOAD, file_stem=f"doelen_{partner}", key="mijn_dl_goals")
     if partner in goal_partners:
         st.page_link("pages/doelen.py", label=txt.GOALS_LINK.format(name=view.name), icon=":material/flag:",
@@ -65,7 +66,7 @@ st.header(txt.H_INTERVENTIONS, divider="gray")
 if view.interventions.empty:
     st.info(txt.NO_INTERVENTIONS)
 else:
-    st.dataframe(view.interventions, hide_index=True, key="mijn_interventions")
+    nl.dataframe(view.interventions, key="mijn_interventions")
     page.downloads(view.interventions, label=txt.DOWNLOAD, file_stem=f"interventies_{partner}",
                    key="mijn_dl_interventions")
     st.page_link("pages/interventiemonitor.py", label=txt.INTERVENTIONS_LINK.format(name=view.name),
@@ -75,5 +76,5 @@ st.header(txt.H_RESULTS, divider="gray")
 if view.results.empty:
     st.info(txt.NO_RESULTS)
 else:
-    st.dataframe(view.results, hide_index=True, key="mijn_results")
+    nl.dataframe(view.results, key="mijn_results")
     page.downloads(view.results, label=txt.DOWNLOAD, file_stem=f"resultaten_{partner}", key="mijn_dl_results")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from wijkmonitor.about import load
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.texts import over as txt
@@ -19,25 +20,39 @@ st.markdown(txt.INTRO)
 with data_guard():
     view = load.view()
 
-tab_catalogue, tab_editions, tab_methods, tab_build = st.tabs(
-    [txt.TAB_CATALOGUE, txt.TAB_EDITIONS, txt.TAB_METHODS, txt.TAB_BUILD]
+tab_catalogue, tab_coverage, tab_editions, tab_methods, tab_build = st.tabs(
+    [txt.TAB_CATALOGUE, txt.TAB_COVERAGE, txt.TAB_EDITIONS, txt.TAB_METHODS, txt.TAB_BUILD]
 )
 
 with tab_catalogue:
     st.markdown(txt.CATALOGUE_HELP)
     theme = st.selectbox(txt.FILTER_THEME, [None, *view.theme_names], key="over_theme",
+                         placeholder=nl.PLACEHOLDER_SELECT,
                          format_func=lambda t: txt.ALL_THEMES if t is None else view.theme_names[t])
     table = view.catalogue_for(theme)
-    st.dataframe(table, hide_index=True, key="about_catalogue")
+    nl.dataframe(table, key="about_catalogue", codes=True)  # the codes links use (?indicator=...)
     page.downloads(table, label=txt.DOWNLOAD_CATALOGUE, file_stem=txt.CATALOGUE_FILE,
                    key="over_catalogue_dl")
     st.subheader(txt.ATTRIBUTION_TITLE)
     st.markdown(txt.ATTRIBUTION_HELP)
     st.markdown("\n".join(f"- {line}" for line in view.attribution))
 
+with tab_coverage:
+    st.markdown(txt.COVERAGE_HELP)
+    if view.coverage_themes is None or view.coverage_goals is None:
+        st.info(txt.NO_COVERAGE)
+    else:
+        st.subheader(txt.COVERAGE_THEMES_TITLE)
+        st.dataframe(view.coverage_themes, hide_index=True, key="about_coverage_themes")
+        page.downloads(view.coverage_themes, label=txt.DOWNLOAD_COVERAGE, file_stem="dekking_per_thema",
+                       key="over_coverage_dl")
+        st.subheader(txt.COVERAGE_GOALS_TITLE)
+        st.dataframe(view.coverage_goals, hide_index=True, key="about_coverage_goals")
+
 with tab_editions:
     st.markdown(txt.EDITIONS_HELP)
-    st.dataframe(view.editions, hide_index=True, key="about_editions")
+    nl.dataframe(view.editions, key="about_editions")
+    page.downloads(view.editions, label=txt.DOWNLOAD_EDITIONS, file_stem="edities", key="over_editions_dl")
     st.subheader(txt.BOUNDARIES_TITLE)
     st.caption(txt.BOUNDARIES_HELP)
     st.table(view.boundaries, hide_index=True)
@@ -56,5 +71,8 @@ with tab_build:
     st.table(view.build_facts, hide_index=True, hide_header=True)
     st.subheader(txt.SOURCES_TITLE)
     st.caption(txt.SOURCES_HELP)
-    st.dataframe(view.sources, hide_index=True, key="about_sources", height="content")
+    nl.dataframe(view.sources, key="about_sources", height="content")
+    page.downloads(view.sources, label=txt.DOWNLOAD_SOURCES, file_stem="bronnen", key="over_sources_dl")
     st.caption(txt.REBUILD)
+    st.subheader(txt.PROGRAMME_SOURCES_TITLE)
+    st.markdown(txt.PROGRAMME_SOURCES)

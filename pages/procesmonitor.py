@@ -4,10 +4,10 @@ experience, "jullie zeiden, wij deden" and the lessons learned. Widgets and wiri
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.interventions import load, render, state
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import proces as txt
 
 page.start("procesmonitor")
@@ -44,21 +44,19 @@ st.radio(txt.W_MEASURE, list(txt.MEASURES), format_func=txt.MEASURES.__getitem__
 state.publish_process(filters, opts)
 st.caption(view.time_note)
 if view.heatmap is not None:
-    st.plotly_chart(view.heatmap, key="proces_heatmap", config=render.CHART_CONFIG)
-with st.expander(txt.TABLE_TIME):
-    st.dataframe(view.time_table, hide_index=True)
+    nl.plotly_chart(view.heatmap, key="proces_heatmap",
+                    alt=txt.CHART_ALT_HEATMAP.format(measure=txt.MEASURES[st.session_state[state.K_MEASURE]].lower()))
+render.table(view.time_table, txt.TABLE_TIME, "activiteiten_per_gebied", "proces_dl_time")
 
 st.header(txt.H_REACH, divider="gray")
 st.caption(view.reach_note)
 if view.reach_figure is not None:
-    st.plotly_chart(view.reach_figure, key="proces_reach", config=render.CHART_CONFIG)
-with st.expander(txt.TABLE_REACH):
-    st.dataframe(view.reach_table, hide_index=True)
+    nl.plotly_chart(view.reach_figure, key="proces_reach", alt=txt.CHART_ALT_REACH)
+render.table(view.reach_table, txt.TABLE_REACH, "bereik_per_gebied", "proces_dl_reach")
 
 st.header(txt.H_LIVED, divider="gray")
 st.write(view.lived_sentence)
-with st.expander(txt.TABLE_LIVED):
-    st.dataframe(view.lived_table, hide_index=True)
+render.table(view.lived_table, txt.TABLE_LIVED, "ervaringskennis", "proces_dl_lived")
 
 st.header(txt.H_SAID_DID, divider="gray")
 st.write(txt.SAID_DID_INTRO)
@@ -66,4 +64,4 @@ render.said_did(view.said_did)
 
 st.header(txt.H_LESSONS, divider="gray")
 render.lessons(rows)
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

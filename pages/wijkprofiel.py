@@ -6,6 +6,8 @@ from functools import partial
 
 import streamlit as st
 
+from wijkmonitor.area_monitor import load as area_load
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
@@ -48,7 +50,8 @@ elif st.session_state.get(UNIT_KEY) not in by_code:
     st.session_state[UNIT_KEY] = units[0].code
 
 unit_col, age_col = st.columns([2, 3])
-code = unit_col.selectbox(txt.CHOOSE_UNIT, list(by_code), key=UNIT_KEY, format_func=lambda c: by_code[c].label)
+code = unit_col.selectbox(txt.CHOOSE_UNIT, list(by_code), key=UNIT_KEY, format_func=lambda c: by_code[c].label,
+                          placeholder=nl.PLACEHOLDER_SELECT)
 unit = by_code[code]
 st.session_state[PARAM_MEMO] = code
 if st.query_params.get("area") != code:
@@ -82,10 +85,16 @@ if view.method_note:
 
 st.subheader(txt.SECTION_COMPARE)
 st.caption(txt.SECTION_COMPARE_HELP)
+with data_guard():
+    # A wijk-only source (Leefbaarometer) has no value for an area that is not made of whole wijken: say why,
+    # and say that the city figure of such a source is computed from the wijken.
+    why_not = area_load.wijk_notes().get(unit.code)
+if why_not:
+    st.info(txt.WIJK_ONLY_WHY.format(note=why_not), icon=":material/help:")
+st.caption(txt.CITY_COMPUTED_NOTE)
 for block in view.themes:
     st.markdown(f"#### {block.name}")
-    st.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt,
-                    config={"displaylogo": False})
+    nl.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt)
     st.table(block.table, hide_index=True)
 
 st.subheader(txt.SECTION_COMPASS)

@@ -368,8 +368,13 @@ def test_timeline_keeps_open_ends_and_lists_missing_starts(register: model.Regis
     figure = charts.timeline(frame, dt.date(2026, 1, 1))
     shown = sum(len(trace.y) for trace in figure.data)
     assert shown == int(frame["start_date"].notna().sum())
-    tuinpad = next(t for t in figure.data for y in t.y if y == "Tuinpad")
-    assert "/" in list(tuinpad.marker.pattern.shape)  # no end date: hatched, runs to today
+    tuinpad = next(t for t in figure.data for y in t.y if y.startswith("Tuinpad"))
+    label = next(y for y in tuinpad.y if y.startswith("Tuinpad"))
+    # No end date: runs to today, and the label says so beside the status word (colour is never alone).
+    assert label.endswith(itxt.TIMELINE_NO_END)
+    assert " · " in label
+    shapes = {t.name: t.marker.pattern.shape for t in figure.data}
+    assert len(set(shapes.values())) == len(shapes)  # each status its own pattern
     view = views.intervention_view(register, Filters(), gmaps.dissolve(frames["area_outlines"]), pd.DataFrame(),
                                    dt.date(2026, 1, 1))
     assert any("Krantenabonnement" in note for note in view.timeline_notes)

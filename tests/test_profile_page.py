@@ -73,7 +73,7 @@ def test_buurt_profile_equals_the_raw_rivm_cells(app_db: Path) -> None:
 
 def test_ontwikkelkompas_sets_the_change_against_the_city(app_db: Path) -> None:
     at = open_profile(area="BU00141000")
-    compass = table_with(at, "Ontwikkeling", "↗ beter")
+    compass = table_with(at, "Ontwikkeling", "▲ vooruit t.o.v. de stad")
     row = compass[compass["Indicator"] == "Eenzaam"].iloc[0]
     change = raw_cell("BU00141000", 2020, "18plus", "Eenzaam_28") - raw_cell("BU00141000", 2016, "18plus",
                                                                                "Eenzaam_28")
@@ -83,7 +83,7 @@ def test_ontwikkelkompas_sets_the_change_against_the_city(app_db: Path) -> None:
     assert row["Verandering stad"] == f"+{nl(city)} procentpunt"
     # Loneliness rose less than in the city (2,8 against 4,6): for a lower-is-better indicator that is better.
     assert change < city - 0.5
-    assert row["Ontwikkeling"] == "↗ beter"
+    assert row["Ontwikkeling"] == "▲ vooruit t.o.v. de stad"
 
 
 def test_age_group_choice_shows_that_age_groups_figures(app_db: Path) -> None:

@@ -14,10 +14,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from wijkmonitor import cbs
-from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
+from wijkmonitor.adapters import (
+    MISSING_COLUMNS,
+    OBSERVATION_COLUMNS,
+    SourceFrame,
+    checks,
+    empty_missing,
+    empty_observations,
+)
 from wijkmonitor.adapters.longcsv import FIRST_YEAR
 from wijkmonitor.errors import BuildError
 
@@ -140,7 +148,7 @@ def frame_to_long(
     rows_read = len(table)
     table = table.assign(_row=range(2, len(table) + 2))
     # Normalised before the gemeente filter: a lower-case `bu00141000` must not fall through it unseen.
-    regions = table[region_column].map(checks.normalise_code).astype("string")
+    regions = checks.normalise_codes(table[region_column])[0].astype("string")
     if gemeente is not None:
         keep = (regions.str[2:6] == gemeente[2:]) & regions.str[:2].isin(["GM", "WK", "BU"]) | (regions == "NL01")
         table = table[keep.fillna(False)]
@@ -150,7 +158,12 @@ def frame_to_long(
     table = table.assign(_region=codes)
     if PERIOD_COLUMN in table.columns:
         periods = table[PERIOD_COLUMN].astype("string").str.strip()
-        years = pd.to_numeric(periods.str.extract(r"^(\d{4})JJ00$")[0], errors="coerce")
+        # A table has a handful of distinct periods: parse each once.
+        period_codes, distinct = pd.factorize(periods, use_na_sentinel=True)
+        distinct_years = pd.to_numeric(pd.Series(distinct, dtype="string").str.extract(r"^(\d{4})JJ00$")[0],
+                                       errors="coerce").to_numpy(dtype="float64")
+        years = pd.Series(np.where(period_codes >= 0, distinct_years[np.maximum(period_codes, 0)]
+                                   if len(distinct) else np.nan, np.nan), index=periods.index)
         if years.isna().any():
             position = int(years.isna().to_numpy().nonzero()[0][0])
             raise BuildError(
@@ -172,11 +185,15 @@ def frame_to_long(
     base = pd.DataFrame(
         {"region_code": table["_region"], "year": years.astype("int64"), "age_group": ages, "row": table["_row"]}
     )
-    parts = []
+    parts, missing_parts = [], []
     for column in _measure_columns(table.columns, properties):
         values = checks.numbers(table[column], file=file, column=column, rows=table["_row"])
         part = base.assign(indicator_code=cbs.indicator_code(column), value=values.to_numpy())
         parts.append(part[part["value"].notna()])
+        # Recorded here, where the symbol is still visible, so pages can say why a value is missing.
+        symbols = cbs.missing_symbols(table[column])
+        missing_parts.append(base.assign(indicator_code=cbs.indicator_code(column), symbol=symbols.to_numpy())
+                             [symbols.notna().to_numpy()])
     long = pd.concat(parts, ignore_index=True) if parts else empty_observations()
     long = long.assign(source_id=source_id, file=str(file))[OBSERVATION_COLUMNS]
     names = pd.DataFrame(columns=["region_code", "name"])
@@ -195,8 +212,10 @@ def frame_to_long(
         ],
         columns=["indicator_code", "label", "unit", "decimals"],
     )
+    missing = (pd.concat(missing_parts, ignore_index=True).assign(source_id=source_id)[MISSING_COLUMNS]
+               if missing_parts else empty_missing())
     return SourceFrame(observations=long, regions=names, metadata=metadata, files=[file], rows_read=rows_read,
-                       notes=[note] if note else [])
+                       notes=[note] if note else [], missing=missing)
 
 
 def _json_table(path: Path, period: str | None) -> pd.DataFrame:

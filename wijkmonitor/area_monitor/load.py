@@ -9,30 +9,17 @@ Figure or a Deck for `st.cache_data` costs more than building it, and nothing do
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from wijkmonitor.area_monitor import maps, options, overview, tables, views
-from wijkmonitor.common.data import current_stamp, query
+from wijkmonitor.area_monitor import maps, national, options, overview, views
+from wijkmonitor.common.data import current_stamp, meta, query
 from wijkmonitor.errors import DataUnavailable
 
 Stamp = tuple[int, int, int]
 _SECTIONS = 64  # cached map, trend and area sections (each well under a megabyte)
 MARKER_COLUMNS = ["intervention_id", "name", "start_date", "status", "is_example", "aims_at_indicator"]
-
-
-def column_config(frame: pd.DataFrame) -> dict[str, Any]:
-    """Numbers in the reader's own format (a Dutch browser shows 56,7), years without separators."""
-    config: dict[str, Any] = {}
-    for name in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[name]):
-            continue
-        fmt = "%d" if name in tables.YEAR_COLUMNS else "localized"
-        config[name] = st.column_config.NumberColumn(format=fmt)
-    return config
 
 
 def stamp() -> Stamp:
@@ -93,7 +80,15 @@ def _map_view(file_stamp: Stamp, indicator: str, age: str, year: int, level: str
     cat = catalog()
     rows = query("area_monitor_map", indicator=indicator, age_group=age, year=year, level=level)
     return views.map_view(rows, _city_rows(indicator, age), cat.indicators[indicator],
-                          cat.age_label(indicator, age), year, level, area_shapes(), selected, area_members())
+                          cat.age_label(indicator, age), year, level, area_shapes(), selected, area_members(),
+                          _min_population())
+
+
+def _min_population() -> int | None:
+    """gaps.is_small's threshold from build_meta (None in a file built before it was recorded)."""
+    frame = query("build_meta")
+    values = frame.loc[frame["key"] == "min_population_named", "value"]
+    return int(values.iloc[0]) if len(values) else None
 
 
 def map_view(indicator: str, age: str, year: int, level: str, selected: str | None) -> views.MapView:
@@ -106,9 +101,14 @@ def _trend_view(file_stamp: Stamp, unit_code: str, city_name: str, indicator: st
     cat = catalog()
     known = units()
     unit_rows = query("gap_trend_unit", unit_code=unit_code, indicator=indicator, age_group=age)
-    return views.trend_view(known.names.get(unit_code, unit_code), known.types.get(unit_code, ""), city_name,
-                            cat.indicators[indicator], cat.age_label(indicator, age), year, unit_rows,
-                            _city_rows(indicator, age), markers(unit_code, indicator))
+    ind = cat.indicators[indicator]
+    name = known.names.get(unit_code, unit_code)
+    why = (overview.why_missing(ind, unit_code, name, wijk_notes())
+           if known.types.get(unit_code) == "area" else None)
+    return views.trend_view(name, known.types.get(unit_code, ""), city_name,
+                            ind, cat.age_label(indicator, age), year, unit_rows,
+                            _city_rows(indicator, age), markers(unit_code, indicator),
+                            query("area_monitor_definition_changes"), unit_code, meta().get("gemeente_code"), why)
 
 
 def trend_view(unit_code: str, city_name: str, indicator: str, age: str, year: int) -> views.TrendView:
@@ -132,11 +132,32 @@ def areas_view(indicator: str, age: str, year: int) -> views.AreasView:
 
 @st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
 def _overview_view(file_stamp: Stamp) -> views.OverviewView:
-    return views.overview_view(overview.matrix(query("gap_areas_all"), catalog(), units()))
+    notes = overview.wijk_notes(query("area_monitor_wijk_notes"))
+    return views.overview_view(overview.matrix(query("gap_areas_all"), catalog(), units(), notes))
 
 
 def overview_view() -> views.OverviewView:
     return _overview_view(stamp())
+
+
+@st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
+def _theme_coverage(file_stamp: Stamp) -> list[overview.ThemeCoverage]:
+    return overview.theme_coverage(query("coverage_themes"))
+
+
+def theme_coverage() -> list[overview.ThemeCoverage]:
+    """Per NPLV theme what the build has, or what is missing and which sources would fill it."""
+    return _theme_coverage(stamp())
+
+
+@st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
+def _wijk_notes(file_stamp: Stamp) -> dict[str, str]:
+    return overview.wijk_notes(query("area_monitor_wijk_notes"))
+
+
+def wijk_notes() -> dict[str, str]:
+    """area_id -> why a wijk-only source has no value for it."""
+    return _wijk_notes(stamp())
 
 
 @st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
@@ -160,3 +181,19 @@ def _city_headlines(file_stamp: Stamp) -> pd.DataFrame:
 
 def city_headlines() -> pd.DataFrame:
     return _city_headlines(stamp())
+
+
+@st.cache_resource(ttl=3600, max_entries=_SECTIONS, show_spinner=False)
+def _national(file_stamp: Stamp, unit_code: str, city_name: str, indicator: str, year: int
+              ) -> tuple[list[str], pd.DataFrame]:
+    ind = catalog().indicators[indicator]
+    if not ind.national_deviation:
+        return [], pd.DataFrame()
+    rows = query("area_monitor_national", unit_code=unit_code, indicator=indicator)
+    name = units().names.get(unit_code, unit_code)
+    return national.lines(rows, ind, name, city_name, year), national.table(rows, ind)
+
+
+def national_comparison(unit_code: str, city_name: str, indicator: str, year: int) -> tuple[list[str], pd.DataFrame]:
+    """The unit and the city against the Netherlands (lines and table); empty without a national reference."""
+    return _national(stamp(), unit_code, city_name, indicator, year)

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from wijkmonitor.access import session
-from wijkmonitor.common import export
+from wijkmonitor.common import dutch_ui, export, fmt
 from wijkmonitor.common.data import pin_snapshot
 from wijkmonitor.texts import common as txt
 
@@ -44,6 +44,7 @@ PAGES: tuple[PageInfo, ...] = (
 UPDATES = PageInfo("gegevens-bijwerken", "pages/gegevens-bijwerken.py", txt.PAGE_UPDATES, ":material/upload_file:",
                    txt.NAV_ABOUT)
 _BY_ID = {p.id: p for p in (*PAGES, UPDATES)}
+FAVICON = "🏘️"
 
 
 def info(page_id: str) -> PageInfo:
@@ -54,7 +55,12 @@ def info(page_id: str) -> PageInfo:
 def start(page_id: str) -> PageInfo:
     """Set the page config, pin the snapshot this run reads, draw the navigation; return the page's info."""
     page = info(page_id)
-    st.set_page_config(page_title=f"{page.title} · {txt.APP_TITLE}", page_icon=page.icon, layout="wide")
+    # Not page.icon: Streamlit fetches a ":material/...:" favicon from Google's font server, and nothing may be
+    # requested from outside the machine. An emoji favicon is drawn locally (an inline SVG data URL).
+    st.set_page_config(page_title=f"{page.title} · {txt.APP_TITLE}", page_icon=FAVICON, layout="wide")
+    # Before anything is drawn (also the startup refusal below): lang="nl" and the Dutch names of Streamlit's
+    # own controls on every page.
+    dutch_ui.apply()
     # Refuses to go on (Dutch message, st.stop) when a login provider is configured unsafely.
     login = session.check_startup()
     pin_snapshot()
@@ -76,6 +82,11 @@ def _navigation(*, with_updates: bool) -> None:
             # Not disabled for the current page: Streamlit marks the active link itself, and a disabled link's
             # grey text fails WCAG AA contrast.
             st.page_link(page.file, label=page.title, icon=page.icon)
+
+
+def built_note(meta: dict[str, str]) -> None:
+    """When the figures were last built, in words; the file names, versions and checksums are on Over de data."""
+    st.caption(txt.BUILT_AT.format(built_at=fmt.moment_words(meta.get("built_at"))))
 
 
 def downloads(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:

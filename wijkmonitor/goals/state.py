@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.text import inert
 from wijkmonitor.goals.config import Goal
@@ -75,15 +76,15 @@ def filters(view: GoalsView) -> Selection:
             st.info(txt.UNKNOWN_FILTER.format(value=inert(value)), icon=":material/link_off:")
     partner_col, theme_col, area_col, status_col = st.columns(4)
     partner = partner_col.selectbox(
-        txt.FILTER_PARTNER, [None, *options["partner"]], key="doelen_partner",
+        txt.FILTER_PARTNER, [None, *options["partner"]], key="doelen_partner", placeholder=nl.PLACEHOLDER_SELECT,
         format_func=lambda p: txt.ALL_PARTNERS if p is None else view.labels.partner_names.get(p, p),
     )
     theme = theme_col.selectbox(
-        txt.FILTER_THEME, [None, *options["theme"]], key="doelen_theme",
+        txt.FILTER_THEME, [None, *options["theme"]], key="doelen_theme", placeholder=nl.PLACEHOLDER_SELECT,
         format_func=lambda t: txt.ALL_THEMES if t is None else view.labels.theme_names.get(t, t),
     )
     area = area_col.selectbox(
-        txt.FILTER_AREA, [None, *options["area"]], key="doelen_area",
+        txt.FILTER_AREA, [None, *options["area"]], key="doelen_area", placeholder=nl.PLACEHOLDER_SELECT,
         format_func=lambda a: txt.ALL_AREAS if a is None else view.labels.area_names.get(a, a),
     )
     st.session_state[K_STATUS] = [s for s in st.session_state.get(K_STATUS) or [] if s in statuses]

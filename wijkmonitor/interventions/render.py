@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.text import inert
 from wijkmonitor.interventions import process
@@ -17,8 +18,6 @@ from wijkmonitor.interventions.cards import Card
 from wijkmonitor.interventions.views import InterventionView, Metric, Table
 from wijkmonitor.texts import interventies as txt
 from wijkmonitor.texts import proces as ptxt
-
-CHART_CONFIG = {"displaylogo": False}
 
 
 @dataclass(frozen=True)
@@ -30,6 +29,7 @@ class Section:
     table: Table
     key: str
     file_stem: str | None = None  # None: no download buttons
+    alt: str = ""  # the chart's accessible name
 
 
 def metrics(shown: Sequence[Metric]) -> None:
@@ -46,20 +46,22 @@ def budget_sections(view: InterventionView) -> list[Section]:
     if view.split is not None and view.split_table is not None:
         sections.append(Section(txt.H_BUDGET_SPLIT.format(area=view.split.area_name), view.split_note,
                                 view.split_figure, txt.TABLE_SPLIT, view.split_table, "split",
-                                "open_begroting_gebied_alleen_en_gedeeld"))
+                                "open_begroting_gebied_alleen_en_gedeeld", txt.CHART_ALT_SPLIT))
     sections.append(Section(txt.H_BUDGET_PROGRAMME, view.programme_note, view.programme_figure,
-                            txt.TABLE_PROGRAMME, view.programme_table, "programmes", "open_begroting_per_programma"))
+                            txt.TABLE_PROGRAMME, view.programme_table, "programmes", "open_begroting_per_programma",
+                            txt.CHART_ALT_PROGRAMMES))
     if view.sources_table is not None:
         sections.append(Section(txt.H_BUDGET_SOURCES, view.sources_note, view.sources_figure, txt.TABLE_SOURCES,
-                                view.sources_table, "sources", "programmabudget_en_register"))
+                                view.sources_table, "sources", "programmabudget_en_register",
+                                txt.CHART_ALT_SOURCES))
     sections.append(Section(txt.H_BUDGET_AREA, view.area_note, view.area_figure, txt.TABLE_AREA,
-                            view.area_table, "areas", "open_begroting_per_gebied"))
+                            view.area_table, "areas", "open_begroting_per_gebied", txt.CHART_ALT_AREAS))
     return sections
 
 
 def results_section(view: InterventionView) -> Section:
     return Section(None, view.results_note, view.results_figure, txt.TABLE_RESULTS, view.results_table,
-                   "results", "resultaten")
+                   "results", "resultaten", txt.CHART_ALT_RESULTS)
 
 
 def chart_section(section: Section) -> None:
@@ -67,12 +69,19 @@ def chart_section(section: Section) -> None:
         st.subheader(section.heading)
     st.caption(section.note)
     if section.figure is not None:
-        st.plotly_chart(section.figure, key=f"interventie_{section.key}", config=CHART_CONFIG)
+        nl.plotly_chart(section.figure, key=f"interventie_{section.key}", alt=section.alt)
     with st.expander(section.table_title):
-        st.dataframe(section.table.frame, hide_index=True)
+        nl.dataframe(section.table.frame)
         if section.file_stem:
             page.downloads(section.table.frame, label=txt.DOWNLOAD, file_stem=section.file_stem,
                            key=f"interventie_dl_{section.key}")
+
+
+def table(frame: pd.DataFrame, title: str, file_stem: str, key: str) -> None:
+    """A table in an expander with the Dutch download buttons."""
+    with st.expander(title):
+        nl.dataframe(frame)
+        page.downloads(frame, label=txt.DOWNLOAD, file_stem=file_stem, key=key)
 
 
 def cards(shown: Sequence[Card]) -> None:
@@ -141,5 +150,5 @@ def lessons(rows: pd.DataFrame) -> None:
     if len(items) > SHOWN_LESSONS:
         st.toggle(ptxt.SHOW_ALL.format(n=len(items)), key=K_ALL_LESSONS)
     with st.expander(ptxt.TABLE_LESSONS):
-        st.dataframe(found, hide_index=True)
+        nl.dataframe(found)
         page.downloads(found, label=ptxt.DOWNLOAD, file_stem="lessen", key="proces_dl_lessons")

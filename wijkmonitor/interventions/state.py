@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import url_state as params
 from wijkmonitor.interventions import cards, process
 from wijkmonitor.interventions.filters import ALL, LINK_PARAMS, Filters, Options, parse_link, to_link
@@ -52,7 +53,8 @@ def filter_widgets(opts: Options) -> Filters:
     for column, name in zip(columns, WIDGETS, strict=False):
         values = options[name]
         params.ensure(KEYS[name], list(values), ALL)
-        column.selectbox(LABELS[name], list(values), format_func=values.__getitem__, key=KEYS[name])
+        column.selectbox(LABELS[name], list(values), format_func=values.__getitem__, key=KEYS[name],
+                         placeholder=nl.PLACEHOLDER_SELECT)
     columns[len(WIDGETS)].button(itxt.RESET, on_click=reset_filters, key="interventie_reset",
                                  icon=":material/filter_alt_off:")
     filters = Filters(**{name: st.session_state[KEYS[name]] for name in WIDGETS})
@@ -111,7 +113,8 @@ def process_link(opts: process.ProcessOptions) -> list[str]:
 def process_widgets(opts: process.ProcessOptions) -> process.ProcessFilters:
     col_area, col_years, col_types = st.columns([2, 2, 3])
     params.ensure(K_AREA, list(opts.areas), process.ALL)
-    col_area.selectbox(ptxt.W_AREA, list(opts.areas), format_func=opts.areas.__getitem__, key=K_AREA)
+    col_area.selectbox(ptxt.W_AREA, list(opts.areas), format_func=opts.areas.__getitem__, key=K_AREA,
+                       placeholder=nl.PLACEHOLDER_SELECT)
     first, last = opts.years[0], opts.years[-1]
     if len(opts.years) > 1:
         # The default makes it a range slider; a link's years come in through session state (only a log line).

@@ -48,6 +48,8 @@ COL_BUURT = "Buurten"
 COL_AREA = "Wijkvernieuwingsgebieden"
 UNITS_IN_LATEST = "{years} ({n} in {latest})"
 DOWNLOAD_CATALOGUE = "Download de indicatorenlijst (CSV)"
+DOWNLOAD_EDITIONS = "Download de edities (CSV)"
+DOWNLOAD_SOURCES = "Download de bronnenlijst (CSV)"
 CATALOGUE_FILE = "wijkmonitor-indicatoren"
 ATTRIBUTION_TITLE = "Bronvermelding"
 ATTRIBUTION_HELP = "Wie deze cijfers overneemt, vermeldt de bron zo:"
@@ -87,6 +89,15 @@ SOURCES_HELP = (
 )
 COL_SOURCE_ID = "Bron"
 COL_ADAPTER = "Soort"
+# The build's reader of each file, in words (the configuration names them "csvtable", "statline", ...).
+ADAPTER_NAMES = {
+    "statline": "CBS StatLine-tabel",
+    "longcsv": "tabel, één waarde per regel",
+    "kwbmap": "CBS Kerncijfers wijken en buurten",
+    "csvtable": "tabel",
+    "wide": "tabel, één kolom per indicator",
+    "boundaries": "kaartgrenzen",
+}
 COL_PATH = "Bestand"
 COL_SHA = "SHA-256"
 COL_ROWS = "Rijen"
@@ -125,11 +136,18 @@ elk wijkvernieuwingsgebied vergelijken we een indicator met de hele gemeente in 
   Neutrale indicatoren krijgen geen achterstand en geen oordeel.
 * **Beter / slechter / gelijk**: een verschil kleiner dan {tolerance} procentpunt heet *gelijk*. De
   RIVM-cijfers zijn schattingen voor kleine gebieden met een marge, geen tellingen.
-* **Kloof kleiner of groter**: of het verschil sinds de vorige meting is afgenomen of toegenomen, met
-  dezelfde marge.
+* **Vooruit of achteruit ten opzichte van de stad** (▲ / ▼ / =, op elke pagina dezelfde betekenis): of het
+  gebied zich sinds de vorige meting gunstiger (▲) of ongunstiger (▼) ontwikkelde dan de stad, met dezelfde marge.
+* **Kloof**: alleen waar een gebied slechter scoort dan de stad. *Kloof kleiner* of *groter* zegt wat er met
+  die achterstand gebeurde; *kloof gesloten* betekent dat het gebied eerst slechter scoorde en nu niet meer. Een
+  gebied dat beter scoort dan de stad heeft geen kloof: krimpt zijn voorsprong, dan is het achteruitgegaan.
+* **Kleine buurt**: een buurt met minder inwoners dan de drempel in de configuratie (100) wordt nooit bij naam
+  genoemd in rangschikkingen en zinnen, en heet in tabellen en op de kaart "kleine buurt".
+* **Geen cijfer**: *niet gepubliceerd / geheim* (de bron geeft "." of "x"), *niet gemeten in dat jaar* (de
+  indicator zat niet in die editie) of *grens gewijzigd* (de code bestond niet in de indeling van dat jaar).
 * **Ontwikkelkompas** (wijkprofiel): de verandering van het gebied sinds de vorige meting, naast de
-  verandering van de stad in dezelfde periode. Ontwikkelde het gebied zich gunstiger dan de stad, dan is het
-  *beter*, anders *slechter*; binnen de marge *gelijk*.
+  verandering van de stad in dezelfde periode: ▲ vooruit of ▼ achteruit ten opzichte van de stad; binnen de
+  marge gelijk.
 
 ### Van buurten naar een wijkvernieuwingsgebied
 
@@ -152,3 +170,33 @@ dan is het gemiddelde berekend over de buurten die wel een waarde hebben.
   wijken zijn; anders zegt de pagina waarom niet. Heeft de bron geen cijfer voor de gemeente, dan is het
   cijfer van de stad **berekend uit de wijken** (gewogen met inwoners) en staat dat overal bij.
 """
+
+# --- coverage per theme and goal (issue 10) ------------------------------------------------------------------
+TAB_COVERAGE = "Dekking per thema en doel"
+COVERAGE_HELP = (
+    "Per thema van het programma en per doel: welke indicatoren er zijn, voor welke jaren en niveaus, en de "
+    "nieuwste editie. Een thema of doel zonder cijfers staat er ook, met de bronnen die het zouden vullen."
+)
+COVERAGE_THEMES_TITLE = "Per thema"
+COVERAGE_GOALS_TITLE = "Per doel"
+COL_GOAL = "Doel"
+COL_LEVELS = "Niveaus"
+COL_NEWEST = "Nieuwste editie"
+COL_HAS_FIGURES = "Cijfers"
+COL_MISSING = "Ontbreekt / bronnen die het zouden vullen"
+COL_NPLV = "NPLV-thema"
+HAS_FIGURES = {True: "ja", False: "nee"}
+LEVEL_WORDS = {"buurt": "buurt", "wijk": "wijk", "gemeente": "gemeente", "area": "gebied"}
+NO_COVERAGE = "Dit bestand heeft geen dekkingstabel; bouw het opnieuw met `wijkmonitor build`."
+DOWNLOAD_COVERAGE = "Download de dekking per thema (CSV)"
+
+# Where the programme facts come from, in plain words (cards and notes elsewhere no longer cite document numbers).
+PROGRAMME_SOURCES_TITLE = "Waar komen de programmagegevens vandaan?"
+PROGRAMME_SOURCES = (
+    "De thema's, budgetten, doelen en partners van de wijkvernieuwing zijn overgenomen uit de documenten van de "
+    "gemeente Groningen en het Nationaal Programma Leefbaarheid en Veiligheid (NPLV) Groningen-Noord: de "
+    "begroting en jaarrekening (paragraaf wijkvernieuwing), de presentatie ‘Wijkvernieuwing op z’n Gronings’, "
+    "het programmaplan Groningen-Noord en de gespreksnotitie voor de gemeenteraad uit 2016. Waar een document "
+    "geen bedrag of streefwaarde noemt, staat dat er zo bij; de doelen met streefwaarden zijn voorbeelden "
+    "(‘Voorbeelddata’)."
+)
