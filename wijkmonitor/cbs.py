@@ -16,7 +16,7 @@ MAP_MISSING = checks.MAP_MISSING
 LEVELS = ("land", "gemeente", "wijk", "buurt")
 _LEVEL_BY_PREFIX = {"NL": "land", "GM": "gemeente", "WK": "wijk", "BU": "buurt"}
 # Since 2022 Amsterdam numbers its wijken and buurten with letters (WK0363AA, BU0363AA01).
-_CODE = re.compile(r"^(NL\d{2}|GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$")
+_CODE = checks.REGION_CODE
 _PERIOD = re.compile(r"^(\d{4})JJ00$")
 _SUFFIX = re.compile(r"_\d+$")
 

@@ -31,7 +31,9 @@ MISSING_SYMBOLS = frozenset({"", ".", "x", "X", "-", "?", "nan", "NaN", "None"})
 MAP_MISSING = -99999999
 # Beyond 2**53 a double no longer holds every whole number: such a "figure" is a broken cell, not data.
 MAX_MAGNITUDE = float(2**53)
-_REGION_CODE = re.compile(r"^(NL\d{2}|GM\d{4}|WK\d{6}|BU\d{8})$")
+# Amsterdam and a few other gemeenten have letters in their wijk and buurt codes (WK0363AA, BU0363AA01).
+REGION_CODE = re.compile(r"^(NL\d{2}|GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$")
+_REGION_CODE = REGION_CODE
 # Spaces of every kind (also no-break, zero-width and a byte-order mark) that copy-paste leaves in a code.
 _INVISIBLE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -189,7 +191,7 @@ def normalise_codes(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     text = raw.astype("string")
     stripped = text.str.strip()
     fast = (text.str.isascii() & stripped.str.fullmatch(_REGION_CODE_ASCII)).fillna(False).to_numpy(dtype=bool)
-    out = stripped.to_numpy(dtype=object, na_value=None)
+    out = stripped.astype(object).to_numpy()  # missing cells are not `fast`: the slow path fills them
     valid = fast.copy()
     slow = np.flatnonzero(~fast)
     if len(slow):
@@ -260,7 +262,7 @@ def numbers(raw: pd.Series, *, file: Path | str, column: str, rows: pd.Series | 
         # A column repeats few distinct cells (percentages with one decimal, padded symbols): parse each once.
         # Factorising text is exact (equal strings, equal cells), and uniques come in order of first
         # appearance, so the first refused cell is still the first in the column.
-        codes, uniques = pd.factorize(raw.to_numpy(dtype=object, na_value=None), use_na_sentinel=True)
+        codes, uniques = pd.factorize(raw.astype(object).to_numpy(), use_na_sentinel=True)
         text_u, values_u, bad_u = _parse_text(pd.Series(uniques, dtype=object))
         present = codes >= 0
         take = np.where(present, codes, 0)
