@@ -191,7 +191,7 @@ def normalise_codes(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     text = raw.astype("string")
     stripped = text.str.strip()
     fast = (text.str.isascii() & stripped.str.fullmatch(_REGION_CODE_ASCII)).fillna(False).to_numpy(dtype=bool)
-    out = stripped.astype(object).to_numpy()  # missing cells are not `fast`: the slow path fills them
+    out = np.array(stripped.astype(object), dtype=object)  # writable; missing cells are not `fast` and are filled below
     valid = fast.copy()
     slow = np.flatnonzero(~fast)
     if len(slow):
