@@ -7,7 +7,7 @@ import streamlit as st
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard
-from wijkmonitor.common.text import inert
+from wijkmonitor.common.text import inert, markdown, plain
 from wijkmonitor.goals import load
 from wijkmonitor.goals.config import Goal
 from wijkmonitor.texts import common as common_txt
@@ -54,15 +54,15 @@ else:
     partner_col, theme_col, area_col = st.columns(3)
     partner = partner_col.selectbox(
         txt.FILTER_PARTNER, [None, *view.partners_in_use()], key="doelen_partner",
-        format_func=lambda p: txt.ALL_PARTNERS if p is None else view.labels.partner_names.get(p, p),
+        format_func=lambda p: txt.ALL_PARTNERS if p is None else plain(view.labels.partner_names.get(p, p)),
     )
     theme = theme_col.selectbox(
         txt.FILTER_THEME, [None, *view.themes_in_use()], key="doelen_theme",
-        format_func=lambda t: txt.ALL_THEMES if t is None else view.labels.theme_names.get(t, t),
+        format_func=lambda t: txt.ALL_THEMES if t is None else plain(view.labels.theme_names.get(t, t)),
     )
     area = area_col.selectbox(
         txt.FILTER_AREA, [None, *view.areas_in_use()], key="doelen_area",
-        format_func=lambda a: txt.ALL_AREAS if a is None else view.labels.area_names.get(a, a),
+        format_func=lambda a: txt.ALL_AREAS if a is None else plain(view.labels.area_names.get(a, a)),
     )
     goals = view.goals(partner=partner, theme=theme, area=area)
     chosen_filters = {"partner": partner, "theme": theme, "area": area}
@@ -82,7 +82,7 @@ tab_goals, tab_table, tab_method = st.tabs([txt.TAB_GOALS, txt.TAB_TABLE, txt.TA
 with tab_goals:
     for goal in goals:
         with st.container(border=True):
-            st.subheader(goal.title + (f" · {txt.EXAMPLE_TAG}" if goal.example else ""), anchor=goal.id)
+            st.subheader(markdown(goal.title) + (f" · {txt.EXAMPLE_TAG}" if goal.example else ""), anchor=goal.id)
             st.markdown(view.goal_facts(goal))
             st.plotly_chart(view.figure(goal, area), key=f"doel_{goal.id}", alt=view.chart_alt(goal, area),
                             config={"displaylogo": False})

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from wijkmonitor.about import load
-from wijkmonitor.common import page
+from wijkmonitor.common import page, show
+from wijkmonitor.common.text import markdown, plain
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.texts import over as txt
 
@@ -26,34 +27,36 @@ tab_catalogue, tab_editions, tab_methods, tab_build = st.tabs(
 with tab_catalogue:
     st.markdown(txt.CATALOGUE_HELP)
     theme = st.selectbox(txt.FILTER_THEME, [None, *view.theme_names], key="over_theme",
-                         format_func=lambda t: txt.ALL_THEMES if t is None else view.theme_names[t])
+                         format_func=lambda t: txt.ALL_THEMES if t is None else plain(view.theme_names[t]))
     table = view.catalogue_for(theme)
     st.dataframe(table, hide_index=True, key="about_catalogue")
     page.downloads(table, label=txt.DOWNLOAD_CATALOGUE, file_stem=txt.CATALOGUE_FILE,
                    key="over_catalogue_dl")
     st.subheader(txt.ATTRIBUTION_TITLE)
     st.markdown(txt.ATTRIBUTION_HELP)
-    st.markdown("\n".join(f"- {line}" for line in view.attribution))
+    # Sources and licences come from configuration: escaped, one bullet each.
+    st.markdown("\n".join(f"- {markdown(line)}" for line in view.attribution))
 
 with tab_editions:
     st.markdown(txt.EDITIONS_HELP)
     st.dataframe(view.editions, hide_index=True, key="about_editions")
     st.subheader(txt.BOUNDARIES_TITLE)
     st.caption(txt.BOUNDARIES_HELP)
-    st.table(view.boundaries, hide_index=True)
+    show.table(view.boundaries, hide_index=True)
 
 with tab_methods:
     st.markdown(view.methods)
     st.subheader(txt.WEIGHTING_TITLE)
     if view.unweighted:
-        st.warning(txt.UNWEIGHTED_WARNING.format(areas=", ".join(view.unweighted)), icon=":material/balance:")
-    st.table(view.weighting, hide_index=True)
+        st.warning(txt.UNWEIGHTED_WARNING.format(areas=", ".join(markdown(a) for a in view.unweighted)),
+                   icon=":material/balance:")
+    show.table(view.weighting, hide_index=True)
     st.subheader(txt.STATUS_TITLE)
     st.markdown(view.status_method)
 
 with tab_build:
     st.subheader(txt.BUILD_TITLE)
-    st.table(view.build_facts, hide_index=True, hide_header=True)
+    show.table(view.build_facts, hide_index=True, hide_header=True)
     st.subheader(txt.SOURCES_TITLE)
     st.caption(txt.SOURCES_HELP)
     st.dataframe(view.sources, hide_index=True, key="about_sources", height="content")

@@ -145,8 +145,9 @@ def _registers(folder: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_hostile(root: Path) -> Path:
-    """Write and build hostile Proefstad under `root`; returns the database file."""
+def make_hostile(root: Path) -> tuple[Path, Path]:
+    """Write and build hostile Proefstad under `root`; returns the database file and the config folder (its
+    goals.toml is what the Doelen page reads)."""
     config_dir, boundaries, source = make_municipality(root, programme=_programme(), indicators=_indicators())
     (config_dir / "goals.toml").write_text(_goals(), encoding="utf-8")
     (config_dir / "registers.toml").write_text(_registers(config_dir / "registers"), encoding="utf-8")
@@ -158,4 +159,4 @@ def make_hostile(root: Path) -> Path:
     db = root / "hostile.duckdb"
     build(BuildOptions(source=str(source), db=db, config_dir=config_dir, boundaries=boundaries, workers=1),
           progress=lambda _line: None)
-    return db
+    return db, config_dir

@@ -7,7 +7,6 @@ same content as a flat table for the CSV download.
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from wijkmonitor.area_monitor import sentences
 from wijkmonitor.area_monitor.options import Catalog, Indicator, Units
 from wijkmonitor.area_monitor.tables import position_word
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import html_text, markdown
 from wijkmonitor.texts import gebied as txt
 
 PROGRAMME_KIND = "programmagebied"  # an area made of other areas (Groningen-Noord): shown, not counted
@@ -79,7 +79,9 @@ def summary(m: Matrix) -> list[str]:
             continue
         total = len(rows)
         behind = sum(1 for r in rows if r.get("position") == "slechter")
-        text = txt.OVERVIEW_SUMMARY.format(label=col.indicator.label, age=col.age_label, year=col.year,
+        # Markdown (a bullet on the overview page): the label from configuration is escaped.
+        text = txt.OVERVIEW_SUMMARY.format(label=markdown(col.indicator.label), age=markdown(col.age_label),
+                                           year=col.year,
                                            behind=behind, total=total)
         with_trend = [r for r in rows if isinstance(r.get("trend"), str)]
         if with_trend:
@@ -102,7 +104,7 @@ def _gap_short(gap: Any, ind: Indicator) -> str:
     text = fmt.difference(gap, ind.unit, ind.decimals, signed=True)
     if ind.unit == "%":
         return text.replace(f" {txt.PERCENT_POINT}", ' <abbr title="procentpunt">pp</abbr>')
-    return html.escape(text)
+    return html_text(text)
 
 
 def _coverage(row: dict[str, Any] | None) -> tuple[int, int] | None:
@@ -118,31 +120,31 @@ def _coverage(row: dict[str, Any] | None) -> tuple[int, int] | None:
 def _cell_html(row: dict[str, Any] | None, col: Column, area_id: str, area_name: str, page: str,
                show_coverage: bool) -> str:
     ind = col.indicator
-    href = html.escape(_link(page, indicator=ind.code, age=col.age, year=col.year, area=area_id))
-    title = html.escape(txt.MATRIX_LINK_TITLE.format(area=area_name, label=ind.label))
+    href = html_text(_link(page, indicator=ind.code, age=col.age, year=col.year, area=area_id))
+    title = html_text(txt.MATRIX_LINK_TITLE.format(area=area_name, label=ind.label))
     if row is None or fmt.is_missing(row.get("value")):
         return (f'<td class="wm-none"><a href="{href}" target="_self" title="{title}">'
-                f"{html.escape(txt.MATRIX_CELL_MISSING)}</a></td>")
+                f"{html_text(txt.MATRIX_CELL_MISSING)}</a></td>")
     position = row.get("position")
     words = position_word(position, row.get("gap"), row.get("value"))
     lines = [
-        f'<span class="wm-v"><strong>{html.escape(fmt.value(row["value"], ind.unit, ind.decimals))}</strong> '
+        f'<span class="wm-v"><strong>{html_text(fmt.value(row["value"], ind.unit, ind.decimals))}</strong> '
         f'<span class="wm-gap">({_gap_short(row.get("gap"), ind)})</span></span>',
-        f'<span class="wm-g">{html.escape(txt.MATRIX_POSITION.get(words, words))}</span>',
+        f'<span class="wm-g">{html_text(txt.MATRIX_POSITION.get(words, words))}</span>',
     ]
     trend = row.get("trend")
     if isinstance(trend, str):
         noun = "kloof" if position == "slechter" else "verschil"
         judgement = row.get("judgement")
         # Behind the city, "kloof kleiner" already means better; elsewhere the judgement has to be said.
-        judged = (f" ({html.escape(judgement)})" if position != "slechter" and judgement in ("verbeterd",
+        judged = (f" ({html_text(judgement)})" if position != "slechter" and judgement in ("verbeterd",
                   "verslechterd") else "")
         lines.append(
             f'<span class="wm-t"><span aria-hidden="true">{txt.TREND_SYMBOL.get(trend, "")}</span> '
-            f"{noun} {html.escape(trend)}{judged}</span>"
+            f"{noun} {html_text(trend)}{judged}</span>"
         )
     else:
-        lines.append(f'<span class="wm-t">{html.escape(txt.MATRIX_CELL_NO_PREV)}</span>')
+        lines.append(f'<span class="wm-t">{html_text(txt.MATRIX_CELL_NO_PREV)}</span>')
     coverage = _coverage(row)
     if show_coverage and coverage:
         lines.append(f'<span class="wm-n">{txt.MATRIX_COVERAGE.format(used=coverage[0], members=coverage[1])}</span>')
@@ -188,10 +190,10 @@ def matrix_html(m: Matrix, page: str = "gebiedsmonitor") -> str:
         else:
             themes.append((col.indicator.theme_name, 1))
     head_theme = "".join(
-        f'<th scope="colgroup" colspan="{span}" class="wm-theme">{html.escape(name)}</th>' for name, span in themes
+        f'<th scope="colgroup" colspan="{span}" class="wm-theme">{html_text(name)}</th>' for name, span in themes
     )
     head_cols = "".join(
-        f'<th scope="col">{html.escape(col.indicator.label)}<span class="wm-sub">{html.escape(_header_sub(col))}'
+        f'<th scope="col">{html_text(col.indicator.label)}<span class="wm-sub">{html_text(_header_sub(col))}'
         "</span></th>"
         for col in m.columns
     )
@@ -208,21 +210,21 @@ def matrix_html(m: Matrix, page: str = "gebiedsmonitor") -> str:
         if shared:
             used, members = next(iter(coverages))  # type: ignore[misc]
             subs.append(txt.MATRIX_COVERAGE.format(used=used, members=members))
-        sub = "".join(f'<span class="wm-sub">{html.escape(line)}</span>' for line in subs)
-        href = html.escape(_link(page, area=area_id))
+        sub = "".join(f'<span class="wm-sub">{html_text(line)}</span>' for line in subs)
+        href = html_text(_link(page, area=area_id))
         cells = "".join(_cell_html(m.cells.get((area_id, c.indicator.code)), c, area_id, name, page, not shared)
                         for c in m.columns)
-        row = (f'<tr><th scope="row"><a href="{href}" target="_self">{html.escape(name)}</a>{sub}</th>'
+        row = (f'<tr><th scope="row"><a href="{href}" target="_self">{html_text(name)}</a>{sub}</th>'
                f"{cells}</tr>")
         (programme_rows if kind == PROGRAMME_KIND else body).append(row)
     if programme_rows:
         body.append(f'<tr class="wm-group"><th scope="colgroup" colspan="{len(m.columns) + 1}">'
-                    f"{html.escape(txt.OVERVIEW_PROGRAMME_AREAS)}</th></tr>")
+                    f"{html_text(txt.OVERVIEW_PROGRAMME_AREAS)}</th></tr>")
         body += programme_rows
     return (
         f'{_STYLE}<div class="wm-matrix-wrap"><table class="wm-matrix">'
-        f"<caption>{html.escape(txt.MATRIX_CAPTION)}</caption>"
-        f'<thead><tr><th scope="col" rowspan="2">{html.escape(txt.MATRIX_AREA)}</th>{head_theme}</tr>'
+        f"<caption>{html_text(txt.MATRIX_CAPTION)}</caption>"
+        f'<thead><tr><th scope="col" rowspan="2">{html_text(txt.MATRIX_AREA)}</th>{head_theme}</tr>'
         f"<tr>{head_cols}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
@@ -273,12 +275,12 @@ def notes(m: Matrix) -> list[str]:
             continue
         first = rows[0][1]
         if first.get("method") == "ongewogen":
-            out.append(txt.NOTE_UNWEIGHTED.format(name=name, members=int(first["n_members"])))
-        partial = [c.indicator.label for c, r in rows
+            out.append(txt.NOTE_UNWEIGHTED.format(name=markdown(name), members=int(first["n_members"])))
+        partial = [markdown(c.indicator.label) for c, r in rows
                    if not fmt.is_missing(r.get("n_used")) and int(r["n_used"]) < int(r["n_members"])]
         if partial:
             used = min(int(r["n_used"]) for _c, r in rows)
-            out.append(txt.NOTE_PARTIAL.format(name=name, used=used, members=int(first["n_members"]),
+            out.append(txt.NOTE_PARTIAL.format(name=markdown(name), used=used, members=int(first["n_members"]),
                                                verb="heeft" if used == 1 else "hebben",
                                                indicators=", ".join(fmt.lower_first(p) for p in partial)
                                                if len(partial) < len(rows) else "alle kernindicatoren"))

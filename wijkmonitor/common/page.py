@@ -71,7 +71,8 @@ def _navigation() -> None:
 def downloads(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:
     """The table as shown, as CSV (Dutch Excel) and as XLSX; each file is only built when it is asked for."""
     csv_col, xlsx_col = st.columns(2)
-    csv_col.download_button(label, partial(export.csv_bytes, frame), file_name=f"{file_part(file_stem)}.csv", mime="text/csv",
+    csv_col.download_button(label, partial(export.csv_bytes, frame), file_name=f"{file_part(file_stem)}.csv",
+                            mime="text/csv",
                             key=f"{key}_csv", icon=":material/download:", on_click="ignore")
     xlsx_col.download_button(
         txt.DOWNLOAD_XLSX, partial(export.table_xlsx, frame, label[:31]), file_name=f"{file_part(file_stem)}.xlsx",

@@ -32,9 +32,33 @@ INERT_LIMIT = 40
 ELLIPSIS = "…"
 
 
+def _control_class() -> re.Pattern[str]:
+    # Every Cc and Cf character of the Basic Multilingual Plane plus the few Cf ranges above it (format
+    # controls, tag characters), as one character class: a regex runs in C on long texts such as GeoJSON.
+    chars = [chr(i) for i in range(0x10000) if unicodedata.category(chr(i)) in ("Cc", "Cf") and chr(i) not in "\n\t"]
+    ranges = "".join(re.escape(c) for c in chars)
+    return re.compile(f"[{ranges}\U000110BD\U000110CD\U00013430-\U0001343F\U0001BCA0-\U0001BCA3"
+                      f"\U0001D173-\U0001D17A\U000E0001\U000E0020-\U000E007F]")
+
+
+CONTROL = _control_class()
+
+
 def strip_controls(text: str) -> str:
     """Drop control (Cc) and format (Cf: bidi overrides, zero-width) characters; keep newlines and tabs."""
-    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cf"))
+    return CONTROL.sub("", text)
+
+
+def displayable(frame: Any) -> Any:
+    """A query result with control and bidi characters dropped from every text column (the database keeps
+    data verbatim; what a page reads from it never carries them to the screen)."""
+    for column in frame.columns:
+        series = frame[column]
+        if series.dtype == object or str(series.dtype).startswith("str"):
+            texts = series.map(lambda v: isinstance(v, str) and CONTROL.search(v) is not None)
+            if texts.any():
+                frame[column] = series.map(lambda v: CONTROL.sub("", v) if isinstance(v, str) else v)
+    return frame
 
 
 def plain(value: Any) -> str:
@@ -93,7 +117,7 @@ def markdown_frame(frame: Any) -> Any:
     for column in out.columns:
         if out[column].dtype == object or str(out[column].dtype).startswith("str"):
             out[column] = out[column].map(lambda v: markdown(v) if isinstance(v, str) else v)
-    out.columns = [markdown(c) if isinstance(c, str) else c for c in out.columns]
+    out.columns = [markdown(c) if isinstance(c, str) and plain(c) else c for c in out.columns]
     return out
 
 

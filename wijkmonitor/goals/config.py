@@ -18,9 +18,13 @@ from typing import Any
 
 import pandas as pd
 
+from wijkmonitor.common.text import strip_controls
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, ProgrammeConfig
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.texts import doelen as txt
+
+# Keys whose text is shown as written (ids and references are checked as they are).
+_SHOWN_TEXT = frozenset({"title", "note", "name", "kind"})
 
 DEFAULT_GOALS = DEFAULT_CONFIG_DIR / "goals.toml"
 TARGET_TYPES = ("value", "gap_at_most", "gap_factor")
@@ -158,7 +162,8 @@ class _Checker:
         if not isinstance(value, str):
             self.problem(where, key, txt.CONFIG_NOT_TEXT.format(value=value))
             return None
-        return value.strip()
+        # Titles, notes and names are shown on pages: control and bidi characters never belong in them.
+        return (strip_controls(value) if key in _SHOWN_TEXT else value).strip()
 
     def year(self, table: Mapping[str, Any], key: str, where: str) -> int | None:
         value = table.get(key)

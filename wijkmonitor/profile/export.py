@@ -17,6 +17,7 @@ from wijkmonitor.profile.view import ProfileView
 from wijkmonitor.texts import common as common_txt
 from wijkmonitor.texts import profiel as txt
 
+
 def _text(markdown: str) -> str:
     """The view's Markdown (our own **bold**, data escaped by `text.markdown`) as safe HTML."""
     return md_to_html(markdown)
