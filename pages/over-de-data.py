@@ -6,8 +6,8 @@ import streamlit as st
 
 from wijkmonitor.about import load
 from wijkmonitor.common import page, show
-from wijkmonitor.common.text import markdown, plain
 from wijkmonitor.common.data import data_guard
+from wijkmonitor.common.text import markdown, plain
 from wijkmonitor.texts import over as txt
 
 page.start("over-de-data")

@@ -32,7 +32,18 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.bad_inputs.apptest import DASHBOARD, PAGE_TIMEOUT_S, page_files
-from tests.bad_inputs.hostile_text import ANCHOR, BOLD, COLOUR, CONTROLS, FORMULAS, IMAGE, LATEX, LINK, TAG, make_hostile
+from tests.bad_inputs.hostile_text import (
+    ANCHOR,
+    BOLD,
+    COLOUR,
+    CONTROLS,
+    FORMULAS,
+    IMAGE,
+    LATEX,
+    LINK,
+    TAG,
+    make_hostile,
+)
 from wijkmonitor.common import export
 from wijkmonitor.common.text import file_part, inert, md_to_html, md_with, plain, plotly_text
 from wijkmonitor.goals import config as goals_config
@@ -111,7 +122,9 @@ def _tooltip_values(deck: dict[str, Any], tooltip: dict[str, Any]) -> Iterator[s
 
     for layer in deck.get("layers", []):
         for obj in objects(layer.get("data")):
-            for source in (obj, obj.get("properties") if isinstance(obj.get("properties"), dict) else {}):
+            properties = obj.get("properties")
+            sources: list[dict[str, Any]] = [obj, properties] if isinstance(properties, dict) else [obj]
+            for source in sources:
                 for name in fields & set(source):
                     if isinstance(source[name], str):
                         yield source[name]
@@ -129,9 +142,8 @@ def collect(at: AppTest, page: str) -> Seen:
         where = f"{page}: {kind}"
         if kind == "markdown":
             (seen.html if proto.allow_html else seen.markdown).append((where, proto.body))
-        elif kind in ("caption", "header", "subheader", "title", "heading"):
-            seen.markdown.append((where, proto.body))
-        elif kind in ("error", "warning", "info", "success", "alert"):
+        elif kind in ("caption", "header", "subheader", "title", "heading", "error", "warning", "info", "success",
+                      "alert"):
             seen.markdown.append((where, proto.body))
         elif kind == "html":
             seen.html.append((where, proto.body))
@@ -147,8 +159,8 @@ def collect(at: AppTest, page: str) -> Seen:
             if label:
                 seen.markdown.append((f"{where} label", label))
     for table in at.table:
-        frame = table.value
-        cells = [str(c) for c in frame.columns] + [v for v in frame.to_numpy().ravel() if isinstance(v, str)]
+        shown = table.value
+        cells = [str(c) for c in shown.columns] + [v for v in shown.to_numpy().ravel() if isinstance(v, str)]
         seen.markdown += [(f"{page}: st.table", c) for c in cells]
         seen.everything += cells
     for frame in at.dataframe:
@@ -233,7 +245,7 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 # Pages and deep links that show the hostile texts: the default view, and each chosen unit.
-PAGE_RUNS = [(page, {}) for page in page_files()] + [
+PAGE_RUNS: list[tuple[str, dict[str, str]]] = [(page, {}) for page in page_files()] + [
     ("pages/gebiedsmonitor.py", {"area": "noord"}),
     ("pages/gebiedsmonitor.py", {"area": "BU99990001", "level": "buurt"}),
     ("pages/wijkprofiel.py", {"area": "noord"}),
@@ -323,7 +335,7 @@ def test_plotly_text_escapes_tags_but_not_quotes() -> None:
                                  "Selwerd\u200b", "Sel\x85werd", "x" * 500])
 def test_inert_link_values_are_short_and_without_control_characters(raw: str) -> None:
     out = inert(raw)
-    assert all(c not in out for c in CONTROLS + ("\u2069",)) and len(out) <= 45
+    assert all(c not in out for c in (*CONTROLS, "\u2069")) and len(out) <= 45
 
 
 @pytest.mark.parametrize("raw", ["../../etc/passwd", "Noord\u202egpj.exe", "a/b\\c:d", "\x00", ".verborgen"])
