@@ -78,7 +78,11 @@ ensure_node_tools() {
     fi
     # axe-core comes from the npm registry at the version in package-lock.json, never from a CDN: the
     # tests must run on machines that only reach the package registries.
-    log "axe-core installeren (npm ci)"
+    log "axe-core en oauth2-mock-server installeren (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
     [ -f node_modules/axe-core/axe.min.js ] || die "node_modules/axe-core/axe.min.js ontbreekt na npm ci"
+    # The login tests start this OpenID Connect provider with node (tests/browser/oidc_provider.mjs).
+    [ -f node_modules/oauth2-mock-server/dist/index.mjs ] \
+        || die "node_modules/oauth2-mock-server ontbreekt na npm ci (nodig voor de inlogtests)"
+    command -v node >/dev/null 2>&1 || die "node ontbreekt (nodig voor de inlogtests)"
 }

@@ -21,6 +21,7 @@ so the suite stays green and the row turns red (XPASS) once the bug is fixed and
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import traceback
 from collections.abc import Callable
@@ -36,16 +37,30 @@ import requests
 import wijkmonitor.adapters.odata as odata
 from tests.bad_inputs.apptest import PageRun, page_files, run_page
 from tests.bad_inputs.sources import (
+    A_POINT,
+    BOUNDARY_FILE,
+    EMPTY_POLYGON,
     HOSTILE_LOG,
     MARKDOWN_NAME,
     ODATA_BASE,
+    RD_METRES,
+    SELF_INTERSECTING,
     STATLINE_CSV,
     STATLINE_ROWS,
     STATLINE_XLSX,
+    TOO_FEW_POINTS,
+    boundaries,
+    dev_null,
+    directory,
+    duplicated_statline_header,
+    fifo,
     hostile_registers,
     long_csv,
+    long_csv_text,
     odata_answer,
     odata_payloads,
+    password_protected_workbook,
+    register_files,
     statline_csv,
     statline_csv_without,
     statline_sources,
@@ -55,7 +70,7 @@ from tests.bad_inputs.sources import (
 from tests.fixtures_build import INDICATORS, LONG_ROWS, PROGRAMME, SOURCES, make_municipality
 from tests.test_registers import HOSTILE
 from wijkmonitor.build import BuildOptions, build
-from wijkmonitor.cli import main
+from wijkmonitor.cli import INTERNAL, main
 
 REFUSED, KEPT, LINK, DBFILE = "refused", "kept", "link", "dbfile"
 GEBIED, DOELEN, PROFIEL = "pages/gebiedsmonitor.py", "pages/doelen.py", "pages/wijkprofiel.py"
@@ -109,6 +124,7 @@ class Workspace:
 
 
 Act = Callable[[Workspace], Outcome]
+Special = Callable[[Path], object]  # makes something other than a file's bytes at a path
 
 
 @dataclass(frozen=True)
@@ -144,18 +160,26 @@ def workspace(tmp_path: Path, template_db: Path, request: pytest.FixtureRequest,
 # ----------------------------------------------------------------------------------------- build side
 
 def cli(*, rows: list[tuple[str, int, str, str]] | None = None, programme: str = PROGRAMME,
-        indicators: str = INDICATORS, sources: str = SOURCES, files: dict[str, bytes] | None = None,
+        indicators: str = INDICATORS, sources: str = SOURCES, files: dict[str, bytes | Special] | None = None,
         config: dict[str, Callable[[Path], str]] | None = None, url: str | None = None,
-        patch: Callable[[pytest.MonkeyPatch], None] | None = None) -> Act:
-    """`wijkmonitor build` on a Proefstad variant: other rows or config, source files replaced by `files`,
-    extra config files (`config`: name -> text made from the config folder), or an OData `url` as source."""
+        patch: Callable[[pytest.MonkeyPatch], None] | None = None, db: Callable[[Workspace], str] | None = None,
+        argv: tuple[str, ...] = ()) -> Act:
+    """`wijkmonitor build` on a Proefstad variant: other rows or config, source files replaced by `files` (bytes,
+    or a `Special` that makes a directory, FIFO or link there), extra config files (`config`: name -> text made
+    from the config folder), an OData `url` as source, another `--db` (made from the workspace) or extra
+    arguments (`argv`, replacing `--workers 1`)."""
 
     def act(ws: Workspace) -> Outcome:
         config_dir, _boundaries, source = make_municipality(ws.root / "input", rows=rows, programme=programme,
                                                             indicators=indicators, sources=sources)
         for relative, data in (files or {}).items():
-            (source / relative).parent.mkdir(parents=True, exist_ok=True)
-            (source / relative).write_bytes(data)
+            target = source / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, bytes):
+                target.write_bytes(data)
+            else:
+                target.unlink(missing_ok=True)
+                data(target)
         for name, text in (config or {}).items():
             (config_dir / name).write_text(text(config_dir), encoding="utf-8")
         if patch is not None:
@@ -164,9 +188,9 @@ def cli(*, rows: list[tuple[str, int, str, str]] | None = None, programme: str =
         outcome = Outcome()
         with redirect_stdout(out), redirect_stderr(err):
             try:
-                outcome.code = main(["build", "--source", url or str(source), "--db", str(ws.db),
-                                     "--config", str(config_dir), "--workers", "1"])
-            except Exception:
+                outcome.code = main(["build", "--source", url or str(source), "--db", db(ws) if db else str(ws.db),
+                                     "--config", str(config_dir), *(argv or ("--workers", "1"))])
+            except BaseException:  # SystemExit too: argparse exits instead of raising
                 outcome.crash = traceback.format_exc()
         outcome.stdout, outcome.stderr = out.getvalue(), err.getvalue()
         return outcome
@@ -328,6 +352,166 @@ BUILD_CASES = [
 ]
 
 
+# ------------------------------------------------------------------------- issue 12: no input breaks it
+
+LONG = "indicators/long.csv"
+
+
+def _encrypted_registers(config_dir: Path) -> str:
+    path = config_dir / "registers" / "registers.xlsx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(password_protected_workbook())
+    return f'[registers]\nworkbook = "{path}"\n'
+
+
+def _kept_amount(euros: float) -> Callable[[Workspace, Outcome], None]:
+    def check(ws: Workspace, outcome: Outcome) -> None:
+        assert _rows(ws.db, "select budget_eur from interventions") == [(euros,)]
+
+    return check
+
+
+def _lower_case_codes_are_kept(ws: Workspace, outcome: Outcome) -> None:
+    # The buurt's figures are all there, under the CBS code, and the summary says what was changed.
+    assert _rows(ws.db, "select count(*) from observations where region_code = 'BU99990001'") == [(4,)]
+    assert _rows(ws.db, "select value from gaps where unit_code = 'zuid' and indicator_code = 'Eenzaam' "
+                        "and year = 2020") == [(11.0,)]
+
+
+def _not_letter_by_letter(ws: Workspace, outcome: Outcome) -> None:
+    assert "noemt buurt B," not in outcome.shown, "de tekst is letter voor letter als lijst gelezen"
+
+
+def _missing_folder_db(ws: Workspace) -> str:
+    return str(ws.root / "data" / "wijkmonitor.duckdb" / "nieuw.duckdb")  # the database file as a folder
+
+
+HOSTILE_CASES = [
+    # --- a file where a file is expected that is not one
+    Case("empty long CSV", REFUSED, cli(files={LONG: b""}), ("long.csv: het bestand is leeg",)),
+    Case("long CSV with only spaces", REFUSED, cli(files={LONG: b"  \n\n"}),
+         ("long.csv, rij 1: het bestand heeft geen kopregel",)),
+    Case("directory as long CSV", REFUSED, cli(files={LONG: directory}), ("long.csv: dit is een map, geen bestand",)),
+    Case("FIFO as long CSV", REFUSED, cli(files={LONG: fifo}), ("long.csv: dit is geen gewoon bestand",)),
+    Case("/dev/null as StatLine CSV", REFUSED,
+         cli(sources=statline_sources(STATLINE_CSV), files={STATLINE_CSV: dev_null}),
+         ("tabel.csv: dit is geen gewoon bestand",)),
+    Case("empty StatLine XLSX", REFUSED,
+         cli(sources=statline_sources(STATLINE_XLSX), files={STATLINE_XLSX: b""}),
+         ("tabel.xlsx: het bestand is leeg",)),
+    Case("empty boundary file", REFUSED, cli(files={BOUNDARY_FILE: b""}),
+         ("proefstad_buurt_2022.geojson: het bestand is leeg",)),
+    Case("FIFO as boundary file", REFUSED, cli(files={BOUNDARY_FILE: fifo}),
+         ("proefstad_buurt_2022.geojson: dit is geen gewoon bestand",)),
+    Case("absolute path in sources.toml", REFUSED,
+         cli(sources=SOURCES.replace('"indicators/long.csv"', '"/dev/null"')),
+         ("kolom sources.enquete.paths: pad '/dev/null' moet relatief zijn aan de bronmap",)),
+    # --- the database to write
+    Case("--db is a directory", REFUSED, cli(db=lambda ws: str(ws.db.parent)),
+         ("data: het databasebestand is een map; geef een bestandsnaam",)),
+    Case("--db is /dev/null", REFUSED, cli(db=lambda _ws: "/dev/null"),
+         ("/dev/null: het databasebestand is geen gewoon bestand",)),
+    Case("--db inside a file", REFUSED, cli(db=_missing_folder_db),
+         ("de map voor het databasebestand kan niet bestaan", "wijkmonitor.duckdb is een bestand")),
+    Case("--db in a folder that cannot be written", REFUSED, cli(db=lambda _ws: "/proc/wijkmonitor.duckdb"),
+         ("/proc/wijkmonitor.duckdb: in map /proc kan niet worden geschreven",)),
+    Case("--workers is not a number", REFUSED, cli(argv=("--workers", "twee")),
+         ("opdrachtregel: optie --workers: 'twee' is geen geheel getal",)),
+    # --- geometries
+    Case("self-intersecting ring", REFUSED, cli(files={BOUNDARY_FILE: boundaries(SELF_INTERSECTING)}),
+         ("proefstad_buurt_2022.geojson, rij 1, kolom geometry: ongeldige geometrie: de rand snijdt zichzelf bij",)),
+    Case("ring with too few points", REFUSED, cli(files={BOUNDARY_FILE: boundaries(TOO_FEW_POINTS)}),
+         ("rij 1, kolom geometry: ongeldige geometrie: een ring heeft te weinig punten",)),
+    Case("null geometry", REFUSED, cli(files={BOUNDARY_FILE: boundaries("null")}),
+         ("rij 1, kolom geometry: vlak zonder geometrie",)),
+    Case("empty polygon", REFUSED, cli(files={BOUNDARY_FILE: boundaries(EMPTY_POLYGON)}),
+         ("rij 1, kolom geometry: lege geometrie",)),
+    Case("a point as a buurt", REFUSED, cli(files={BOUNDARY_FILE: boundaries(A_POINT)}),
+         ("rij 1, kolom geometry: geometrie van type 'Point'; verwacht Polygon of MultiPolygon",)),
+    Case("RD metres in a WGS84 file", REFUSED, cli(files={BOUNDARY_FILE: boundaries(RD_METRES)}),
+         ("rij 1, kolom geometry: coördinaten liggen buiten", "geen RD-meters")),
+    Case("buurt twice in a boundary file", REFUSED,
+         cli(files={BOUNDARY_FILE: boundaries(extra=[json.loads(boundaries())["features"][0]])}),
+         ("rij 4, kolom statcode: regiocode BU99990001 staat twee keer in dit bestand (ook vlak 1)",)),
+    # --- numbers are checked, not just parsed
+    Case("1e309 in long CSV", REFUSED, cli(files={LONG: long_csv_text("GM9999,2012,Eenzaam|age_18+,1e309")}),
+         ("long.csv, rij 15, kolom value: waarde '1e309' is geen eindig getal",)),
+    Case("inf in long CSV", REFUSED, cli(files={LONG: long_csv_text("GM9999,2012,Eenzaam|age_18+,-inf")}),
+         ("long.csv, rij 15, kolom value: waarde '-inf' is geen eindig getal",)),
+    Case("400-digit number in StatLine CSV", REFUSED,
+         cli(sources=statline_sources(STATLINE_CSV),
+             files={STATLINE_CSV: statline_csv([*STATLINE_ROWS, ["6", "20300", "MW00000", "GM9999", "2012JJ00",
+                                                                  "9" * 400]])}),
+         ("tabel.csv, rij 8, kolom Eenzaam_28: waarde '99999999999999999999…(400 tekens)' is geen eindig getal",)),
+    Case("20-digit number in long CSV", REFUSED,
+         cli(files={LONG: long_csv_text("BU99990003,2017,AantalInwoners," + "1" * 20)}),
+         ("rij 15, kolom value: waarde '11111111111111111111' is te groot om een echte waarde te zijn",)),
+    Case("percentage above 100", REFUSED, cli(files={LONG: long_csv_text("GM9999,2012,Eenzaam|age_18+,112")}),
+         ("long.csv, rij 15, kolom Eenzaam: percentage 112 ligt niet tussen 0 en 100",)),
+    Case("negative percentage in StatLine XLSX", REFUSED,
+         cli(sources=statline_sources(STATLINE_XLSX),
+             files={STATLINE_XLSX: statline_xlsx([*STATLINE_ROWS, ["6", "20300", "MW00000", "GM9999", "2012JJ00",
+                                                                    "-3"]])}),
+         ("tabel.xlsx, rij 8, kolom Eenzaam: percentage -3 ligt niet tussen 0 en 100",)),
+    Case("duplicated column in long CSV", REFUSED,
+         cli(files={LONG: long_csv_text(header="region_code,year,indicator_code,value,year")}),
+         ("long.csv, rij 1, kolom year: kolomnaam 'year' komt twee keer voor in de kopregel (kolom 2 en 5)",)),
+    Case("duplicated measure in StatLine CSV", REFUSED,
+         cli(sources=statline_sources(STATLINE_CSV),
+             files={STATLINE_CSV: statline_csv([[*r, r[5]] for r in STATLINE_ROWS], duplicated_statline_header())}),
+         ("tabel.csv, rij 1, kolom Eenzaam_28: kolomnaam 'Eenzaam_28' komt twee keer voor",)),
+    Case("duplicated measure in StatLine XLSX", REFUSED,
+         cli(sources=statline_sources(STATLINE_XLSX),
+             files={STATLINE_XLSX: statline_xlsx([[*r, r[5]] for r in STATLINE_ROWS], duplicated_statline_header())}),
+         ("tabel.xlsx, rij 1, kolom Eenzaam_28: kolomnaam 'Eenzaam_28' komt twee keer voor",)),
+    Case("key twice in a GeoJSON object", REFUSED,
+         cli(files={BOUNDARY_FILE: boundaries().replace(b'"statnaam"', b'"statcode": "BU99990009", "statnaam"', 1)}),
+         ("proefstad_buurt_2022.geojson: sleutel 'statcode' staat twee keer in hetzelfde JSON-object",)),
+    # --- region codes are normalised, and the summary says so
+    Case("lower-case codes in long CSV", KEPT,
+         cli(rows=[(r.lower() if r.startswith("BU99990001") else r, y, i, v) for r, y, i, v in LONG_ROWS]),
+         ("let op:", "long.csv: 4 regiocodes in kolom region_code naar CBS-schrijfwijze gezet",
+          "rij 4: 'bu99990001' werd BU99990001"), _lower_case_codes_are_kept),
+    Case("lower-case codes in StatLine CSV", KEPT,
+         cli(sources=statline_sources(STATLINE_CSV),
+             files={STATLINE_CSV: statline_csv([[*r[:3], r[3].lower(), *r[4:]] for r in STATLINE_ROWS])}),
+         ("tabel.csv: 6 regiocodes in kolom WijkenEnBuurten naar CBS-schrijfwijze gezet",)),
+    Case("lower-case code in boundary file", KEPT, cli(files={BOUNDARY_FILE: boundaries(code="bu99990001")}),
+         ("proefstad_buurt_2022.geojson: 1 regiocodes in statcode naar CBS-schrijfwijze gezet",
+          "vlak 1: 'bu99990001' werd BU99990001"), _lower_case_codes_are_kept),
+    # --- configuration values of the wrong type (wijkmonitor/config.py)
+    Case("text for a list of buurten", REFUSED,
+         cli(programme=PROGRAMME.replace('buurten = ["BU99990003"]', 'buurten = "BU99990003"')),
+         ("programme.toml, kolom areas[1].buurten: verwacht een lijst", "kreeg 'BU99990003'"), _not_letter_by_letter),
+    Case("text for a list of source paths", REFUSED,
+         cli(sources=SOURCES.replace('paths = ["indicators/long.csv"]', 'paths = "indicators/long.csv"')),
+         ("sources.toml, kolom sources[0].paths: verwacht een lijst",)),
+    Case("text for first_year", REFUSED, cli(programme=PROGRAMME.replace("first_year = 2018", 'first_year = "x"', 1)),
+         ("programme.toml, kolom areas[0].first_year: verwacht een geheel getal, kreeg 'x'",)),
+    Case("text for a tolerance", REFUSED,
+         cli(programme=PROGRAMME.replace("stable_tolerance = 0.5", 'stable_tolerance = "half"')),
+         ("programme.toml, kolom gaps.stable_tolerance: verwacht een getal, kreeg 'half'",)),
+    Case("text for decimals", REFUSED,
+         cli(indicators=INDICATORS.replace("headline = true", 'headline = true\ndecimals = "een"')),
+         ("indicators.toml, kolom indicators.Eenzaam.decimals: verwacht een geheel getal",)),
+    # --- registers
+    Case("password-protected register workbook", REFUSED, cli(config={"registers.toml": _encrypted_registers}),
+         ("het register bevat 1 fout", "registers.xlsx: het bestand is met een wachtwoord beveiligd")),
+    Case("amount written EUR 1.000.000,-", KEPT,
+         cli(config={"registers.toml": lambda c: register_files(c / "registers", budget_eur="EUR 1.000.000,-")}),
+         ("registers: 1 interventies",), _kept_amount(1_000_000.0)),
+    Case("amount written € 1.000,50", KEPT,
+         cli(config={"registers.toml": lambda c: register_files(c / "registers", budget_eur="€ 1.000,50")}),
+         ("registers: 1 interventies",), _kept_amount(1000.5)),
+    Case("amount in English notation", REFUSED,
+         cli(config={"registers.toml": lambda c: register_files(c / "registers", budget_eur="1,000,000.00")}),
+         ("kolom budget_eur (K): '1,000,000.00' is geen bedrag; schrijf een bedrag op zijn Nederlands",)),
+    Case("400-digit budget", REFUSED,
+         cli(config={"registers.toml": lambda c: register_files(c / "registers", budget_eur="9" * 400)}),
+         ("kolom budget_eur (K): '99999999999999999999…(400 tekens)' is geen eindig getal",)),
+]
+
+
 # ---------------------------------------------------------------------------------------------- pages
 
 _DEFAULT_RUNS: dict[tuple[str, Path], PageRun] = {}
@@ -399,7 +583,7 @@ DBFILE_CASES = [
          ("wijkmonitor.duckdb is geen leesbaar DuckDB-bestand", "wijkmonitor build")),
 ]
 
-CATALOGUE = BUILD_CASES + LINK_CASES + DBFILE_CASES
+CATALOGUE = BUILD_CASES + HOSTILE_CASES + LINK_CASES + DBFILE_CASES
 
 
 def _check_link(case: Case, outcome: Outcome) -> None:
@@ -436,6 +620,7 @@ def test_bad_input_gets_a_clear_message_and_loses_nothing(case: Case, workspace:
     for run in outcome.runs:
         assert not run.exceptions, f"{run.page}: uitzondering in plaats van een melding: {run.exceptions}"
     assert "Traceback" not in outcome.shown
+    assert INTERNAL not in outcome.shown, "een onvertaalde uitzondering: de oorzaak hoort een eigen melding te krijgen"
     for words in case.says:
         assert words in outcome.shown, f"de melding mist {words!r}; getoond:\n{outcome.shown}"
 

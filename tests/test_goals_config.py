@@ -145,3 +145,36 @@ def test_the_error_message_names_the_file_and_counts_the_problems(shipped: dict[
     with pytest.raises(GoalsConfigError) as caught:
         parse_goals(with_goal(shipped, indicator="Eenzam", age_group="kind"), catalogue, Path("config/goals.toml"))
     assert str(caught.value).startswith("Het doelenbestand config/goals.toml bevat 2 fout(en); pas het bestand aan:")
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"partners": "nijestee"}, "sleutel 'partners': geef een lijst met partner-id's uit [[partners]]"),
+    ({"areas": []}, "sleutel 'areas': geef \"all\" of een lijst met gebied-id's uit programme.toml"),
+    ({"target": True}, "sleutel 'target': verwacht een getal, kreeg True"),
+    ({"target": float("inf")}, "sleutel 'target': verwacht een getal, kreeg inf"),
+    ({"baseline_year": "2016"}, "sleutel 'baseline_year': verwacht een jaartal (bijv. 2030), kreeg '2016'"),
+    ({"target_year": 1e4}, "sleutel 'target_year': verwacht een jaartal (bijv. 2030), kreeg 10000.0"),
+    ({"example": "ja"}, "sleutel 'example': verwacht true of false, kreeg 'ja'"),
+    ({"title": 5}, "sleutel 'title': verwacht tekst, kreeg 5"),
+    ({"target_type": "gap_factr"}, "sleutel 'target_type': onbekend soort doel 'gap_factr'; kies uit value, "
+                                   "gap_at_most of gap_factor (bedoelt u 'gap_factor'?)"),
+])
+def test_values_of_the_wrong_type_are_named_not_converted(shipped: dict[str, Any], catalogue: Catalogue,
+                                                          changes: dict[str, Any], message: str) -> None:
+    # The schema is strict: "2016" is not a year, true is not a number, and text for a list is not split.
+    assert problems(with_goal(shipped, **changes), catalogue) == [f"goals[0] (eenzaamheid-kloof-gehalveerd), {message}"]
+
+
+def test_one_area_as_text_is_that_area_not_its_letters(shipped: dict[str, Any], catalogue: Catalogue) -> None:
+    config = parse_goals(with_goal(shipped, areas="selwerd"), catalogue)
+    assert config.goals[0].areas == ("selwerd",)
+
+
+def test_typos_in_every_table_get_a_suggestion(shipped: dict[str, Any], catalogue: Catalogue) -> None:
+    data = copy.deepcopy(shipped) | {"goalz": [], "status": {"on_track": "hoog"}}
+    data["partners"] = [dict(data["partners"][0], naam="x"), *data["partners"][1:]]
+    assert problems(data, catalogue)[:3] == [
+        "bestand, sleutel 'goalz': onbekende sleutel (tikfout?) (bedoelt u 'goals'?)",
+        "status, sleutel 'on_track': verwacht een getal, kreeg 'hoog'",
+        "partners[0], sleutel 'naam': onbekende sleutel (tikfout?) (bedoelt u 'name'?)",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from wijkmonitor.cli import INTERNAL
+from wijkmonitor.cli import main as cli_main
 from wijkmonitor.config import PROJECT_ROOT, load_config
 from wijkmonitor.errors import BuildError
 from wijkmonitor.registers import (
@@ -30,7 +33,10 @@ from wijkmonitor.registers import (
     load_registers,
     validate_main,
     validate_registers,
+    values,
 )
+from wijkmonitor.registers.reader import PASSWORD_PROTECTED
+from wijkmonitor.registers.values import AMOUNT_NOTATION
 
 CONFIG = load_config()
 AREAS = {a.id: a.buurten for a in CONFIG.areas}
@@ -364,9 +370,14 @@ def test_dutch_dates_are_read_day_first(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("column", "value", "message"), [
     ("budget_eur", "-500", "bedrag mag niet negatief zijn (-500)"),
-    ("budget_eur", "veel", "'veel' is geen getal"),
-    ("spent_eur", "1.500", "'1.500' is dubbelzinnig (duizendtallen of decimalen?); schrijf het getal zonder punt "
-                           "voor duizendtallen en met een komma voor decimalen, bijvoorbeeld 1500 of 1,5"),
+    ("budget_eur", "veel", "'veel' is geen bedrag; " + AMOUNT_NOTATION),
+    ("spent_eur", "1,500", "'1,500' is geen bedrag; schrijf een bedrag op zijn Nederlands: 1500, 1.500, 1.500,50 "
+                           "of € 1.500,- (punt voor duizendtallen, komma voor centen)"),
+    ("budget_eur", "1,000.50", "'1,000.50' is geen bedrag; " + AMOUNT_NOTATION),
+    ("budget_eur", "9" * 400, "'99999999999999999999…(400 tekens)' is geen eindig getal"),
+    ("budget_eur", "1" * 17, "'11111111111111111' is te groot om een echte waarde te zijn"),
+    ("budget_eur", "1e309", "'1e309' is geen bedrag; " + AMOUNT_NOTATION),
+    ("spent_eur", "inf", "'inf' is geen bedrag; " + AMOUNT_NOTATION),
     ("spoor", "4", "spoor moet 1, 2 of 3 zijn (1 = voortzetten en opschalen, 2 = koppelkansen, "
                    "3 = systeemdoorbraken), niet '4'"),
     ("status", "bezig", "onbekende status 'bezig'; kies uit: idee, voorbereiding, lopend, afgerond, gestopt"),
@@ -383,6 +394,36 @@ def test_amounts_in_dutch_notation(tmp_path: Path) -> None:
     tables = load(csv_spec(tmp_path, interventions=[good_intervention(budget_eur="€ 12.500,50",
                                                                        spent_eur="1500,5")]))
     assert tables.interventions[["budget_eur", "spent_eur"]].iloc[0].tolist() == [12500.5, 1500.5]
+
+
+@pytest.mark.parametrize(("written", "euros"), [
+    ("EUR 1.000.000,-", 1_000_000), ("€ 1.000,50", 1000.5), ("1.000.000", 1_000_000), ("1.000", 1000),
+    ("€1.000,--", 1000), ("1.250,- EUR", 1250), ("euro 75", 75), ("12500.5", 12500.5), ("0,5", 0.5),
+    ("\u20ac\u00a02.000", 2000),
+])
+def test_amounts_the_common_dutch_ways(written: str, euros: float) -> None:
+    # One parser: a point groups thousands, a comma starts the cents; "1.000" is a thousand, as in Dutch.
+    assert values.amount(written) == euros
+
+
+def password_protected_workbook() -> bytes:
+    """What Excel writes for a workbook with a password: an OLE container holding the streams EncryptionInfo
+    and EncryptedPackage (MS-OFFCRYPTO) instead of the zip of a workbook; built from those markers here, as no
+    encryption library is installed."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    names = b"".join(name.encode("utf-16-le").ljust(128, b"\0")
+                     for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    return header + names + bytes(4096)
+
+
+def test_a_password_protected_workbook_is_named_once(tmp_path: Path) -> None:
+    path = tmp_path / "registers.xlsx"
+    path.write_bytes(password_protected_workbook())
+    problems = [str(p) for p in validate_registers(RegisterSpec.from_workbook(path), **LOOKUPS)]
+    assert problems == [f"fout: bestand registers.xlsx: {PASSWORD_PROTECTED}"]
+    # A broken workbook (not encrypted) is also said once, not once per worksheet.
+    path.write_bytes(b"PK\x03\x04 afgebroken")
+    assert len(validate_registers(RegisterSpec.from_workbook(path), **LOOKUPS)) == 1
 
 
 def test_spent_far_above_budget_is_a_warning_not_an_error(tmp_path: Path) -> None:
@@ -594,7 +635,7 @@ def test_xlsx_register_with_problems(tmp_path: Path) -> None:
         f"{where}, rij 5, kolom budget_eur (K): bedrag mag niet negatief zijn (-10)",
         f"{where}, rij 5, kolom end_date (N): einddatum 2020-01-01 ligt vóór de begindatum 2021-03-01",
         f"{where}, rij 6, kolom areas (D): verplichte waarde ontbreekt",
-        f"{where}, rij 6, kolom spent_eur (L): 'veel' is geen getal",
+        f"{where}, rij 6, kolom spent_eur (L): 'veel' is geen bedrag; " + AMOUNT_NOTATION,
         f"{where}, rij 6, kolom start_date (M): het getal 45352 is geen datum; schrijf jjjj-mm-dd "
         "(bijvoorbeeld 2024-03-01) of maak de cel op als datum",
     ]
@@ -622,11 +663,11 @@ def test_truncated_xlsx(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:2000])
     expected = ("fout: bestand registers.xlsx: het bestand kan niet als Excel-werkmap worden gelezen (beschadigd, "
                 "onvolledig of geen Excel-bestand); sla het opnieuw op als .xlsx")
-    assert messages(RegisterSpec.from_workbook(path)) == [expected] * 3
+    assert messages(RegisterSpec.from_workbook(path)) == [expected]  # once for the workbook, not once per worksheet
     with pytest.raises(RegisterError) as caught:
         load(RegisterSpec.from_workbook(path))
     assert isinstance(caught.value, BuildError)
-    assert str(caught.value).splitlines()[:2] == ["het register bevat 3 fouten:", f"- {expected}"]
+    assert str(caught.value).splitlines()[:2] == ["het register bevat 1 fout:", f"- {expected}"]
 
 
 # --- text is text --------------------------------------------------------------------------------------
@@ -695,8 +736,26 @@ def test_load_register_spec(tmp_path: Path) -> None:
     assert (spec.interventions.path, spec.interventions.sheet) == (tmp_path / "data" / "r.xlsx", "interventies")
     assert (spec.results.path, spec.results.sheet) == (Path("/abs/resultaten.csv"), None)
     toml.write_text('[registers]\ninterventies = "x.csv"\n', encoding="utf-8")
-    with pytest.raises(BuildError, match="onbekende sleutel 'interventies'; gebruik: workbook, interventions"):
+    with pytest.raises(BuildError) as caught:
         load_register_spec(toml)
+    assert "onbekende sleutel 'interventies' (bedoelt u 'interventions'?); gebruik: workbook, interventions" in str(
+        caught.value)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[registers]\ninterventions = ["a.csv", "b.csv"]\n',
+     "kolom registers.interventions: verwacht een bestandsnaam (tekst tussen aanhalingstekens)"),
+    ("[registers]\nresults = 3\n", "kolom registers.results: verwacht een bestandsnaam"),
+    ('[registers]\nworkbook = "  "\n', "kolom registers.workbook: verwacht een bestandsnaam"),
+    ('registers = "interventies.csv"\n', "kolom registers: 'registers' moet een tabel zijn: [registers]"),
+    ('[register]\ninterventions = "a.csv"\n', "kolom register: onbekende sleutel 'register' (bedoelt u 'registers'?)"),
+])
+def test_registers_toml_values_of_the_wrong_type(tmp_path: Path, text: str, message: str) -> None:
+    toml = tmp_path / "registers.toml"
+    toml.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        load_register_spec(toml)
+    assert f"{toml}, {message}" in str(caught.value)
 
 
 def test_validate_main_on_the_example(capsys: pytest.CaptureFixture[str],
@@ -712,7 +771,7 @@ def test_validate_main_on_a_broken_file(capsys: pytest.CaptureFixture[str],
     monkeypatch.setenv("WIJKMONITOR_DB", str(tmp_path / "geen.duckdb"))
     path = write_csv(tmp_path / "mijn_resultaten.csv", RESULTS.names,
                      [good_result(intervention_id="wijkbedrijf-selwerd"), good_result(intervention_id="onbekend")])
-    assert validate_main([str(path)]) == 1
+    assert validate_main([str(path)]) == 2
     out = capsys.readouterr().out.splitlines()
     assert out[-2:] == [
         "fout: bestand mijn_resultaten.csv, rij 3, kolom intervention_id (A): interventiecode 'onbekend' bestaat "
@@ -731,8 +790,8 @@ def test_validate_main_checks_a_single_file_on_its_own(capsys: pytest.CaptureFix
         "In orde: 0 interventies, 0 resultaten, 0 regels in het proceslogboek (0 waarschuwingen).")
     unknown = tmp_path / "iets.csv"
     unknown.write_text("a,b\n1,2\n", encoding="utf-8")
-    assert validate_main([str(unknown)]) == 1
-    assert capsys.readouterr().out.startswith(f"fout: {unknown}: kan niet bepalen welk register dit is")
+    assert validate_main([str(unknown)]) == 2
+    assert capsys.readouterr().err.startswith(f"FOUT: {unknown}: kan niet bepalen welk register dit is")
 
 
 def test_docs_describe_every_column() -> None:
@@ -744,3 +803,40 @@ def test_docs_describe_every_column() -> None:
     for table, columns in TABLE_COLUMNS.items():
         assert f"| `{table}` |" in docs
         assert all(f"`{c}`" in docs for c in columns)
+
+
+def test_a_percentage_outside_0_100_is_a_warning_with_its_place(tmp_path: Path) -> None:
+    spec = csv_spec(tmp_path, interventions=[good_intervention()],
+                    results=[good_result(unit="%", value="140", target="80")])
+    assert messages(spec) == ["waarschuwing: bestand resultaten.csv, rij 2, kolom value (D): percentage 140 ligt niet "
+                              "tussen 0 en 100; klopt de eenheid?"]
+
+
+def _special(kind: str, folder: Path) -> Path:
+    path = folder / ("registers.xlsx" if kind == "versleuteld" else "interventies.csv")
+    if kind == "map":
+        path.mkdir()
+    elif kind == "pijp":
+        os.mkfifo(path)
+    elif kind == "leeg":
+        path.write_bytes(b"")
+    elif kind == "versleuteld":
+        path.write_bytes(password_protected_workbook())
+    return path
+
+
+@pytest.mark.parametrize(("kind", "says"), [
+    ("map", "dit is een map, geen bestand"),
+    ("pijp", "dit is geen gewoon bestand"),
+    ("leeg", "bestand interventies.csv: het interventieregister is leeg"),
+    ("versleuteld", "het bestand is met een wachtwoord beveiligd"),
+])
+def test_validate_on_special_files_says_what_is_wrong_with_exit_code_2(
+        kind: str, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WIJKMONITOR_DB", str(tmp_path / "geen.duckdb"))
+    path = _special(kind, tmp_path)
+    assert cli_main(["validate", str(path)]) == 2
+    shown = capsys.readouterr()
+    assert says in shown.out + shown.err and "Traceback" not in shown.out + shown.err
+    assert INTERNAL not in shown.err

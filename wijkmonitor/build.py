@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from wijkmonitor import __version__, cbs
-from wijkmonitor.adapters import SourceFrame
+from wijkmonitor.adapters import SourceFrame, checks
 from wijkmonitor.adapters.boundaries import read_boundaries
 from wijkmonitor.adapters.csvtable import TableLayout, read_csvtable
 from wijkmonitor.adapters.kwbmap import read_kwbmap
@@ -81,6 +81,7 @@ class SourceStat:
     rows: int
     values: int
     boundary_year: int | None = None
+    notes: list[checks.Note] = field(default_factory=list)  # not a column of build_sources
 
 
 @dataclass
@@ -98,6 +99,7 @@ class BuildSummary:
     identical_duplicates: int = 0
     uncatalogued: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[checks.Note] = field(default_factory=list)  # rows changed on purpose outside the sources
 
     def lines(self) -> list[str]:
         out = [
@@ -112,6 +114,7 @@ class BuildSummary:
         if self.uncatalogued:
             names = ", ".join(self.uncatalogued[:8])
             out.append(f"  {len(self.uncatalogued)} indicatoren niet in de catalogus: {names}")
+        out += [f"  let op: {note}" for note in [*(n for s in self.sources for n in s.notes), *self.notes]]
         out += [f"  waarschuwing: {w}" for w in self.warnings]
         return out
 
@@ -135,7 +138,11 @@ def _files_for(source: Source, root: Path, gemeente: str | None) -> list[Path]:
             return [extract]
     files: list[Path] = []
     for pattern in source.paths:
-        matches = sorted(root.glob(pattern))
+        try:
+            matches = sorted(root.glob(pattern))
+        except (ValueError, NotImplementedError) as exc:  # an absolute or empty pattern
+            raise BuildError(f"pad {pattern!r} moet relatief zijn aan de bronmap", file=root,
+                             column=f"sources.{source.id}.paths") from exc
         if not matches:
             raise BuildError(f"bronbestand ontbreekt (bron '{source.id}')", file=root / pattern)
         files += matches
@@ -143,8 +150,7 @@ def _files_for(source: Source, root: Path, gemeente: str | None) -> list[Path]:
 
 
 def _read_one(source: Source, path: Path, gemeente: str | None, aliases: dict[str, str], root: Path) -> SourceFrame:
-    if not os.access(path, os.R_OK):
-        raise BuildError("bronbestand is niet leesbaar", file=path)
+    checks.source_file(path)
     if source.adapter == "statline":
         props = root / source.data_properties if source.data_properties else None
         return read_statline(path, source_id=source.id, gemeente=gemeente, data_properties=props,
@@ -190,7 +196,7 @@ def iter_sources(
             frame = _compact(read_odata(source, spec.odata_table, source_id=spec.id, gemeente=gemeente))
             progress(f"- {spec.id}: {frame.rows_read:,} rijen, {len(frame.observations):,} waarden (OData)")
             yield SourceStat(spec.id, "odata", str(frame.files[0]), "", frame.rows_read,
-                             len(frame.observations), spec.boundary_year), frame
+                             len(frame.observations), spec.boundary_year, frame.notes), frame
         return
     root = Path(source)
     if not root.is_dir():
@@ -205,7 +211,7 @@ def iter_sources(
             frame = futures.pop(index).result() if index in futures else _read_compact(
                 spec, path, gemeente, aliases, root)
             stat = SourceStat(spec.id, spec.adapter, str(path), sha256_of(path), frame.rows_read,
-                              len(frame.observations), spec.boundary_year)
+                              len(frame.observations), spec.boundary_year, frame.notes)
             progress(f"- {spec.id}: {path.name}: {stat.rows:,} rijen gelezen, {stat.values:,} waarden")
             yield stat, frame
 
@@ -399,6 +405,8 @@ def _build_into(
     progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
     sources = iter_sources(config, options.source, row_filter, progress, options.workers)
     summary.sources, source_names, metadata = stage_observations(con, sources, config.alias_map())
+    percent = [code for code, indicator in config.indicators.items() if indicator.unit == "%"]
+    checks.percentages_in_range(con.execute(_sql("staging_out_of_range"), {"codes": percent}).fetchall())
     summary.identical_duplicates = combine_observations(con)
     rates = add_rates(con, config)
     keys = con.execute(_sql("observation_keys")).df()
@@ -411,7 +419,8 @@ def _build_into(
         boundaries, boundary_files = pd.DataFrame(columns=["region_code", "name", "level", "year", "geojson",
                                                            "lon", "lat"]), []
     else:
-        boundaries, boundary_files = read_boundaries(Path(options.source), config.boundaries, gemeente)
+        boundaries, boundary_files = read_boundaries(Path(options.source), config.boundaries, gemeente,
+                                                     notes=summary.notes)
     progress(f"- grenzen: {len(boundaries):,} vlakken uit {len(boundary_files)} bestanden")
     for path in boundary_files:
         summary.sources.append(SourceStat("grenzen", "boundaries", str(path), sha256_of(path), 0, 0))

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from wijkmonitor.errors import BuildError
+from wijkmonitor.adapters import checks
 
 # "." missing, "x" secret, "-" nil or not applicable, "?" unreliable, "" empty; -99999999 in map attributes.
-MISSING_SYMBOLS = frozenset({"", ".", "x", "X", "-", "?", "nan", "NaN", "None"})
-MAP_MISSING = -99999999
+MISSING_SYMBOLS = checks.MISSING_SYMBOLS
+MAP_MISSING = checks.MAP_MISSING
 
 LEVELS = ("land", "gemeente", "wijk", "buurt")
 _LEVEL_BY_PREFIX = {"NL": "land", "GM": "gemeente", "WK": "wijk", "BU": "buurt"}
@@ -63,25 +62,9 @@ def indicator_code(key: str) -> str:
     return _SUFFIX.sub("", key.strip())
 
 
-def parse_values(raw: pd.Series, *, file: str | Path, column: str, first_row: int = 2) -> pd.Series:
-    """Turn published cells into floats: CBS symbols become missing, anything else unparsable is an error.
-
-    `first_row` is the spreadsheet row number of the series' first element, for the error message.
-    """
-    if pd.api.types.is_numeric_dtype(raw.dtype):
-        values = raw.astype("float64")
-        return values.where(values != MAP_MISSING)
-    text = raw.astype("string").str.strip()
-    missing = text.isna() | text.isin(MISSING_SYMBOLS)
-    numbers = pd.to_numeric(text.where(~missing), errors="coerce")
-    bad = numbers.isna() & ~missing
-    if bad.any():
-        position = int(np.flatnonzero(bad.to_numpy())[0])
-        cell = text.iloc[position]
-        raise BuildError(
-            f"waarde {cell!r} is geen getal en geen CBS-symbool (. x - of leeg)",
-            file=file,
-            row=first_row + position,
-            column=column,
-        )
-    return numbers.astype("float64")
+def parse_values(raw: pd.Series, *, file: str | Path, column: str, first_row: int = 2,
+                 rows: pd.Series | None = None) -> pd.Series:
+    """Published cells as floats, checked by `wijkmonitor.adapters.checks.numbers` (CBS symbols become
+    missing; text, non-finite and absurdly large values are refused). `rows` (or `first_row` onwards) gives
+    each cell's row number for the message."""
+    return checks.numbers(raw, file=file, column=column, rows=rows, first_row=first_row)

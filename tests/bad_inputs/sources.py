@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 
-from tests.test_registers import HOSTILE, good_intervention, good_log
+from tests.fixtures_build import LONG_ROWS
+from tests.test_registers import HOSTILE, good_intervention, good_log, password_protected_workbook
 from wijkmonitor.registers import INTERVENTIONS, PROCESS_LOG
 
 # A StatLine table (RIVM 50090NED layout) for Proefstad: region codes padded to 10 characters as CBS does.
@@ -129,3 +132,80 @@ def hostile_registers(folder: Path, **text: str) -> str:
             writer.writerow([row.get(name, "") for name in sheet.names])
         paths[key] = path
     return "[registers]\n" + "".join(f'{key} = "{path}"\n' for key, path in paths.items())
+
+
+# ---------------------------------------------------------------------------------------- boundaries
+
+BOUNDARY_FILE = "geo/proefstad_buurt_2022.geojson"
+_SQUARES = {"BU99990001": 0.0, "BU99990002": 0.01, "BU99990003": 0.02}
+
+
+def _ring(x: float) -> list[list[float]]:
+    return [[x, 0.0], [x + 0.01, 0.0], [x + 0.01, 0.01], [x, 0.01], [x, 0.0]]
+
+
+def boundaries(first: object = None, *, code: str = "BU99990001", extra: Sequence[object] = ()) -> bytes:
+    """Proefstad's buurt boundaries with the first buurt's geometry replaced by `first` (unless None) and
+    written under `code`; `extra` features are appended as given."""
+    features: list[object] = []
+    for buurt, x in _SQUARES.items():
+        geometry = {"type": "Polygon", "coordinates": [_ring(x)]}
+        if buurt == "BU99990001":
+            geometry = geometry if first is None else first  # type: ignore[assignment]
+            buurt = code
+        features.append({"type": "Feature", "properties": {"statcode": buurt, "statnaam": buurt},
+                         "geometry": geometry})
+    return json.dumps({"type": "FeatureCollection", "features": [*features, *extra]}).encode()
+
+
+# A bow tie: the ring crosses itself at (0.005, 0.005).
+SELF_INTERSECTING = {"type": "Polygon", "coordinates": [[[0, 0], [0.01, 0.01], [0.01, 0], [0, 0.01], [0, 0]]]}
+TOO_FEW_POINTS = {"type": "Polygon", "coordinates": [[[0, 0], [0.01, 0.01], [0, 0]]]}
+EMPTY_POLYGON = {"type": "Polygon", "coordinates": []}
+A_POINT = {"type": "Point", "coordinates": [0.005, 0.005]}
+# Rijksdriehoek metres instead of WGS84 degrees: what a *_rd.geojson holds.
+RD_METRES = {"type": "Polygon", "coordinates": [[[233000, 582000], [234000, 582000], [234000, 583000],
+                                                 [233000, 582000]]]}
+
+
+# ------------------------------------------------------------------------------------ numbers, headers
+
+def long_csv_text(*lines: str, header: str = "region_code,year,indicator_code,value") -> bytes:
+    """A long CSV: Proefstad's good rows, then `lines` as written."""
+    good = [f"{r},{y},{i},{v}" for r, y, i, v in LONG_ROWS]
+    return ("\n".join([header, *good, *lines]) + "\n").encode()
+
+
+def duplicated_statline_header() -> list[str]:
+    """The StatLine header with its measure twice: pandas would read the second as `Eenzaam_28.1`."""
+    return [*STATLINE_HEADER, "Eenzaam_28"]
+
+
+# --------------------------------------------------------------------------------------------- files
+
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def directory(path: Path) -> None:
+    path.mkdir()
+
+
+def dev_null(path: Path) -> None:
+    path.symlink_to("/dev/null")
+
+
+__all__ = ["password_protected_workbook"]  # made in test_registers; the catalogue takes it from here
+
+
+def register_files(folder: Path, **changes: str) -> str:
+    """One intervention for Proefstad (with `changes`) as a register CSV; returns registers.toml."""
+    folder.mkdir(parents=True, exist_ok=True)
+    row = good_intervention(id=INTERVENTION_ID, areas="noord", theme="meedoen", programmes="wijkvernieuwing",
+                            goal_indicators="Eenzaam", **changes)
+    path = folder / "interventies.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(INTERVENTIONS.names)
+        writer.writerow([row.get(name, "") for name in INTERVENTIONS.names])
+    return f'[registers]\ninterventions = "{path}"\n'

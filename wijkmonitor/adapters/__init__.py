@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from wijkmonitor.adapters.checks import Note
+
 OBSERVATION_COLUMNS = ["region_code", "year", "indicator_code", "age_group", "value", "source_id", "file", "row"]
 REGION_COLUMNS = ["region_code", "name"]
 
@@ -24,6 +26,7 @@ class SourceFrame:
     )
     files: list[Path | str] = field(default_factory=list)
     rows_read: int = 0
+    notes: list[Note] = field(default_factory=list)  # rows changed or dropped on purpose, for the summary
 
 
 def empty_observations() -> pd.DataFrame:

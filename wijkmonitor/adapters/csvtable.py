@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from wijkmonitor import cbs
-from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, empty_observations
+from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
 from wijkmonitor.errors import BuildError
 
 # CBS sentinels for missing or secret figures in the key-figure files, besides the StatLine symbols.
@@ -76,6 +76,7 @@ def read_csvtable(
     path: Path, *, source_id: str, layout: TableLayout, aliases: Mapping[str, str], gemeente: str | None
 ) -> SourceFrame:
     text = _read_text(path)
+    checks.unique_header(checks.csv_header(text), file=path)
     try:
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -100,11 +101,8 @@ def read_csvtable(
         if column in table.columns:
             table = table[~table[column].str.strip().isin(list(refused))]
     table = table[table["_code"] != ""]
-    bad = ~table["_code"].map(cbs.is_region_code).astype(bool)
-    if bad.any():
-        first = table[bad].iloc[0]
-        raise BuildError(f"regiocode {first['_code']!r} is geen CBS-code (NL01, GM…, WK…, BU…)", file=path,
-                         row=int(first["_row"]), column=present[0])
+    codes, note = checks.region_codes(table["_code"], file=path, column=present[0], rows=table["_row"])
+    table = table.assign(_code=codes)
     if gemeente is not None:
         table = table[(table["_code"].map(cbs.gemeente_of) == gemeente) | (table["_code"] == "NL01")]
     years = _years(table, layout, path)
@@ -131,4 +129,5 @@ def read_csvtable(
             labels = labels.where(labels != "", table[column].str.strip())
         names = (pd.DataFrame({"region_code": table["_code"], "name": labels})
                  .loc[lambda d: d["name"] != ""].drop_duplicates("region_code"))
-    return SourceFrame(observations=long, regions=names, files=[path], rows_read=rows_read)
+    return SourceFrame(observations=long, regions=names, files=[path], rows_read=rows_read,
+                       notes=[note] if note else [])

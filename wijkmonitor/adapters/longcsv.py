@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from wijkmonitor import cbs
-from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame
+from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
 from wijkmonitor.errors import BuildError
 
 REQUIRED = ("region_code", "year", "indicator_code", "value")
@@ -22,10 +22,8 @@ FIRST_YEAR = 1990
 
 
 def _read(path: Path) -> pd.DataFrame:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise BuildError("bestand niet gevonden", file=path) from exc
+    checks.source_file(path)
+    raw = path.read_bytes()
     try:
         # Decoded whole, so that a bad byte is placed exactly: a streaming decoder reads ahead and would blame
         # the header row (or report an offset within some later chunk).
@@ -41,10 +39,17 @@ def _read(path: Path) -> pd.DataFrame:
             "het bestand gebruikt ; als scheidingsteken; verwacht komma's (CSV met komma, decimale punt)",
             file=path, row=1,
         )
+    if not any(checks.unique_header(checks.csv_header(text), file=path)):
+        raise BuildError("het bestand heeft geen kopregel", file=path, row=1)
     try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False)
+    except pd.errors.EmptyDataError as exc:
+        raise BuildError("het bestand heeft geen kopregel", file=path, row=1) from exc
     except (pd.errors.ParserError, csv.Error) as exc:
         raise BuildError(f"CSV onleesbaar: {exc}", file=path) from exc
+    # Blank lines are read as empty rows and dropped only after numbering, so row numbers match the file.
+    table = table.assign(_row=range(2, len(table) + 2))
+    return table[(table.drop(columns="_row") != "").any(axis=1)]
 
 
 def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceFrame:
@@ -53,18 +58,12 @@ def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceF
     if missing:
         raise BuildError(f"verplichte kolom(men) ontbreken: {', '.join(missing)}", file=path, row=1)
     rows_read = len(table)
-    table = table.assign(_row=range(2, len(table) + 2))
-    codes = table["region_code"].str.strip()
-    bad = ~codes.map(cbs.is_region_code).astype(bool)
-    if bad.any():
-        first = table[bad].iloc[0]
-        raise BuildError(
-            f"regiocode {first['region_code']!r} is geen CBS-code (NL01, GM…, WK…, BU…)",
-            file=path, row=int(first["_row"]), column="region_code",
-        )
+    if table.empty:
+        return SourceFrame(observations=empty_observations(), files=[path], rows_read=0)
+    codes, note = checks.region_codes(table["region_code"], file=path, column="region_code", rows=table["_row"])
     years = pd.to_numeric(table["year"].str.strip(), errors="coerce")
     last_year = dt.date.today().year
-    wrong = years.isna() | (years < FIRST_YEAR) | (years > last_year)
+    wrong = years.isna() | (years < FIRST_YEAR) | (years > last_year) | (years % 1 != 0)
     if wrong.any():
         first = table[wrong].iloc[0]
         raise BuildError(
@@ -73,6 +72,10 @@ def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceF
         )
     split = table["indicator_code"].str.strip().str.split("|age_", n=1, expand=True, regex=False)
     indicators = split[0].map(cbs.indicator_code)
+    empty = (indicators == "").to_numpy()
+    if empty.any():
+        raise BuildError("indicatorcode ontbreekt", file=path, row=int(table["_row"].iloc[int(empty.nonzero()[0][0])]),
+                         column="indicator_code")
     if split.shape[1] > 1:
         ages = split[1].fillna("totaal")
     elif "age_group" in table.columns:
@@ -86,7 +89,7 @@ def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceF
             f"onbekende leeftijdsgroep {ages.iloc[position]!r} (bekend: {', '.join(cbs.AGE_ALIASES)})",
             file=path, row=int(table["_row"].iloc[position]), column="indicator_code",
         )
-    values = cbs.parse_values(table["value"], file=path, column="value")
+    values = checks.numbers(table["value"], file=path, column="value", rows=table["_row"])
     long = pd.DataFrame(
         {
             "region_code": codes,
@@ -124,4 +127,5 @@ def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceF
         metadata=metadata,
         files=[path],
         rows_read=rows_read,
+        notes=[note] if note else [],
     )

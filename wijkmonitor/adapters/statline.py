@@ -10,7 +10,6 @@ Every other `Name_N` column is a measure unless DataProperties or the attribute 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from wijkmonitor import cbs
-from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, empty_observations
+from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
 from wijkmonitor.adapters.longcsv import FIRST_YEAR
 from wijkmonitor.errors import BuildError
 
@@ -48,6 +47,7 @@ VALUE_MARGIN = "MW00000"
 def read_table(path: Path) -> pd.DataFrame:
     """Read an XLSX or CSV StatLine export as text columns, exactly as published."""
     suffix = path.suffix.lower()
+    checks.source_file(path)
     try:
         if suffix in (".xlsx", ".xlsm", ".xls"):
             from python_calamine import CalamineWorkbook
@@ -55,7 +55,7 @@ def read_table(path: Path) -> pd.DataFrame:
             sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
             if not sheet:
                 raise BuildError("het werkblad is leeg", file=path)
-            header = [str(h).strip() for h in sheet[0]]
+            header = checks.unique_header(sheet[0], file=path)
             return pd.DataFrame(sheet[1:], columns=header, dtype="object")
         if suffix == ".csv":
             with path.open(encoding="utf-8", newline="") as handle:
@@ -65,6 +65,7 @@ def read_table(path: Path) -> pd.DataFrame:
                     "het bestand gebruikt ; als scheidingsteken; verwacht komma's (CSV met komma, decimale punt)",
                     file=path, row=1,
                 )
+            checks.unique_header(checks.csv_header(first_line), file=path)
             return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except BuildError:
         raise
@@ -81,13 +82,12 @@ def read_data_properties(path: Path | None) -> dict[str, dict[str, Any]]:
     """DataProperties metadata by measure key: Title, Unit, Decimals, Datatype."""
     if path is None:
         return {}
-    try:
-        items = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise BuildError(f"DataProperties onleesbaar: {exc}", file=path) from exc
+    items = checks.read_json(path)
     if isinstance(items, dict):
         items = items.get("value", [])
-    return {item["Key"]: item for item in items if item.get("Key")}
+    if not isinstance(items, list):
+        raise BuildError("DataProperties onbruikbaar: verwacht een lijst met eigenschappen", file=path)
+    return {item["Key"]: item for item in items if isinstance(item, dict) and isinstance(item.get("Key"), str)}
 
 
 def _measure_columns(columns: Iterable[str], properties: dict[str, dict[str, Any]]) -> list[str]:
@@ -139,20 +139,15 @@ def frame_to_long(
         raise BuildError("geen periodekolom 'Perioden' gevonden", file=file, row=1)
     rows_read = len(table)
     table = table.assign(_row=range(2, len(table) + 2))
-    regions = table[region_column].astype("string").str.strip()
-    table = table.assign(_region=regions)
+    # Normalised before the gemeente filter: a lower-case `bu00141000` must not fall through it unseen.
+    regions = table[region_column].map(checks.normalise_code).astype("string")
     if gemeente is not None:
         keep = (regions.str[2:6] == gemeente[2:]) & regions.str[:2].isin(["GM", "WK", "BU"]) | (regions == "NL01")
         table = table[keep.fillna(False)]
     if "Marges" in table.columns:
-        table = table[table["Marges"].astype("string").str.strip() == VALUE_MARGIN]
-    bad_codes = ~table["_region"].map(cbs.is_region_code).astype(bool)
-    if bad_codes.any():
-        first = table[bad_codes].iloc[0]
-        raise BuildError(
-            f"regiocode {first['_region']!r} is geen CBS-code (NL01, GM…, WK…, BU…)",
-            file=file, row=int(first["_row"]), column=region_column,
-        )
+        table = table[table["Marges"].map(checks.normalise_code) == VALUE_MARGIN]
+    codes, note = checks.region_codes(table[region_column], file=file, column=region_column, rows=table["_row"])
+    table = table.assign(_region=codes)
     if PERIOD_COLUMN in table.columns:
         periods = table[PERIOD_COLUMN].astype("string").str.strip()
         years = pd.to_numeric(periods.str.extract(r"^(\d{4})JJ00$")[0], errors="coerce")
@@ -179,7 +174,7 @@ def frame_to_long(
     )
     parts = []
     for column in _measure_columns(table.columns, properties):
-        values = cbs.parse_values(table[column], file=file, column=column)
+        values = checks.numbers(table[column], file=file, column=column, rows=table["_row"])
         part = base.assign(indicator_code=cbs.indicator_code(column), value=values.to_numpy())
         parts.append(part[part["value"].notna()])
     long = pd.concat(parts, ignore_index=True) if parts else empty_observations()
@@ -200,16 +195,12 @@ def frame_to_long(
         ],
         columns=["indicator_code", "label", "unit", "decimals"],
     )
-    return SourceFrame(observations=long, regions=names, metadata=metadata, files=[file], rows_read=rows_read)
+    return SourceFrame(observations=long, regions=names, metadata=metadata, files=[file], rows_read=rows_read,
+                       notes=[note] if note else [])
 
 
 def _json_table(path: Path, period: str | None) -> pd.DataFrame:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise BuildError("het bestand is geen UTF-8", file=path) from exc
-    except json.JSONDecodeError as exc:
-        raise BuildError(f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})", file=path) from exc
+    data = checks.read_json(path)
     if isinstance(data, dict) and isinstance(data.get("value"), list):
         return pd.DataFrame(data["value"]).astype("object")
     if isinstance(data, list):

@@ -13,6 +13,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from wijkmonitor.access import session
 from wijkmonitor.common import export
 from wijkmonitor.common.data import pin_snapshot
 from wijkmonitor.common.text import file_part
@@ -38,7 +39,10 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("wijkprofiel", "pages/wijkprofiel.py", txt.PAGE_WIJKPROFIEL, ":material/home_pin:", txt.NAV_TARGETS),
     PageInfo("over-de-data", "pages/over-de-data.py", txt.PAGE_OVER, ":material/info:", txt.NAV_ABOUT),
 )
-_BY_ID = {p.id: p for p in PAGES}
+# Only in the navigation when logging in is configured; the page itself says why updating is off otherwise.
+UPDATES = PageInfo("gegevens-bijwerken", "pages/gegevens-bijwerken.py", txt.PAGE_UPDATES, ":material/upload_file:",
+                   txt.NAV_ABOUT)
+_BY_ID = {p.id: p for p in (*PAGES, UPDATES)}
 
 
 def info(page_id: str) -> PageInfo:
@@ -50,16 +54,21 @@ def start(page_id: str) -> PageInfo:
     """Set the page config, pin the snapshot this run reads, draw the navigation; return the page's info."""
     page = info(page_id)
     st.set_page_config(page_title=f"{page.title} · {txt.APP_TITLE}", page_icon=page.icon, layout="wide")
+    # Refuses to go on (Dutch message, st.stop) when a login provider is configured unsafely.
+    login = session.check_startup()
     pin_snapshot()
-    _navigation()
+    _navigation(with_updates=login.enabled)
+    if login.enabled:
+        with st.sidebar:
+            session.login_controls(session.current_viewer())
     return page
 
 
-def _navigation() -> None:
+def _navigation(*, with_updates: bool) -> None:
     with st.sidebar:
         st.markdown(f"**{txt.APP_TITLE}**")
         section = None
-        for page in PAGES:
+        for page in (*PAGES, UPDATES) if with_updates else PAGES:
             if page.section != section:
                 section = page.section
                 st.caption(section)

@@ -9,22 +9,21 @@ what the dashboard uses, so the goals always match the data on screen).
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, TypeVar
 
 import pandas as pd
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from wijkmonitor.common.text import strip_controls
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, ProgrammeConfig
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.texts import doelen as txt
-
-# Keys whose text is shown as written (ids and references are checked as they are).
-_SHOWN_TEXT = frozenset({"title", "note", "name", "kind"})
 
 DEFAULT_GOALS = DEFAULT_CONFIG_DIR / "goals.toml"
 TARGET_TYPES = ("value", "gap_at_most", "gap_factor")
@@ -33,13 +32,6 @@ AGE_GROUPS = ("totaal", "18plus", "18-64", "65plus")
 ALL_AREAS = "all"
 PROGRAMME_AREA_KIND = "programmagebied"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_GOAL_KEYS = {
-    "id", "title", "theme", "indicator", "age_group", "areas", "baseline_year", "target_year", "target_type",
-    "target", "partners", "example", "note",
-}
-_PARTNER_KEYS = {"id", "name", "kind"}
-_STATUS_KEYS = {"on_track", "at_risk"}
-_TOP_KEYS = {"status", "partners", "goals"}
 
 
 class GoalsConfigError(DataUnavailable):
@@ -140,7 +132,91 @@ def _hint(value: str, candidates: Iterable[str]) -> str:
     return txt.CONFIG_DID_YOU_MEAN.format(suggestion=close[0]) if close else ""
 
 
+# --- the schema: every key a typed, named field --------------------------------------------------------
+# Strict: TOML already types its values, so "2030" (text) is not a year and 1 is not `true`. A string is not
+# silently a list either (pydantic would otherwise not, but a hand-written loop would read it letter by letter).
+
+_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_Year = Annotated[int, Field(ge=1900, le=2100)]
+# Titles, names and notes are shown on pages: control and bidi characters never belong in them.
+_Clean = AfterValidator(lambda value: strip_controls(value).strip())
+_Shown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _Clean]
+_ShownOptional = Annotated[str, _Clean]
+
+
+class _Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class StatusSchema(_Schema):
+    on_track: float = Thresholds.on_track
+    at_risk: float = Thresholds.at_risk
+
+
+class PartnerSchema(_Schema):
+    id: _Text
+    name: _Shown
+    kind: _ShownOptional = ""
+
+
+class GoalSchema(_Schema):
+    id: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=_ID.pattern)]
+    title: _Shown
+    theme: _Text
+    indicator: _Text
+    age_group: _Text
+    areas: Literal["all"] | Annotated[list[_Text], Field(min_length=1)] | _Text
+    baseline_year: _Year
+    target_year: _Year
+    target_type: Literal["value", "gap_at_most", "gap_factor"]
+    target: float
+    partners: Annotated[list[_Text], Field(min_length=1)]
+    example: bool = False
+    note: _ShownOptional = ""
+
+
+_TOP_SCHEMA = {"status": StatusSchema, "partners": PartnerSchema, "goals": GoalSchema}
+# Messages for a wrong form, by key, where the general one ("verwacht een lijst") would not say what to write.
+_FORM_BY_KEY = {"areas": txt.CONFIG_AREAS_FORM, "partners": txt.CONFIG_PARTNERS_FORM}
+
+
+def _message(error: Any, model: type[BaseModel]) -> tuple[str | None, str]:
+    """(key, Dutch message) for one pydantic error of `model`."""
+    loc = [part for part in error["loc"] if isinstance(part, str)]
+    key = loc[0] if loc else None
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return key, txt.CONFIG_UNKNOWN_KEY + _hint(str(key), model.model_fields)
+    if kind == "missing" or (kind == "string_too_short" and not loc[1:]):
+        return key, txt.CONFIG_MISSING
+    if key in _FORM_BY_KEY and kind in ("list_type", "too_short", "string_type", "literal_error", "string_too_short"):
+        return key, _FORM_BY_KEY[key]
+    if key == "id" and kind == "string_pattern_mismatch":
+        return key, txt.CONFIG_BAD_ID.format(value=value)
+    if key == "target_type":
+        return key, txt.CONFIG_UNKNOWN_TARGET_TYPE.format(value=value) + _hint(str(value), TARGET_TYPES)
+    if key and key.endswith("_year"):
+        return key, txt.CONFIG_NOT_YEAR.format(value=value)
+    if kind.startswith("float") or kind.startswith("int"):
+        return key, txt.CONFIG_NOT_NUMBER.format(value=value)
+    if kind.startswith("bool"):
+        return key, txt.CONFIG_NOT_BOOL.format(value=value)
+    if kind.startswith("string") or kind == "str_type":
+        return key, txt.CONFIG_NOT_TEXT.format(value=value)
+    if kind in ("model_type", "dict_type"):
+        return key, txt.CONFIG_NOT_TABLE
+    if kind == "list_type":
+        return key, txt.CONFIG_NOT_LIST
+    return key, f"{error['msg']} ({value!r})"
+
+
+_S = TypeVar("_S", bound=BaseModel)
+
+
 class _Checker:
+    """Validates each part against its schema, then checks what the schema cannot know: the catalogue."""
+
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.problems: list[str] = []
@@ -149,56 +225,30 @@ class _Checker:
         self.problems.append(txt.CONFIG_PROBLEM.format(where=where, key=key) if key else where)
         self.problems[-1] += f": {message}"
 
-    def unknown_keys(self, table: Mapping[str, Any], allowed: set[str], where: str) -> None:
-        for key in sorted(set(table) - allowed):
-            self.problem(where, key, txt.CONFIG_UNKNOWN_KEY + _hint(key, allowed))
+    def validate(self, schema: type[_S], raw: Any, where: str) -> _S | None:
+        if not isinstance(raw, Mapping):
+            self.problem(where, None, txt.CONFIG_NOT_TABLE)
+            return None
+        try:
+            return schema.model_validate(dict(raw))
+        except ValidationError as exc:
+            said: set[tuple[str | None, str]] = set()
+            for error in exc.errors():
+                key, message = _message(error, schema)
+                if (key, message) not in said:  # areas fails every branch of its union with one cause
+                    said.add((key, message))
+                    self.problem(where, key, message)
+            return None
 
-    def text(self, table: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str | None:
-        value = table.get(key)
-        if value is None or value == "":
-            if required:
-                self.problem(where, key, txt.CONFIG_MISSING)
-            return None
-        if not isinstance(value, str):
-            self.problem(where, key, txt.CONFIG_NOT_TEXT.format(value=value))
-            return None
-        # Titles, notes and names are shown on pages: control and bidi characters never belong in them.
-        return (strip_controls(value) if key in _SHOWN_TEXT else value).strip()
-
-    def year(self, table: Mapping[str, Any], key: str, where: str) -> int | None:
-        value = table.get(key)
-        if value is None:
-            self.problem(where, key, txt.CONFIG_MISSING)
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
-            self.problem(where, key, txt.CONFIG_NOT_YEAR.format(value=value))
-            return None
-        return value
-
-    def number(self, table: Mapping[str, Any], key: str, where: str) -> float | None:
-        value = table.get(key)
-        if value is None:
-            self.problem(where, key, txt.CONFIG_MISSING)
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(where, key, txt.CONFIG_NOT_NUMBER.format(value=value))
-            return None
-        return float(value)
-
-    def thresholds(self, table: Mapping[str, Any]) -> Thresholds:
-        if not isinstance(table, Mapping):
-            self.problem("status", None, txt.CONFIG_NOT_TABLE)
+    def thresholds(self, raw: Any) -> Thresholds:
+        status = self.validate(StatusSchema, raw, "status")
+        if status is None:
             return Thresholds()
-        self.unknown_keys(table, _STATUS_KEYS, "status")
-        defaults = Thresholds()
-        on_track = self.number({"on_track": defaults.on_track} | dict(table), "on_track", "status")
-        at_risk = self.number({"at_risk": defaults.at_risk} | dict(table), "at_risk", "status")
-        if on_track is None or at_risk is None:
-            return defaults
-        if not 0 < at_risk < on_track:
-            self.problem("status", "at_risk", txt.CONFIG_THRESHOLDS.format(at_risk=at_risk, on_track=on_track))
-            return defaults
-        return Thresholds(on_track=on_track, at_risk=at_risk)
+        if not 0 < status.at_risk < status.on_track:
+            self.problem("status", "at_risk",
+                         txt.CONFIG_THRESHOLDS.format(at_risk=status.at_risk, on_track=status.on_track))
+            return Thresholds()
+        return Thresholds(on_track=status.on_track, at_risk=status.at_risk)
 
     def partners(self, raw: Any) -> tuple[Partner, ...]:
         if not isinstance(raw, list):
@@ -207,115 +257,83 @@ class _Checker:
         partners: list[Partner] = []
         for index, entry in enumerate(raw):
             where = f"partners[{index}]"
-            if not isinstance(entry, Mapping):
-                self.problem(where, None, txt.CONFIG_NOT_TABLE)
+            partner = self.validate(PartnerSchema, entry, where)
+            if partner is None:
                 continue
-            self.unknown_keys(entry, _PARTNER_KEYS, where)
-            partner_id = self.text(entry, "id", where)
-            name = self.text(entry, "name", where)
-            if partner_id is None or name is None:
+            if any(p.id == partner.id for p in partners):
+                self.problem(where, "id", txt.CONFIG_DUPLICATE_ID.format(id=partner.id))
                 continue
-            if any(p.id == partner_id for p in partners):
-                self.problem(where, "id", txt.CONFIG_DUPLICATE_ID.format(id=partner_id))
-                continue
-            partners.append(Partner(partner_id, name, self.text(entry, "kind", where, required=False) or ""))
+            partners.append(Partner(partner.id, partner.name, partner.kind.strip()))
         return tuple(partners)
 
-    def choice(self, value: str | None, known: Iterable[str], where: str, key: str, message: str) -> str | None:
-        if value is None:
-            return None
-        known = list(known)
-        if value not in known:
-            self.problem(where, key, message.format(value=value) + _hint(value, known))
+    def known(self, value: str, known: Iterable[str], where: str, key: str, message: str) -> str | None:
+        options = list(known)
+        if value not in options:
+            self.problem(where, key, message.format(value=value) + _hint(value, options))
             return None
         return value
 
-    def areas(self, value: Any, where: str) -> tuple[tuple[str, ...], bool] | None:
+    def areas(self, value: str | list[str], where: str) -> tuple[tuple[str, ...], bool] | None:
         if value == ALL_AREAS:
             return self.catalogue.renewal_areas(), True
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not value:
-            self.problem(where, "areas", txt.CONFIG_AREAS_FORM)
-            return None
+        items = [value] if isinstance(value, str) else value  # one area id as text is that one area
         areas: list[str] = []
-        for item in value:
-            if not isinstance(item, str):
-                self.problem(where, "areas", txt.CONFIG_NOT_TEXT.format(value=item))
-                continue
-            known = self.choice(item, self.catalogue.areas, where, "areas", txt.CONFIG_UNKNOWN_AREA)
-            if known is not None and known not in areas:
-                areas.append(known)
-        return (tuple(areas), False) if areas else None
+        for item in items:
+            if self.known(item, self.catalogue.areas, where, "areas", txt.CONFIG_UNKNOWN_AREA) and item not in areas:
+                areas.append(item)
+        return (tuple(areas), False) if len(areas) == len(set(items)) else None
 
-    def goal(self, entry: Mapping[str, Any], index: int, partner_ids: set[str], seen: set[str]) -> Goal | None:
+    def goal(self, entry: Any, index: int, partner_ids: set[str], seen: set[str]) -> Goal | None:
         where = f"goals[{index}]"
-        if not isinstance(entry, Mapping):
-            self.problem(where, None, txt.CONFIG_NOT_TABLE)
-            return None
-        goal_id = self.text(entry, "id", where)
-        if goal_id is not None:
-            where = f"{where} ({goal_id})"
-            if not _ID.match(goal_id):
-                self.problem(where, "id", txt.CONFIG_BAD_ID.format(value=goal_id))
-            elif goal_id in seen:
-                self.problem(where, "id", txt.CONFIG_DUPLICATE_ID.format(id=goal_id))
-            seen.add(goal_id)
+        raw_id = entry.get("id") if isinstance(entry, Mapping) else None
+        if isinstance(raw_id, str) and raw_id.strip():
+            where = f"{where} ({raw_id.strip()})"
+            if raw_id.strip() in seen:
+                self.problem(where, "id", txt.CONFIG_DUPLICATE_ID.format(id=raw_id.strip()))
+            seen.add(raw_id.strip())
         before = len(self.problems)
-        self.unknown_keys(entry, _GOAL_KEYS, where)
-        title = self.text(entry, "title", where)
-        theme = self.choice(self.text(entry, "theme", where), self.catalogue.themes, where, "theme",
-                            txt.CONFIG_UNKNOWN_THEME)
-        indicator = self.choice(self.text(entry, "indicator", where), self.catalogue.indicators, where,
-                                "indicator", txt.CONFIG_UNKNOWN_INDICATOR)
+        schema = self.validate(GoalSchema, entry, where)
+        if schema is None:
+            return None
+        catalogue = self.catalogue
+        self.known(schema.theme, catalogue.themes, where, "theme", txt.CONFIG_UNKNOWN_THEME)
+        indicator = self.known(schema.indicator, catalogue.indicators, where, "indicator",
+                               txt.CONFIG_UNKNOWN_INDICATOR)
         if indicator is not None:
-            polarity, aggregation = self.catalogue.indicators[indicator]
+            polarity, aggregation = catalogue.indicators[indicator]
             if aggregation != "weighted_mean":
                 self.problem(where, "indicator", txt.CONFIG_NOT_COMPARABLE.format(value=indicator))
             elif polarity == "neutral":
                 self.problem(where, "indicator", txt.CONFIG_NEUTRAL.format(value=indicator))
-        age_group = self.choice(self.text(entry, "age_group", where), sorted(self.catalogue.age_groups), where,
-                                "age_group", txt.CONFIG_UNKNOWN_AGE)
-        areas = self.areas(entry.get("areas"), where) if "areas" in entry else None
-        if "areas" not in entry:
-            self.problem(where, "areas", txt.CONFIG_MISSING)
-        baseline_year = self.year(entry, "baseline_year", where)
-        target_year = self.year(entry, "target_year", where)
-        if baseline_year is not None and target_year is not None and target_year <= baseline_year:
-            self.problem(where, "target_year",
-                         txt.CONFIG_TARGET_BEFORE_BASELINE.format(target=target_year, baseline=baseline_year))
-        target_type = self.choice(self.text(entry, "target_type", where), TARGET_TYPES, where, "target_type",
-                                  txt.CONFIG_UNKNOWN_TARGET_TYPE)
-        target = self.number(entry, "target", where)
-        if target is not None and target_type == "gap_factor" and not 0 <= target < 1:
+        self.known(schema.age_group, sorted(catalogue.age_groups), where, "age_group", txt.CONFIG_UNKNOWN_AGE)
+        areas = self.areas(schema.areas, where)
+        if schema.target_year <= schema.baseline_year:
+            self.problem(where, "target_year", txt.CONFIG_TARGET_BEFORE_BASELINE.format(
+                target=schema.target_year, baseline=schema.baseline_year))
+        target = schema.target
+        if not math.isfinite(target):
+            self.problem(where, "target", txt.CONFIG_NOT_NUMBER.format(value=target))
+        elif schema.target_type == "gap_factor" and not 0 <= target < 1:
             self.problem(where, "target", txt.CONFIG_GAP_FACTOR.format(value=target))
-        if target is not None and target_type == "gap_at_most" and target < 0:
+        elif schema.target_type == "gap_at_most" and target < 0:
             self.problem(where, "target", txt.CONFIG_GAP_NEGATIVE.format(value=target))
-        partners = entry.get("partners")
-        if not isinstance(partners, list) or not partners:
-            self.problem(where, "partners", txt.CONFIG_PARTNERS_FORM)
-            partners = []
-        for partner in partners:
-            self.choice(str(partner), partner_ids, where, "partners", txt.CONFIG_UNKNOWN_PARTNER)
-        example = entry.get("example", False)
-        if not isinstance(example, bool):
-            self.problem(where, "example", txt.CONFIG_NOT_BOOL.format(value=example))
-        if len(self.problems) > before or goal_id is None:
+        for partner in schema.partners:
+            self.known(partner, partner_ids, where, "partners", txt.CONFIG_UNKNOWN_PARTNER)
+        if len(self.problems) > before or areas is None:
             return None
-        assert title and theme and indicator and age_group and areas and target_type  # checked above
-        assert baseline_year is not None and target_year is not None and target is not None
         return Goal(
-            id=goal_id, title=title, theme=theme, indicator=indicator, age_group=age_group, areas=areas[0],
-            all_areas=areas[1], baseline_year=baseline_year, target_year=target_year, target_type=target_type,
-            target=target, partners=tuple(str(p) for p in partners), example=bool(example),
-            note=self.text(entry, "note", where, required=False) or "",
+            id=schema.id, title=schema.title, theme=schema.theme, indicator=schema.indicator,
+            age_group=schema.age_group, areas=areas[0], all_areas=areas[1], baseline_year=schema.baseline_year,
+            target_year=schema.target_year, target_type=schema.target_type, target=target,
+            partners=tuple(schema.partners), example=schema.example, note=schema.note.strip(),
         )
 
 
 def parse_goals(data: Mapping[str, Any], catalogue: Catalogue, path: Path = DEFAULT_GOALS) -> GoalsConfig:
-    """Check parsed TOML against the catalogue; raises GoalsConfigError listing every problem."""
+    """Check parsed TOML against the schema and the catalogue; raises GoalsConfigError listing every problem."""
     checker = _Checker(catalogue)
-    checker.unknown_keys(data, _TOP_KEYS, txt.CONFIG_FILE_LEVEL)
+    for key in sorted(set(data) - set(_TOP_SCHEMA)):
+        checker.problem(txt.CONFIG_FILE_LEVEL, key, txt.CONFIG_UNKNOWN_KEY + _hint(key, _TOP_SCHEMA))
     thresholds = checker.thresholds(data.get("status", {}))
     partners = checker.partners(data.get("partners", []))
     raw_goals = data.get("goals", [])

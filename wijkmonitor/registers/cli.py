@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
+import sys
 from pathlib import Path
 
 from wijkmonitor.config import DEFAULT_SOURCE, ProgrammeConfig, db_path_from_env, load_config
 from wijkmonitor.errors import BuildError
 from wijkmonitor.registers.loader import check_registers
 from wijkmonitor.registers.problems import count_label
+from wijkmonitor.registers.reader import PASSWORD_PROTECTED, is_password_protected
 from wijkmonitor.registers.schema import SHEETS, Sheet
 from wijkmonitor.registers.spec import (
     CSV_SUFFIXES,
@@ -81,6 +82,8 @@ def _spec_for(argument: str | None) -> tuple[RegisterSpec | None, set[str] | Non
     if suffix not in EXCEL_SUFFIXES + CSV_SUFFIXES:
         raise BuildError("geef een registerbestand (.xlsx of .csv) of een registers.toml", file=path)
     given: dict[str, RegisterSource] = {}
+    if suffix in EXCEL_SUFFIXES and path.is_file() and is_password_protected(path):
+        raise BuildError(PASSWORD_PROTECTED, file=path)
     if suffix in EXCEL_SUFFIXES and path.is_file():
         from python_calamine import CalamineWorkbook
 
@@ -154,8 +157,10 @@ def _summary(sheet: Sheet, n: int) -> str:
 
 
 def validate_main(argv: list[str]) -> int:
-    """Check the configured registers (or the given file / registers.toml); 0 = usable, 1 = errors."""
-    parser = argparse.ArgumentParser(
+    """Check the configured registers (or the given file / registers.toml); 0 = usable, 2 = errors."""
+    from wijkmonitor.cli import EXIT_REFUSED, DutchParser
+
+    parser = DutchParser(
         prog="wijkmonitor validate",
         description="Controleer de registers (interventies, resultaten, proceslog) en toon elke fout met "
         "werkblad of bestand, rij en kolom.",
@@ -171,8 +176,8 @@ def validate_main(argv: list[str]) -> int:
         config = load_config()
         spec, report, spec_note = _spec_for(args.register)
     except BuildError as exc:
-        print(f"fout: {exc}")
-        return 1
+        print(f"FOUT: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
     if spec is None:
         print("Er is geen register ingesteld in config/registers.toml; er is niets te controleren.")
         return 0
@@ -199,7 +204,7 @@ def validate_main(argv: list[str]) -> int:
             f"{count_label(warnings, 'waarschuwing', 'waarschuwingen')}: "
             "herstel de fouten; de build gebruikt het register zo niet."
         )
-        return 1
+        return EXIT_REFUSED
     counts = {
         "interventions": len(tables.interventions),
         "results": len(tables.intervention_results),

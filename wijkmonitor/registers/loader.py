@@ -403,6 +403,12 @@ def _results(raw: RawSheet, lookup: _Lookup, known_ids: set[str] | None) -> list
             and not any(p.row == row and p.column in ("value", "target") for p in raw.problems)
         ):
             raw.problem("vul een waarde (value) of een streefwaarde (target) in", row=row, column="value")
+        if (rec["unit"] or "").strip() in ("%", "procent"):
+            for column in ("value", "target"):
+                number = rec[column]
+                if number is not None and not 0 <= number <= 100:
+                    raw.problem(f"percentage {values.show(number)} ligt niet tussen 0 en 100; klopt de eenheid?",
+                                row=row, column=column, level=WARNING)
         period = rec["period"]
         key = (intervention_id, period[0] if period else None, (rec["measure"] or "").lower())
         if None not in key[:2] and key in seen:
@@ -458,6 +464,20 @@ def _process_log(raw: RawSheet, lookup: _Lookup, known_ids: set[str]) -> list[di
     return entries
 
 
+def _once_per_file(problems: list[Problem]) -> list[Problem]:
+    """A workbook that cannot be opened at all (broken, password-protected) is said once, not per worksheet."""
+    seen: set[tuple[str, str | None, str]] = set()
+    kept = []
+    for p in problems:
+        if p.row is None and p.column is None:
+            key = (p.sheet, p.file, p.message)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(p)
+    return kept
+
+
 def _run(
     spec: RegisterSpec, lookup: _Lookup, report: Iterable[str] | None = None
 ) -> tuple[list[Problem], RegisterTables]:
@@ -501,6 +521,7 @@ def _run(
         if "process_log" in wanted:
             problems += raw.sorted_problems()
 
+    problems = _once_per_file(problems)
     tables = RegisterTables(
         interventions=_frame(interventions, "interventions"),
         intervention_areas=_frame(areas, "intervention_areas"),

@@ -11,6 +11,7 @@ import csv
 import io
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from wijkmonitor.registers.problems import ERROR, WARNING, Problem, column_letter
@@ -62,15 +63,45 @@ def _normalise_header(cell: Cell) -> str:
     return text.strip().lower().replace(" ", "_")
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a register file, or None when it is an ordinary file."""
+    if path.is_file():
+        return None
+    if path.is_dir():
+        return f"dit is een map, geen bestand ({path})"
+    if path.exists():
+        return f"dit is geen gewoon bestand maar bijvoorbeeld een pijp of apparaat ({path})"
+    return f"bestand niet gevonden ({path})"
+
+
+# Encrypted Office files are OLE containers holding these streams instead of the workbook (MS-OFFCRYPTO).
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+PASSWORD_PROTECTED = (
+    "het bestand is met een wachtwoord beveiligd; de build kan het niet lezen. Open het in Excel, haal het "
+    "wachtwoord weg (Bestand > Info > Werkmap beveiligen > Versleutelen met wachtwoord: leeg) en sla het op"
+)
+
+
+def is_password_protected(path: Path) -> bool:
+    """True for an encrypted (password-protected) Office workbook."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(16 * 1024 * 1024)
+    except OSError:
+        return False
+    return data.startswith(_OLE_MAGIC) and any(stream in data for stream in _ENCRYPTED_STREAMS)
+
+
 def read_register(source: RegisterSource, sheet: Sheet) -> RawSheet:
     path = source.path
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         return _read_excel(source, sheet)
     raw = RawSheet(sheet=path.name, file=None)
-    if not path.is_file():
+    if (reason := _not_a_file(path)) is not None:
         raw.readable = False
-        raw.problem(f"bestand niet gevonden ({path})")
+        raw.problem(reason)
         return raw
     if suffix not in CSV_SUFFIXES:
         raw.readable = False
@@ -155,14 +186,21 @@ def _read_excel(source: RegisterSource, sheet: Sheet) -> RawSheet:
 
     path = source.path
     wanted = source.sheet or sheet.sheet
-    if not path.is_file():
+    if (reason := _not_a_file(path)) is not None:
         raw = RawSheet(sheet=path.name, file=None, readable=False)
-        raw.problem(f"bestand niet gevonden ({path})")
+        raw.problem(reason)
+        return raw
+    if is_password_protected(path):
+        raw = RawSheet(sheet=path.name, file=None, readable=False)
+        raw.problem(PASSWORD_PROTECTED)
         return raw
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-    except (CalamineError, zipfile.BadZipFile, OSError, ValueError):
+    except (CalamineError, zipfile.BadZipFile, OSError, ValueError) as exc:
         raw = RawSheet(sheet=path.name, file=None, readable=False)
+        if "password" in str(exc).lower():  # an old .xls with a password: calamine recognises it itself
+            raw.problem(PASSWORD_PROTECTED)
+            return raw
         raw.problem(
             "het bestand kan niet als Excel-werkmap worden gelezen (beschadigd, onvolledig of geen "
             "Excel-bestand); sla het opnieuw op als .xlsx"

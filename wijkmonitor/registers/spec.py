@@ -15,9 +15,13 @@ Relative paths are relative to the repository root. No file, or no keys under `[
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import BuildError
@@ -86,6 +90,44 @@ def source_for(key: str, path: Path) -> RegisterSource:
     return RegisterSource(path, sheet)
 
 
+_FileName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class RegistersSchema(BaseModel):
+    """`[registers]`: every key a file name (text), none other allowed."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    workbook: _FileName | None = None
+    interventions: _FileName | None = None
+    results: _FileName | None = None
+    process_log: _FileName | None = None
+
+
+class RegistersFileSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+    registers: RegistersSchema = RegistersSchema()
+
+
+def _validated(data: dict[str, Any], path: Path) -> dict[str, str]:
+    """The `[registers]` table checked against the schema; the first problem is raised naming its key."""
+    try:
+        parsed = RegistersFileSchema.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [str(part) for part in error["loc"]]
+        key = ".".join(loc)
+        if error["type"] == "extra_forbidden":
+            allowed = _KEYS if len(loc) > 1 else ("registers",)
+            close = difflib.get_close_matches(loc[-1], allowed, n=1, cutoff=0.6)
+            hint = f" (bedoelt u '{close[0]}'?)" if close else ""
+            raise BuildError(f"onbekende sleutel '{loc[-1]}'{hint}; gebruik: {', '.join(allowed)}", file=path,
+                             column=key) from None
+        if loc == ["registers"]:
+            raise BuildError("'registers' moet een tabel zijn: [registers]", file=path, column="registers") from None
+        raise BuildError("verwacht een bestandsnaam (tekst tussen aanhalingstekens)", file=path, column=key) from None
+    return {key: value for key, value in parsed.registers.model_dump().items() if value}
+
+
 def load_register_spec(
     path: Path = DEFAULT_REGISTERS_TOML, *, root: Path = PROJECT_ROOT
 ) -> RegisterSpec | None:
@@ -96,34 +138,23 @@ def load_register_spec(
     path = Path(path)
     if not path.exists():
         return None
+    if not path.is_file():
+        raise BuildError("dit is geen bestand (maar een map of iets anders)", file=path)
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise BuildError(f"geen geldige TOML: {exc}", file=path) from exc
-    table = data.get("registers", {})
-    if not isinstance(table, dict):
-        raise BuildError("'registers' moet een tabel zijn: [registers]", file=path, column="registers")
-    for key, value in table.items():
-        if key not in _KEYS:
-            raise BuildError(
-                f"onbekende sleutel '{key}'; gebruik: {', '.join(_KEYS)}",
-                file=path,
-                column=f"registers.{key}",
-            )
-        if not isinstance(value, str) or not value.strip():
-            raise BuildError(
-                "verwacht een bestandsnaam (tekst tussen aanhalingstekens)",
-                file=path,
-                column=f"registers.{key}",
-            )
+    except UnicodeDecodeError as exc:
+        raise BuildError("het bestand is geen UTF-8", file=path) from exc
+    table = _validated(data, path)
 
     def resolve(value: str) -> Path:
         p = Path(value.strip())
         return p if p.is_absolute() else root / p
 
     sources: dict[str, RegisterSource | None] = {s.key: None for s in SHEETS}
-    if "workbook" in table:
+    if table.get("workbook"):
         workbook = resolve(table["workbook"])
         if workbook.suffix.lower() not in EXCEL_SUFFIXES:
             raise BuildError(
@@ -131,7 +162,7 @@ def load_register_spec(
             )
         sources = {s.key: RegisterSource(workbook, s.sheet) for s in SHEETS}
     for sheet in SHEETS:
-        if sheet.key in table:
+        if table.get(sheet.key):
             sources[sheet.key] = source_for(sheet.key, resolve(table[sheet.key]))
     spec = RegisterSpec(
         interventions=sources["interventions"],

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterable
 
+from wijkmonitor.adapters.checks import finite_number
 from wijkmonitor.registers.reader import Cell
 from wijkmonitor.registers.schema import FALSE_WORDS, TRUE_WORDS
 
@@ -53,39 +53,81 @@ _NUMBER_COMMA = re.compile(r"-?\d+,\d+")
 _NL_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")
 _EN_GROUPED = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
 _AMBIGUOUS = re.compile(r"-?[1-9]\d{0,2}[.,]\d{3}")
+_CURRENCY = re.compile(r"^(?:€|eur(?:o)?)|(?:€|eur(?:o)?)$", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def _checked(value: float, cell: Cell) -> float:
+    try:
+        return finite_number(value, show(cell))
+    except ValueError as exc:
+        raise CellError(str(exc)) from None
 
 
 def number(cell: Cell) -> float:
     """A number from an Excel number cell or text: 1500, 1500,5, 1.500,50, 1,500.50, EUR 1500 or € 1.500.
 
-    '1.500' and '1,500' are ambiguous (thousand-five-hundred, or one-and-a-half?) and rejected.
+    '1.500' and '1,500' are ambiguous (thousand-five-hundred, or one-and-a-half?) and rejected; so are
+    numbers that are not finite or too large to be real (`1e309`, a 400-digit number).
     """
     if isinstance(cell, bool | dt.date | dt.timedelta):
         raise CellError(f"'{show(cell)}' is geen getal")
     if isinstance(cell, int | float):
-        if isinstance(cell, float) and not math.isfinite(cell):
-            raise CellError(f"'{show(cell)}' is geen getal")
-        return float(cell)
+        return _checked(float(cell), cell)
     raw = str(cell).strip()
-    compact = re.sub(r"\s|\u00a0|€|(?i:eur(o)?)", "", raw)
+    compact = _CURRENCY.sub("", _SPACES.sub("", raw))
     if _AMBIGUOUS.fullmatch(compact):
         raise CellError(
             f"'{raw}' is dubbelzinnig (duizendtallen of decimalen?); schrijf het getal zonder punt voor "
             "duizendtallen en met een komma voor decimalen, bijvoorbeeld 1500 of 1,5"
         )
     if _NUMBER.fullmatch(compact):
-        return float(compact)
+        return _checked(float(compact), raw)
     if _NUMBER_COMMA.fullmatch(compact):
-        return float(compact.replace(",", "."))
+        return _checked(float(compact.replace(",", ".")), raw)
     if _NL_GROUPED.fullmatch(compact):
-        return float(compact.replace(".", "").replace(",", "."))
+        return _checked(float(compact.replace(".", "").replace(",", ".")), raw)
     if _EN_GROUPED.fullmatch(compact):
-        return float(compact.replace(",", ""))
+        return _checked(float(compact.replace(",", "")), raw)
     raise CellError(f"'{raw}' is geen getal")
 
 
+# Amounts in euros, the Dutch way: a point groups thousands, a comma starts the (at most two) cents, ",-"
+# means whole euros. Without grouping, a point before one or two digits can only be a decimal point.
+_AMOUNT_WHOLE = re.compile(r"\d+")
+_AMOUNT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+_AMOUNT_COMMA = re.compile(r"\d+,\d{1,2}")
+_AMOUNT_POINT = re.compile(r"\d+\.\d{1,2}")
+_WHOLE_EUROS = re.compile(r",[-\u2013\u2014]{1,2}$")
+AMOUNT_NOTATION = (
+    "schrijf een bedrag op zijn Nederlands: 1500, 1.500, 1.500,50 of € 1.500,- (punt voor duizendtallen, "
+    "komma voor centen)"
+)
+
+
 def amount(cell: Cell) -> float:
-    value = number(cell)
+    """An amount in euros: an Excel number, or text such as `1.000.000`, `EUR 1.000.000,-`, `€ 1.000,50`.
+
+    `1.000` is a thousand (Dutch); `1,500` and `1,000.50` (English grouping) are refused with the notation to
+    use, because a euro amount never has three decimals and guessing would change the figure a thousandfold.
+    """
+    if isinstance(cell, bool | dt.date | dt.timedelta):
+        raise CellError(f"'{show(cell)}' is geen bedrag; {AMOUNT_NOTATION}")
+    if isinstance(cell, int | float):
+        value = _checked(float(cell), cell)
+    else:
+        raw = str(cell).strip()
+        compact = _WHOLE_EUROS.sub("", _CURRENCY.sub("", _SPACES.sub("", raw)))
+        compact = _CURRENCY.sub("", compact)  # "1.000,- EUR" and "EUR 1.000,-" alike
+        negative = compact.startswith("-")
+        digits = compact.removeprefix("-")
+        if _AMOUNT_WHOLE.fullmatch(digits) or _AMOUNT_POINT.fullmatch(digits):
+            value = float(digits)
+        elif _AMOUNT_GROUPED.fullmatch(digits) or _AMOUNT_COMMA.fullmatch(digits):
+            value = float(digits.replace(".", "").replace(",", "."))
+        else:
+            raise CellError(f"'{raw}' is geen bedrag; {AMOUNT_NOTATION}")
+        value = _checked(-value if negative else value, raw)
     if value < 0:
         raise CellError(f"bedrag mag niet negatief zijn ({show(cell)})")
     return value

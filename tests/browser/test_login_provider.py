@@ -1,0 +1,312 @@
+"""Logging in through a real OpenID Connect provider (oauth2-mock-server on a loopback port) in Chromium.
+
+The provider issues ID tokens with e-mail and groups claims per test user; Streamlit's st.login does the
+code flow; wijkmonitor.access turns the claims into roles. Runs `login_probe.py` (the access glue on one
+page) so that the provider chain is checked independently of the dashboard's pages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from browser_harness import ARTIFACTS, REPO, wait_until_settled
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+NODE_PROVIDER = Path(__file__).with_name("oidc_provider.mjs")
+START_TIMEOUT_S = 90
+USERS = {
+    "nijestee": {"email": "medewerker@nijestee.example", "name": "Medewerker Nijestee",
+                 "groups": ["wijkmonitor-nijestee"]},
+    "wij": {"email": "medewerker@wij.example", "name": "Medewerker WIJ", "groups": ["wijkmonitor-wij-groningen"]},
+    "programmabureau": {"email": "pb@groningen.example", "name": "Programmabureau",
+                        "groups": ["wijkmonitor-programmabureau"]},
+    "burger": {"email": "burger@example.org", "name": "Een bewoner", "groups": []},
+}
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return False
+
+
+def _wait(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not _get(url):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+            pytest.fail(f"{url} antwoordt niet (code {proc.poll()}); log {log}:\n{tail}")
+        time.sleep(0.25)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, 15)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9)
+            proc.wait(timeout=10)
+
+
+@dataclass(frozen=True)
+class Provider:
+    url: str
+
+
+@pytest.fixture(scope="module")
+def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Provider]:
+    """oauth2-mock-server (node_modules, installed by npm ci in scripts/_setup.sh) on a free loopback port."""
+    from wijkmonitor.access.login import missing_login_packages
+
+    if missing_login_packages():
+        pytest.fail(f"st.login kan niet werken: Python-pakketten {missing_login_packages()} ontbreken "
+                    "(streamlit[auth] vraagt httpx)")
+    if not (REPO / "node_modules" / "oauth2-mock-server").is_dir():
+        pytest.fail("node_modules/oauth2-mock-server ontbreekt: draai scripts/test.sh (npm ci)")
+    folder = tmp_path_factory.mktemp("oidc")
+    users = folder / "users.json"
+    users.write_text(json.dumps(USERS), encoding="utf-8")
+    port = _free_port()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / f"oidc-provider-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(["node", str(NODE_PROVIDER), str(port), str(users)], cwd=REPO,
+                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait(url + "/.well-known/openid-configuration", proc, log)
+        yield Provider(url)
+    finally:
+        _stop(proc)
+
+
+def secrets_toml(app_port: int, provider: Provider, *, cookie_secret: str | None) -> str:
+    lines = ["[auth]", f'redirect_uri = "http://127.0.0.1:{app_port}/oauth2callback"']
+    if cookie_secret is not None:
+        lines.append(f'cookie_secret = "{cookie_secret}"')
+    lines += ['client_id = "wijkmonitor"', 'client_secret = "test-geheim"',
+              f'server_metadata_url = "{provider.url}/.well-known/openid-configuration"']
+    return "\n".join(lines) + "\n"
+
+
+def start_app(script: str, secrets: Path, db: Path, port: int, name: str) -> subprocess.Popen[bytes]:
+    log = ARTIFACTS / f"streamlit-{name}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
+    env = {**os.environ, "WIJKMONITOR_DB": str(db), "PYTHONUNBUFFERED": "1",
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+           "--server.runOnSave", "false", "--secrets.files", str(secrets)]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    _wait(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
+    return proc
+
+
+@pytest.fixture(scope="module")
+def probe_url(oidc_provider: Provider, groningen_db: Path, tmp_path_factory: pytest.TempPathFactory
+              ) -> Iterator[str]:
+    port = _free_port()
+    secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
+    secrets.write_text(secrets_toml(port, oidc_provider, cookie_secret="t" * 48), encoding="utf-8")
+    proc = start_app("tests/browser/login_probe.py", secrets, groningen_db, port, "login-probe")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        _stop(proc)
+
+
+def _page_as(browser: Browser, provider: Provider, user: str | None) -> Page:
+    context = browser.new_context(locale="nl-NL")
+    context.set_default_timeout(30_000)
+    if user is not None:
+        context.add_cookies([{"name": "mock_oidc_user", "value": user, "url": provider.url}])
+    return context.new_page()
+
+
+def _role(page: Page) -> str:
+    wait_until_settled(page)
+    text = page.get_by_text(re.compile(r"^rol: ")).inner_text()
+    return text.removeprefix("rol: ").strip()
+
+
+def _lessons(page: Page) -> int:
+    return int(page.get_by_text(re.compile(r"^lessen zichtbaar: ")).inner_text().split(":")[1])
+
+
+def login(page: Page, app: str) -> None:
+    page.goto(app, wait_until="domcontentloaded")
+    wait_until_settled(page)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(re.escape(app) + r"/?(\?.*)?$"), timeout=60_000)
+    page.get_by_role("button", name="Uitloggen").wait_for(timeout=60_000)
+
+
+@pytest.mark.parametrize(("user", "role"), [
+    ("nijestee", "partner:nijestee"),
+    ("wij", "partner:wij-groningen"),
+    ("programmabureau", "programmabureau"),
+    ("burger", "publiek"),
+])
+def test_login_gives_the_configured_role(chromium_browser: Browser, oidc_provider: Provider, probe_url: str,
+                                         user: str, role: str) -> None:
+    page = _page_as(chromium_browser, oidc_provider, user)
+    try:
+        page.goto(probe_url, wait_until="domcontentloaded")
+        assert _role(page) == "publiek" and _lessons(page) == 0
+        login(page, probe_url)
+        assert _role(page) == role
+        lessons = _lessons(page)
+        if role == "publiek":
+            assert lessons == 0
+            assert page.get_by_text("ingelogd, zonder rol").count() == 1
+        else:
+            assert lessons > 0
+        page.get_by_role("button", name="Uitloggen").click()
+        page.get_by_role("button", name="Inloggen").wait_for(timeout=60_000)
+        assert _role(page) == "publiek" and _lessons(page) == 0
+    finally:
+        page.context.close()
+
+
+def test_partners_see_different_lessons(chromium_browser: Browser, oidc_provider: Provider, probe_url: str) -> None:
+    seen = {}
+    for user in ("nijestee", "wij", "programmabureau"):
+        page = _page_as(chromium_browser, oidc_provider, user)
+        try:
+            login(page, probe_url)
+            seen[user] = _lessons(page)
+        finally:
+            page.context.close()
+    assert 0 < seen["nijestee"] < seen["programmabureau"]
+    assert 0 < seen["wij"] < seen["programmabureau"]
+
+
+def test_provider_without_cookie_secret_refuses_to_start(chromium_browser: Browser, oidc_provider: Provider,
+                                                         groningen_db: Path, tmp_path: Path) -> None:
+    port = _free_port()
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(secrets_toml(port, oidc_provider, cookie_secret=None), encoding="utf-8")
+    proc = start_app("tests/browser/login_probe.py", secrets, groningen_db, port, "login-nosecret")
+    page = _page_as(chromium_browser, oidc_provider, None)
+    try:
+        page.goto(f"http://127.0.0.1:{port}", wait_until="domcontentloaded")
+        wait_until_settled(page)
+        error = page.locator('[data-testid="stAlertContentError"]').inner_text()
+        assert "Het dashboard start niet" in error and "cookie_secret" in error
+        assert page.get_by_text(re.compile(r"^rol: ")).count() == 0
+    finally:
+        page.context.close()
+        _stop(proc)
+
+
+@pytest.fixture()
+def update_app(oidc_provider: Provider, groningen_db: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """The probe on its own copy of the database: the update tests change it."""
+    import shutil
+
+    db = tmp_path / "data" / "wijkmonitor.duckdb"
+    db.parent.mkdir()
+    shutil.copyfile(groningen_db, db)
+    port = _free_port()
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(secrets_toml(port, oidc_provider, cookie_secret="u" * 48), encoding="utf-8")
+    proc = start_app("tests/browser/login_probe.py", secrets, db, port, "login-update")
+    try:
+        yield f"http://127.0.0.1:{port}", db
+    finally:
+        _stop(proc)
+
+
+def _example_workbook(path: Path) -> Path:
+    import csv
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for sheet, name in (("interventies", "interventies.csv"), ("resultaten", "resultaten.csv"),
+                        ("proceslog", "proceslog.csv")):
+        with (REPO / "config" / "registers" / "voorbeeld" / name).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        if sheet == "interventies":
+            rows[1][1] = "Wijkbedrijf Selwerd (via de browser)"
+        ws = book.create_sheet(sheet)
+        for row in rows:
+            ws.append(row)
+    book.save(path)
+    return path
+
+
+def test_only_the_programme_office_updates_and_rolls_back(chromium_browser: Browser, oidc_provider: Provider,
+                                                          update_app: tuple[str, Path], tmp_path: Path) -> None:
+    import hashlib
+
+    import duckdb
+
+    app, db = update_app
+    original = hashlib.sha256(db.read_bytes()).hexdigest()
+    for user, words in (("nijestee", "niet beschikbaar voor uw rol"), (None, "Log in om gegevens bijwerken te zien")):
+        page = _page_as(chromium_browser, oidc_provider, user)
+        try:
+            if user:
+                login(page, app)
+            page.goto(app + "/?pagina=bijwerken", wait_until="domcontentloaded")
+            wait_until_settled(page)
+            assert page.get_by_text(words).count() == 1
+            assert page.locator('[data-testid="stFileUploader"]').count() == 0
+        finally:
+            page.context.close()
+
+    page = _page_as(chromium_browser, oidc_provider, "programmabureau")
+    try:
+        login(page, app)
+        page.goto(app + "/?pagina=bijwerken", wait_until="domcontentloaded")
+        wait_until_settled(page)
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+            str(_example_workbook(tmp_path / "registers 2025.xlsx")))
+        page.get_by_text("Wat er verandert").wait_for(timeout=60_000)
+        page.get_by_role("button", name="Bijwerken").click()
+        try:
+            page.get_by_text("Bijgewerkt met registers 2025.xlsx").wait_for(timeout=120_000)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "login-update-failure.png"), full_page=True)
+            raise
+        with duckdb.connect(str(db), read_only=True) as con:
+            name = con.execute("select name from interventions where intervention_id = 'wijkbedrijf-selwerd'")
+            assert name.fetchone() == ("Wijkbedrijf Selwerd (via de browser)",)
+        wait_until_settled(page)
+        log = page.locator('[data-testid="stDataFrame"]').last
+        assert log.count() == 1
+        page.get_by_role("button", name="Terugzetten").first.click()
+        page.get_by_text("staat weer klaar").wait_for(timeout=60_000)
+        assert hashlib.sha256(db.read_bytes()).hexdigest() == original
+    finally:
+        page.context.close()
+    audit = [line for line in (db.parent / "updates" / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(audit) == 2 and '"pb@groningen.example"' in audit[0] and '"gelukt"' in audit[0]
+    assert '"terugzetten"' in audit[1]
