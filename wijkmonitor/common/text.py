@@ -104,10 +104,14 @@ def plotly_text(value: Any) -> str:
     return html.escape(" ".join(plain(value).split()), quote=False)
 
 
+class Ours(str):
+    """A text we wrote ourselves (a formatted number, a Dutch word from `texts`): `md_with` leaves it as is."""
+
+
 def md_with(template: str, /, **data: Any) -> str:
     """One of our own Markdown templates (it may use **bold**) filled with data values that show as written:
-    every text value is escaped with `markdown`; numbers are formatted by the template as usual."""
-    return template.format(**{k: v if isinstance(v, int | float) and not isinstance(v, bool) else markdown(v)
+    every text value is escaped with `markdown`, except numbers and `Ours(...)` texts."""
+    return template.format(**{k: v if isinstance(v, int | float | Ours) and not isinstance(v, bool) else markdown(v)
                               for k, v in data.items()})
 
 

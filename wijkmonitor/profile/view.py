@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from wijkmonitor.common import fmt
-from wijkmonitor.common.text import file_part, md_with
+from wijkmonitor.common.text import Ours, file_part, md_with
 from wijkmonitor.profile import tables
 from wijkmonitor.profile.charts import theme_figure
 from wijkmonitor.profile.units import Unit
@@ -129,7 +129,7 @@ def build_profile(
     summary = md_with(
         txt.SUMMARY,
         n=len(shown), name=unit.name, worse=counts["slechter"], better=counts["beter"], equal=counts["gelijk"],
-        neutral=counts["neutraal"], tolerance=tolerance, unit="procentpunt",
+        neutral=counts["neutraal"], tolerance=Ours(tolerance), unit=Ours("procentpunt"),
     )
     kompas = tables.compass_counts(shown)
     compass_summary = md_with(
