@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from wijkmonitor.about import load
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page, show
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.common.text import markdown, plain
@@ -27,9 +28,10 @@ tab_catalogue, tab_editions, tab_methods, tab_build = st.tabs(
 with tab_catalogue:
     st.markdown(txt.CATALOGUE_HELP)
     theme = st.selectbox(txt.FILTER_THEME, [None, *view.theme_names], key="over_theme",
+                         placeholder=nl.PLACEHOLDER_SELECT,
                          format_func=lambda t: txt.ALL_THEMES if t is None else plain(view.theme_names[t]))
     table = view.catalogue_for(theme)
-    st.dataframe(table, hide_index=True, key="about_catalogue")
+    nl.dataframe(table, key="about_catalogue", codes=True)  # the codes links use (?indicator=...)
     page.downloads(table, label=txt.DOWNLOAD_CATALOGUE, file_stem=txt.CATALOGUE_FILE,
                    key="over_catalogue_dl")
     st.subheader(txt.ATTRIBUTION_TITLE)
@@ -39,7 +41,8 @@ with tab_catalogue:
 
 with tab_editions:
     st.markdown(txt.EDITIONS_HELP)
-    st.dataframe(view.editions, hide_index=True, key="about_editions")
+    nl.dataframe(view.editions, key="about_editions")
+    page.downloads(view.editions, label=txt.DOWNLOAD_EDITIONS, file_stem="edities", key="over_editions_dl")
     st.subheader(txt.BOUNDARIES_TITLE)
     st.caption(txt.BOUNDARIES_HELP)
     show.table(view.boundaries, hide_index=True)
@@ -59,5 +62,8 @@ with tab_build:
     show.table(view.build_facts, hide_index=True, hide_header=True)
     st.subheader(txt.SOURCES_TITLE)
     st.caption(txt.SOURCES_HELP)
-    st.dataframe(view.sources, hide_index=True, key="about_sources", height="content")
+    nl.dataframe(view.sources, key="about_sources", height="content")
+    page.downloads(view.sources, label=txt.DOWNLOAD_SOURCES, file_stem="bronnen", key="over_sources_dl")
     st.caption(txt.REBUILD)
+    st.subheader(txt.PROGRAMME_SOURCES_TITLE)
+    st.markdown(txt.PROGRAMME_SOURCES)

@@ -7,7 +7,6 @@ same content as a flat table for the CSV download.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -17,7 +16,7 @@ import pandas as pd
 from wijkmonitor.area_monitor import sentences
 from wijkmonitor.area_monitor.options import Catalog, Indicator, Units
 from wijkmonitor.area_monitor.tables import position_word
-from wijkmonitor.common import fmt
+from wijkmonitor.common import fmt, verdict
 from wijkmonitor.common.text import html_text, markdown
 from wijkmonitor.texts import gebied as txt
 
@@ -63,11 +62,6 @@ def matrix(rows: pd.DataFrame, catalog: Catalog, units: Units) -> Matrix:
     return Matrix(areas=areas, columns=columns, cells=cells)
 
 
-def _since(rows: list[dict[str, Any]]) -> str:
-    years = sorted({int(r["prev_year"]) for r in rows if not fmt.is_missing(r.get("prev_year"))})
-    return str(years[0]) if len(years) == 1 else txt.SINCE_PREVIOUS
-
-
 def summary(m: Matrix) -> list[str]:
     """One sentence per headline indicator: how many areas are behind the city, and how many closed the gap."""
     out = []
@@ -83,15 +77,8 @@ def summary(m: Matrix) -> list[str]:
         text = txt.OVERVIEW_SUMMARY.format(label=markdown(col.indicator.label), age=markdown(col.age_label),
                                            year=col.year,
                                            behind=behind, total=total)
-        with_trend = [r for r in rows if isinstance(r.get("trend"), str)]
-        if with_trend:
-            counts = Counter(r["trend"] for r in with_trend)
-            text += txt.OVERVIEW_SUMMARY_TREND.format(
-                since=_since(with_trend), closing=counts.get("kleiner", 0), total=len(with_trend),
-                widening=counts.get("groter", 0), stable=counts.get("gelijk", 0),
-            )
-        else:
-            text += txt.OVERVIEW_SUMMARY_NO_PREV
+        moved = verdict.summary(rows, noun="wijken")
+        text += moved or txt.OVERVIEW_SUMMARY_NO_PREV
         out.append(text)
     return out
 
@@ -132,17 +119,19 @@ def _cell_html(row: dict[str, Any] | None, col: Column, area_id: str, area_name:
         f'<span class="wm-gap">({_gap_short(row.get("gap"), ind)})</span></span>',
         f'<span class="wm-g">{html_text(txt.MATRIX_POSITION.get(words, words))}</span>',
     ]
-    trend = row.get("trend")
-    if isinstance(trend, str):
-        noun = "kloof" if position == "slechter" else "verschil"
-        judgement = row.get("judgement")
-        # Behind the city, "kloof kleiner" already means better; elsewhere the judgement has to be said.
-        judged = (f" ({html_text(judgement)})" if position != "slechter" and judgement in ("verbeterd",
-                  "verslechterd") else "")
+    judgement = row.get("judgement")
+    if isinstance(judgement, str) and judgement != "neutraal":
+        # The one rule (common.verdict): the arrow and words say the move relative to the city; "kloof" only
+        # where the area was or is behind the city.
+        kloof = verdict.kloof_words(row.get("kloof"))
         lines.append(
-            f'<span class="wm-t"><span aria-hidden="true">{txt.TREND_SYMBOL.get(trend, "")}</span> '
-            f"{noun} {html_text(trend)}{judged}</span>"
+            f'<span class="wm-t"><span aria-hidden="true">{verdict.arrow(judgement)}</span> '
+            f"{html_text(verdict.movement_short(judgement))}</span>"
         )
+        if kloof:
+            lines.append(f'<span class="wm-t">{html_text(kloof)}</span>')
+    elif isinstance(judgement, str):
+        lines.append(f'<span class="wm-t">{html_text(verdict.MOVEMENT_SHORT["neutraal"])}</span>')
     else:
         lines.append(f'<span class="wm-t">{html_text(txt.MATRIX_CELL_NO_PREV)}</span>')
     coverage = _coverage(row)
@@ -253,8 +242,8 @@ def matrix_table(m: Matrix) -> pd.DataFrame:
                 txt.COL_PREV_YEAR: None if fmt.is_missing(row.get("prev_year")) else int(row["prev_year"]),
                 f"{txt.COL_PREV_GAP} ({fmt.gap_unit(ind.unit)})":
                     fmt.rounded(row.get("prev_gap"), d),
-                txt.COL_TREND: row.get("trend") if isinstance(row.get("trend"), str) else "",
-                txt.COL_JUDGEMENT: row.get("judgement") if isinstance(row.get("judgement"), str) else "",
+                txt.COL_JUDGEMENT: verdict.movement(row.get("judgement")),
+                txt.COL_TREND: verdict.kloof_words(row.get("kloof")),
                 txt.COL_METHOD: sentences.method_short(row) if row else "",
                 txt.COL_MEMBERS: sentences.members_short(row) if row else "",
             })

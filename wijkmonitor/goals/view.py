@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.common.text import md_with, plain
+from wijkmonitor.common.text import for_reader, md_with, plain
 from wijkmonitor.goals.charts import goal_figure
 from wijkmonitor.goals.config import DEFAULT_GOALS, Catalogue, Goal, GoalsConfig, load_goals
 from wijkmonitor.goals.status import SeriesIndex, index_series, summarise
@@ -71,7 +71,7 @@ class GoalsView:
             md_with(txt.GOAL_THEME, theme=self.labels.theme_names.get(goal.theme, goal.theme)),
         ]
         if goal.note:
-            lines.append(md_with(txt.GOAL_NOTE, note=goal.note))
+            lines.append(md_with(txt.GOAL_NOTE, note=for_reader(goal.note)))
         return "  \n".join(lines)
 
     def status_lines(self, goal: Goal, area: str | None = None) -> str:
