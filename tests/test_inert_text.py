@@ -255,6 +255,7 @@ PAGE_RUNS: list[tuple[str, dict[str, str]]] = [(page, {}) for page in page_files
     ("pages/procesmonitor.py", {"area": "noord"}),
 ]
 _RUNS: dict[str, Seen] = {}
+PAGES_WITHOUT_DATA = frozenset({"pages/gegevens-bijwerken.py"})
 
 
 def run(page: str, params: dict[str, str]) -> Seen:
@@ -284,7 +285,10 @@ def test_every_page_shows_hostile_text_literally(hostile_db: Path, page: str, pa
         problems += [f"{where}: tooltipwaarde met een tag: {text[:200]!r}" for m in ("<img", "<b>tag", "<a ")
                      if m in text]
     assert not problems, "\n".join(problems[:30])
-    # The hostile texts did reach this page (so the checks above had something to check).
+    # The hostile texts did reach this page (so the checks above had something to check); the upload page
+    # shows no data before someone logs in.
+    if page in PAGES_WITHOUT_DATA:
+        return
     shown = [unescape(b) for _w, b in seen.markdown]
     assert any(word in body for body in shown for word in MARKERS.values()), f"{page}: geen data-tekst getoond"
 
