@@ -115,12 +115,18 @@ def md_with(template: str, /, **data: Any) -> str:
                               for k, v in data.items()})
 
 
+# A cell needs escaping only when it holds a character Markdown or Streamlit acts on inside a line, or starts
+# like a block (list, heading, quote); "56,7%", "Nieuw-Noord" and "(18 jaar)" stay as they are.
+_ACTIVE = re.compile(r"[\\`*_\[\]<>$:~|!&^@=]|^\s*([-+#>]|\d+[.)])")
+
+
 def markdown_frame(frame: Any) -> Any:
     """A copy of a DataFrame for `st.table`, which renders Markdown in every cell and header: text escaped."""
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or str(out[column].dtype).startswith("str"):
-            out[column] = out[column].map(lambda v: markdown(v) if isinstance(v, str) else v)
+            out[column] = out[column].map(lambda v: markdown(v) if isinstance(v, str) and _ACTIVE.search(v) else
+                                          plain(v) if isinstance(v, str) else v)
     out.columns = [markdown(c) if isinstance(c, str) and plain(c) else c for c in out.columns]
     return out
 
