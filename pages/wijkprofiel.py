@@ -90,7 +90,7 @@ with data_guard():
     # and say that the city figure of such a source is computed from the wijken.
     why_not = area_load.wijk_notes().get(unit.code)
 if why_not:
-    st.info(txt.WIJK_ONLY_WHY.format(note=why_not), icon=":material/help:")
+    st.info(txt.WIJK_ONLY_WHY.format(note=markdown(why_not)), icon=":material/help:")
 st.caption(txt.CITY_COMPUTED_NOTE)
 for block in view.themes:
     show.heading(block.name)

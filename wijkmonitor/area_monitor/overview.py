@@ -400,15 +400,17 @@ def theme_coverage(rows: pd.DataFrame, nplv_only: bool = True) -> list[ThemeCove
         with_figures = group[group["has_figures"].fillna(False).astype(bool)]
         if with_figures.empty:
             note = next((str(n) for n in group["note"] if not fmt.is_missing(n) and str(n)), "")
-            out.append(ThemeCoverage(str(theme_id), name, False, txt.COVERAGE_NONE.format(theme=name, note=note)))
+            out.append(ThemeCoverage(str(theme_id), name, False, txt.COVERAGE_NONE.format(theme=markdown(name),
+                                                                                   note=markdown(note))))
             continue
         levels = {level for raw in with_figures["levels"] for level in _split(raw)}
         level_text = ", ".join(txt.LEVEL_WORDS[lv] for lv in txt.LEVEL_WORDS if lv in levels)
         labels = [str(lab) if not fmt.is_missing(lab) else str(code)
                   for lab, code in zip(with_figures["label"], with_figures["indicator_code"], strict=True)]
         line = txt.COVERAGE_WITH_FIGURES.format(
-            theme=name, n=len(labels), indicator_word="indicator" if len(labels) == 1 else "indicatoren",
-            labels=_labels(labels), first=int(with_figures["first_year"].min()),
+            # The line is Markdown: theme names and labels from configuration are escaped.
+            theme=markdown(name), n=len(labels), indicator_word="indicator" if len(labels) == 1 else "indicatoren",
+            labels=_labels([markdown(lab) for lab in labels]), first=int(with_figures["first_year"].min()),
             newest=int(with_figures["newest_year"].max()), levels=level_text,
         )
         wanted = _split(group["wanted_sources"].iloc[0])
