@@ -11,6 +11,7 @@ from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.common.data import meta as build_meta
+from wijkmonitor.common.text import md_with, plain
 from wijkmonitor.texts import gebied as txt
 
 page.start("")
@@ -37,7 +38,7 @@ if not view.matrix.columns:
     st.info(txt.NO_HEADLINES)
     st.stop()
 if view.matrix.empty:
-    st.write(txt.OVERVIEW_INTRO_CITY.format(gemeente=gemeente, years=view.years))
+    st.markdown(md_with(txt.OVERVIEW_INTRO_CITY, gemeente=gemeente, years=view.years))
     st.info(txt.NO_RENEWAL_AREAS)
     with data_guard():
         city_table = load.city_headlines()
@@ -50,7 +51,7 @@ if view.matrix.empty:
     st.markdown(txt.TO_GEBIEDSMONITOR)
     st.stop()
 
-st.write(txt.OVERVIEW_INTRO.format(gemeente=gemeente, years=view.years))
+st.markdown(md_with(txt.OVERVIEW_INTRO, gemeente=gemeente, years=view.years))
 summary_col, map_col = st.columns([1, 1], gap="large")
 with summary_col:
     st.subheader(txt.H_SUMMARY, divider="gray")
@@ -60,7 +61,8 @@ with map_col:
     if deck is None:
         st.info(txt.NO_MAP, icon=":material/map:")
     else:
-        nl.pydeck_chart(deck, height=420, key="overzicht_map", alt=txt.MAP_ALT_OVERVIEW.format(gemeente=gemeente))
+        nl.pydeck_chart(deck, height=420, key="overzicht_map",
+                        alt=plain(txt.MAP_ALT_OVERVIEW.format(gemeente=gemeente)))
         st.caption(txt.OVERVIEW_MAP_NOTE.format(year=overview.boundary_year_text(load.area_shapes())))
 
 st.header(txt.H_MATRIX, divider="gray")

@@ -9,6 +9,7 @@ import streamlit as st
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
+from wijkmonitor.common.text import markdown
 from wijkmonitor.goals import load, state
 from wijkmonitor.texts import common as common_txt
 from wijkmonitor.texts import doelen as txt
@@ -48,7 +49,7 @@ with tab_matrix:
 with tab_goals:
     for goal in goals:
         with st.container(border=True):
-            st.subheader(goal.title + (f" · {txt.EXAMPLE_TAG}" if goal.example else ""), anchor=goal.id)
+            st.subheader(markdown(goal.title) + (f" · {txt.EXAMPLE_TAG}" if goal.example else ""), anchor=goal.id)
             st.markdown(view.goal_facts(goal))
             nl.plotly_chart(view.figure(goal, area), key=f"doel_{goal.id}", alt=view.chart_alt(goal, area))
             st.markdown(view.status_lines(goal, area))

@@ -12,6 +12,7 @@ from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.common.data import meta as build_meta
+from wijkmonitor.common.text import md_with, plain
 from wijkmonitor.comparison import load as comparison
 from wijkmonitor.comparison import sections
 from wijkmonitor.texts import gebied as txt
@@ -62,17 +63,17 @@ if news is not None:
 
 col_theme, col_indicator, col_age, col_year, col_level = st.columns([2, 3, 2, 1.2, 1.6])
 params.ensure(K_THEME, list(catalog.themes), next(iter(catalog.themes)))
-theme = col_theme.selectbox(txt.W_THEME, list(catalog.themes), format_func=catalog.themes.__getitem__, key=K_THEME,
-                            placeholder=nl.PLACEHOLDER_SELECT)
+theme = col_theme.selectbox(txt.W_THEME, list(catalog.themes), format_func=lambda t: plain(catalog.themes[t]),
+                            key=K_THEME, placeholder=nl.PLACEHOLDER_SELECT)
 indicator_options = catalog.theme_indicators(theme)
 params.ensure(K_INDICATOR, indicator_options, catalog.default_indicator(theme))
 indicator = col_indicator.selectbox(
-    txt.W_INDICATOR, indicator_options, format_func=lambda c: catalog.indicators[c].label, key=K_INDICATOR,
+    txt.W_INDICATOR, indicator_options, format_func=lambda c: plain(catalog.indicators[c].label), key=K_INDICATOR,
     placeholder=nl.PLACEHOLDER_SELECT,
 )
 age_options = catalog.age_groups(indicator)
 params.ensure(K_AGE, age_options, catalog.default_age(indicator))
-age = col_age.selectbox(txt.W_AGE, age_options, format_func=lambda a: catalog.age_label(indicator, a), key=K_AGE,
+age = col_age.selectbox(txt.W_AGE, age_options, format_func=lambda a: plain(catalog.age_label(indicator, a)), key=K_AGE,
                       placeholder=nl.PLACEHOLDER_SELECT)
 year_options = sorted(catalog.years(indicator, age), reverse=True)
 params.ensure(K_YEAR, year_options, catalog.default_year(indicator, age))
@@ -95,13 +96,13 @@ params.publish(links.to_params(selection), MEMO)
 ind = catalog.indicators[indicator]
 age_label = catalog.age_label(indicator, age)
 gemeente = meta.get("gemeente_name", "")
-st.caption(txt.DEFINITION.format(label=ind.label, unit_word=txt.UNIT_WORD.get(ind.unit, ind.unit_text),
+st.caption(md_with(txt.DEFINITION, label=ind.label, unit_word=txt.UNIT_WORD.get(ind.unit, ind.unit_text),
                                  definition=ind.definition, source=ind.source))
 
 # ------------------------------------------------------------------------------------------------ map
 with data_guard():
     map_view = load.map_view(indicator, age, int(year), level, area)
-st.header((txt.H_MAP if map_view.deck is not None else txt.H_MAP_TABLE).format(
+st.header(md_with(txt.H_MAP if map_view.deck is not None else txt.H_MAP_TABLE,
     label=ind.label, age=age_label, year=year, level_plural=txt.LEVEL_PLURAL[level]), divider="gray")
 map_col, legend_col = st.columns([3, 1.25])
 with map_col:
@@ -110,8 +111,8 @@ with map_col:
     else:
         nl.pydeck_chart(
             map_view.deck, height=maps.MAP_HEIGHT_PX, on_select=select_from_map, selection_mode="single-object",
-            key=map_key(), alt=txt.MAP_ALT.format(gemeente=gemeente, level_plural=txt.LEVEL_PLURAL[level],
-                                              label=ind.label, year=year),
+            key=map_key(), alt=plain(txt.MAP_ALT.format(gemeente=gemeente, level_plural=txt.LEVEL_PLURAL[level],
+                                              label=ind.label, year=year)),
         )
         st.caption(txt.MAP_BOUNDARY_NOTE.format(level_singular=txt.LEVEL_SINGULAR[level],
                                                 boundary_year=map_view.boundary_year)
@@ -130,8 +131,8 @@ with st.expander(txt.TABLE_MAP):
 
 # ---------------------------------------------------------------------------------------------- trend
 if area is not None:
-    st.header(txt.H_TREND.format(name=units.names.get(area, area)), divider="gray")
-    st.selectbox(txt.W_AREA, list(units.codes), format_func=units.label, key=K_AREA,
+    st.header(md_with(txt.H_TREND, name=units.names.get(area, area)), divider="gray")
+    st.selectbox(txt.W_AREA, list(units.codes), format_func=lambda c: plain(units.label(c)), key=K_AREA,
                  placeholder=nl.PLACEHOLDER_SELECT)
     with data_guard():
         trend = load.trend_view(area, gemeente, indicator, age, int(year))
@@ -141,7 +142,7 @@ if area is not None:
     if trend.break_sentence:
         st.warning(trend.break_sentence, icon=":material/timeline:")
     if trend.figure is None:
-        st.info(txt.NO_TREND.format(name=units.names.get(area, area), label=ind.label, age=age_label))
+        st.info(md_with(txt.NO_TREND, name=units.names.get(area, area), label=ind.label, age=age_label))
         if trend.why_missing:
             st.info(trend.why_missing, icon=":material/help:")
         if trend.city_note:
@@ -184,7 +185,7 @@ with data_guard():
 if areas.figure is None:
     st.info(txt.NO_AREAS)
 else:
-    st.header(txt.H_MULTIPLES.format(label=ind.label, age=age_label), divider="gray")
+    st.header(md_with(txt.H_MULTIPLES, label=ind.label, age=age_label), divider="gray")
     st.write(areas.sentence)
     st.caption(txt.MULTIPLES_SORT_NOTE.format(year=year) + " " + areas.method_note)
     nl.plotly_chart(areas.figure, key="gebied_multiples", alt=txt.CHART_ALT_MULTIPLES.format(label=ind.label))

@@ -6,8 +6,9 @@ import streamlit as st
 
 from wijkmonitor.about import load
 from wijkmonitor.common import dutch_ui as nl
-from wijkmonitor.common import page
+from wijkmonitor.common import page, show
 from wijkmonitor.common.data import data_guard
+from wijkmonitor.common.text import markdown, plain
 from wijkmonitor.texts import over as txt
 
 page.start("over-de-data")
@@ -28,14 +29,15 @@ with tab_catalogue:
     st.markdown(txt.CATALOGUE_HELP)
     theme = st.selectbox(txt.FILTER_THEME, [None, *view.theme_names], key="over_theme",
                          placeholder=nl.PLACEHOLDER_SELECT,
-                         format_func=lambda t: txt.ALL_THEMES if t is None else view.theme_names[t])
+                         format_func=lambda t: txt.ALL_THEMES if t is None else plain(view.theme_names[t]))
     table = view.catalogue_for(theme)
     nl.dataframe(table, key="about_catalogue", codes=True)  # the codes links use (?indicator=...)
     page.downloads(table, label=txt.DOWNLOAD_CATALOGUE, file_stem=txt.CATALOGUE_FILE,
                    key="over_catalogue_dl")
     st.subheader(txt.ATTRIBUTION_TITLE)
     st.markdown(txt.ATTRIBUTION_HELP)
-    st.markdown("\n".join(f"- {line}" for line in view.attribution))
+    # Sources and licences come from configuration: escaped, one bullet each.
+    st.markdown("\n".join(f"- {markdown(line)}" for line in view.attribution))
 
 with tab_coverage:
     st.markdown(txt.COVERAGE_HELP)
@@ -55,20 +57,21 @@ with tab_editions:
     page.downloads(view.editions, label=txt.DOWNLOAD_EDITIONS, file_stem="edities", key="over_editions_dl")
     st.subheader(txt.BOUNDARIES_TITLE)
     st.caption(txt.BOUNDARIES_HELP)
-    st.table(view.boundaries, hide_index=True)
+    show.table(view.boundaries, hide_index=True)
 
 with tab_methods:
     st.markdown(view.methods)
     st.subheader(txt.WEIGHTING_TITLE)
     if view.unweighted:
-        st.warning(txt.UNWEIGHTED_WARNING.format(areas=", ".join(view.unweighted)), icon=":material/balance:")
-    st.table(view.weighting, hide_index=True)
+        st.warning(txt.UNWEIGHTED_WARNING.format(areas=", ".join(markdown(a) for a in view.unweighted)),
+                   icon=":material/balance:")
+    show.table(view.weighting, hide_index=True)
     st.subheader(txt.STATUS_TITLE)
     st.markdown(view.status_method)
 
 with tab_build:
     st.subheader(txt.BUILD_TITLE)
-    st.table(view.build_facts, hide_index=True, hide_header=True)
+    show.table(view.build_facts, hide_index=True, hide_header=True)
     st.subheader(txt.SOURCES_TITLE)
     st.caption(txt.SOURCES_HELP)
     nl.dataframe(view.sources, key="about_sources", height="content")

@@ -8,10 +8,10 @@ import streamlit as st
 
 from wijkmonitor.area_monitor import load as area_load
 from wijkmonitor.common import dutch_ui as nl
-from wijkmonitor.common import page
+from wijkmonitor.common import page, show
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
-from wijkmonitor.common.text import inert
+from wijkmonitor.common.text import inert, markdown, plain
 from wijkmonitor.comparison import load as comparison
 from wijkmonitor.comparison import sections
 from wijkmonitor.errors import DataUnavailable
@@ -45,14 +45,14 @@ by_code = {u.code: u for u in units}
 raw = st.query_params.get("area")
 linked, rejected = resolve(raw, units)
 if rejected is not None:
-    st.info(txt.UNKNOWN_UNIT.format(value=inert(rejected), default=units[0].name), icon=":material/link_off:")
+    st.info(txt.UNKNOWN_UNIT.format(value=inert(rejected), default=markdown(units[0].name)), icon=":material/link_off:")
 if linked is not None and st.session_state.get(PARAM_MEMO) != linked.code:
     st.session_state[UNIT_KEY] = linked.code
 elif st.session_state.get(UNIT_KEY) not in by_code:
     st.session_state[UNIT_KEY] = units[0].code
 
 unit_col, age_col = st.columns([2, 3])
-code = unit_col.selectbox(txt.CHOOSE_UNIT, list(by_code), key=UNIT_KEY, format_func=lambda c: by_code[c].label,
+code = unit_col.selectbox(txt.CHOOSE_UNIT, list(by_code), key=UNIT_KEY, format_func=lambda c: plain(by_code[c].label),
                           placeholder=nl.PLACEHOLDER_SELECT)
 unit = by_code[code]
 st.session_state[PARAM_MEMO] = code
@@ -98,12 +98,12 @@ with data_guard():
     # and say that the city figure of such a source is computed from the wijken.
     why_not = area_load.wijk_notes().get(unit.code)
 if why_not:
-    st.info(txt.WIJK_ONLY_WHY.format(note=why_not), icon=":material/help:")
+    st.info(txt.WIJK_ONLY_WHY.format(note=markdown(why_not)), icon=":material/help:")
 st.caption(txt.CITY_COMPUTED_NOTE)
 for block in view.themes:
-    st.markdown(f"#### {block.name}")
+    show.heading(block.name)
     nl.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt)
-    st.table(block.table, hide_index=True)
+    show.table(block.table, hide_index=True)
 
 if is_area:
     with data_guard():
@@ -118,12 +118,12 @@ else:
         st.info(txt.COMPASS_NONE)
     else:
         st.markdown(view.compass_summary)
-        st.table(view.compass, hide_index=True)
+        show.table(view.compass, hide_index=True)
 
 if not view.context_table.empty:
     st.subheader(txt.SECTION_CONTEXT)
     st.caption(txt.SECTION_CONTEXT_HELP)
-    st.table(view.context_table, hide_index=True)
+    show.table(view.context_table, hide_index=True)
 
 st.subheader(txt.SECTION_REGISTERS)
 if view.interventions is None:
@@ -136,12 +136,12 @@ else:
     if view.interventions.empty:
         st.caption(txt.NO_INTERVENTIONS)
     else:
-        st.table(view.interventions_table, hide_index=True)
+        show.table(view.interventions_table, hide_index=True)
     st.markdown(f"#### {txt.PROCESS}")
     if view.process is None or view.process.empty:
         st.caption(txt.NO_PROCESS)
     else:
-        st.table(view.process_table, hide_index=True)
+        show.table(view.process_table, hide_index=True)
 
 st.subheader(txt.SECTION_DOWNLOADS)
 st.caption(txt.PRINT_HINT)

@@ -113,7 +113,8 @@ def test_export_keeps_formula_text_and_drops_float_noise() -> None:
     frame = pd.DataFrame({"Naam": ["=1+1", "+31 50", "-min", "@SUM(A1)", "gewoon"],
                           "Waarde": [-2.700000000000003, 0.1 + 0.2, None, 1250000.0, 56.7]})
     text = export.csv_bytes(frame).decode("utf-8-sig")
-    assert text.splitlines()[1:] == ["=1+1;-2,7", "+31 50;0,3", "-min;", "@SUM(A1);1250000,0", "gewoon;56,7"]
+    # CSV has no cell types: text a spreadsheet would run as a formula gets a leading apostrophe (issue 12).
+    assert text.splitlines()[1:] == ["'=1+1;-2,7", "'+31 50;0,3", "'-min;", "'@SUM(A1);1250000,0", "gewoon;56,7"]
     sheet = openpyxl.load_workbook(io.BytesIO(export.table_xlsx(frame, "Tabel"))).worksheets[0]
     names = [sheet.cell(row=r, column=1) for r in range(2, 7)]
     assert [(c.value, c.data_type) for c in names] == [(v, "s") for v in frame["Naam"]]

@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 
 from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import plotly_text
 from wijkmonitor.texts import gebied as txt
 
 AREA_COLOUR = "#1f1f1f"
@@ -88,7 +89,10 @@ def trend_figure(
     unit = unit_rows[["year", "value"]].dropna().astype({"year": int}).sort_values("year")
     city = city_rows[["year", "city_value"]].dropna().astype({"year": int}).sort_values("year")
     both = unit.merge(city, on="year")
-    city_label = txt.CHART_CITY.format(name=city_name)
+    # Names and labels from data reach plotly's pseudo-HTML (legend, hover, annotations, titles): escaped, and
+    # kept out of hovertemplates (`meta` instead), where `%{...}` in a name would be read as a placeholder.
+    city_label = plotly_text(txt.CHART_CITY.format(name=city_name))
+    unit_label = plotly_text(unit_name)
     years = _years(unit, city)
     traces: list[go.Scatter] = []
     if not both.empty:
@@ -105,12 +109,13 @@ def trend_figure(
             x=city["year"], y=city["city_value"], mode="lines+markers", name=city_label,
             line={"color": CITY_COLOUR, "dash": "dash", "width": 2}, marker={"symbol": "square", "size": 8},
             customdata=[fmt.value(v, ind.unit, ind.decimals) for v in city["city_value"]],
-            hovertemplate="%{customdata}<extra>" + city_label + "</extra>",
+            meta=city_label, hovertemplate="%{customdata}<extra>%{meta}</extra>",
         ),
         go.Scatter(
-            x=unit["year"], y=unit["value"], mode="lines+markers+text", name=unit_name,
+            x=unit["year"], y=unit["value"], mode="lines+markers+text", name=unit_label,
             line={"color": AREA_COLOUR, "width": 3}, marker={"size": 9}, text=labels, textposition="top center",
-            textfont=FONT, customdata=labels, hovertemplate="%{customdata}<extra>" + unit_name + "</extra>",
+            textfont=FONT, customdata=labels, meta=unit_label,
+            hovertemplate="%{customdata}<extra>%{meta}</extra>",
         ),
     ]
     x_max = max(years) if years else 0
@@ -127,7 +132,7 @@ def trend_figure(
                        "line": {"color": MARKER_COLOUR, "dash": "dot", "width": 2}})
         # Names sit above the plot, one line per intervention, so they never cover the data.
         annotations.append({"x": x, "y": 1.0 + 0.075 * (len(marker_rows) - i), "yref": "paper",
-                            "text": _short(str(row.name)), "xanchor": "left" if x <= middle else "right",
+                            "text": plotly_text(_short(str(row.name))), "xanchor": "left" if x <= middle else "right",
                             "yanchor": "bottom",
                             "showarrow": False, "font": {"size": 12, "color": MARKER_COLOUR}})
     layout = {
@@ -138,7 +143,8 @@ def trend_figure(
         "xaxis": {"title": {"text": txt.CHART_X}, "tickmode": "array", "tickvals": years,
                   "ticktext": [str(y) for y in years], "showgrid": False, "linecolor": "#6b6b6b",
                   "range": [min(years) - 0.5, x_max + 0.5] if years else None},
-        "yaxis": {"title": {"text": txt.CHART_Y.format(label=ind.label, unit=ind.unit) if ind.unit else ind.label},
+        "yaxis": {"title": {"text": plotly_text(txt.CHART_Y.format(label=ind.label, unit=ind.unit) if ind.unit
+                                                else ind.label)},
                   "gridcolor": "#e6e6e6", "zeroline": False},
     }
     # One constructor call validates everything once; add_trace per trace is several times slower.
@@ -164,12 +170,12 @@ def sort_areas(latest: pd.DataFrame, polarity: str) -> list[str]:
 def _panel_title(area_rows: pd.DataFrame, area_id: str, name: str, ind: Indicator, year: int) -> str:
     latest = area_rows[(area_rows["area_id"] == area_id) & (area_rows["year"] == year)]
     if latest.empty or fmt.is_missing(latest["value"].iloc[0]):
-        return f"{name}<br>{txt.TOOLTIP_MISSING}"
+        return f"{plotly_text(name)}<br>{txt.TOOLTIP_MISSING}"
     value = fmt.value(latest["value"].iloc[0], ind.unit, ind.decimals)
     gap = float(latest["gap"].iloc[0])
     amount = fmt.difference(gap, ind.unit, ind.decimals).replace(txt.PERCENT_POINT, "pp")
     # Words, not a sign: "−4,1 pp" reads as good news even when less volunteering is worse.
-    return f"{name}<br>{value} ({amount} {_direction_word(gap, ind)})"
+    return f"{plotly_text(name)}<br>{value} ({amount} {_direction_word(gap, ind)})"
 
 
 def multiples_figure(
@@ -220,7 +226,7 @@ def multiples_figure(
                        line={"color": AREA_COLOUR, "width": 2.5}, marker={"size": 6}, name=txt.CHART_AREA,
                        showlegend=first, legendgroup="area",
                        customdata=[fmt.value(v, ind.unit, ind.decimals) for v in unit["value"]],
-                       hovertemplate="%{customdata}<extra>" + name + "</extra>", **axes),
+                       meta=plotly_text(name), hovertemplate="%{customdata}<extra>%{meta}</extra>", **axes),
         ]
     years = _years(area_rows, city)
     # Style the grid's layout as a plain dict and build the figure once: update_xaxes and friends walk every

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wijkmonitor.area_monitor.options import LEVELS, Catalog, Units
-from wijkmonitor.common.text import inert
+from wijkmonitor.common.text import inert, markdown
 from wijkmonitor.common.url_state import Choice, choose, parse_year
 from wijkmonitor.texts import gebied as txt
 
@@ -32,7 +32,8 @@ def _message(name: str, choice: Choice[Any], fallback: str) -> str | None:
     if choice.rejected is None:
         return None
     value = inert(choice.rejected) if len(choice.rejected) <= 64 else txt.PARAM_TOO_LONG
-    return txt.PARAM_UNKNOWN.format(what=txt.PARAM_WHAT[name], value=value, fallback=fallback)
+    # The fallback is a name or label from data, shown in a Markdown notice: escaped.
+    return txt.PARAM_UNKNOWN.format(what=txt.PARAM_WHAT[name], value=value, fallback=markdown(fallback))
 
 
 def parse(raw: Mapping[str, str | None], catalog: Catalog, units: Units) -> tuple[Selection, list[str]]:

@@ -25,6 +25,7 @@ from wijkmonitor.area_monitor import colours
 from wijkmonitor.area_monitor.colours import Scale
 from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import html_text, plain
 from wijkmonitor.texts import gebied as txt
 
 REGIONS_LAYER = "gebied-regions"
@@ -162,10 +163,11 @@ def _outline_layers(areas: pd.DataFrame, selected: Mapping[str, Any] | None,
         layers.append(pdk.Layer(
             "TextLayer",
             id="gebied-area-labels",
-            data=[{"name": n, "position": [lon, lat], "priority": 1000 if a == selected_id else -i}
+            # Drawn as letters, not HTML: plain text under its own key, so no tooltip template can pick it up.
+            data=[{"label": plain(n), "position": [lon, lat], "priority": 1000 if a == selected_id else -i}
                   for i, (a, n, lon, lat) in enumerate(zip(areas["area_id"], areas["area_name"], areas["lon"],
                                                            areas["lat"], strict=True))],
-            get_position="position", get_text="name", get_size=13, size_units="'pixels'",
+            get_position="position", get_text="label", get_size=13, size_units="'pixels'",
             get_color=[20, 20, 20], font_family=_LABEL_FONT, font_weight=600, background=True,
             get_background_color=[255, 255, 255, 225], background_padding=[3, 1, 3, 1],
             get_text_anchor="'middle'", get_alignment_baseline="'center'", pickable=False,
@@ -231,9 +233,11 @@ def choropleth(
         features.append({
             "type": "Feature",
             "geometry": geometry,
-            "properties": {"code": row["region_code"], "name": row["name"], "fill": [r, g, b, 235],
-                           "title": txt.TOOLTIP_TITLE_AREA.format(name=row["name"], area=members[row["region_code"]])
-                           if members and row["region_code"] in members else row["name"],
+            # The tooltip is HTML (deck.gl puts it in innerHTML): names from the boundary file are escaped.
+            "properties": {"code": row["region_code"], "name": html_text(row["name"]), "fill": [r, g, b, 235],
+                           "title": html_text(txt.TOOLTIP_TITLE_AREA.format(name=row["name"],
+                                                                            area=members[row["region_code"]]))
+                           if members and row["region_code"] in members else html_text(row["name"]),
                            **_tooltip_lines(row, ind)},
         })
         if selected is not None and row["region_code"] == selected:
@@ -271,7 +275,7 @@ def overview(base: pd.DataFrame, areas: pd.DataFrame) -> pdk.Deck:
         if geometry is None:
             continue
         geometries.append(geometry)
-        base_features.append({"type": "Feature", "geometry": geometry, "properties": {"name": row["name"]}})
+        base_features.append({"type": "Feature", "geometry": geometry, "properties": {"name": html_text(row["name"])}})
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -286,7 +290,7 @@ def overview(base: pd.DataFrame, areas: pd.DataFrame) -> pdk.Deck:
             "GeoJsonLayer",
             id="overview-areas",
             data={"type": "FeatureCollection", "features": [
-                {"type": "Feature", "geometry": g, "properties": {"name": n}}
+                {"type": "Feature", "geometry": g, "properties": {"name": html_text(n)}}
                 for g, n in zip(areas["geometry"], areas["area_name"], strict=True)
             ]},
             stroked=False, filled=True, get_fill_color=[254, 224, 182, 230], pickable=True,

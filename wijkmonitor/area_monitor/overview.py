@@ -7,7 +7,6 @@ same content as a flat table for the CSV download.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -18,6 +17,7 @@ from wijkmonitor.area_monitor import sentences
 from wijkmonitor.area_monitor.options import Catalog, Indicator, Units
 from wijkmonitor.area_monitor.tables import position_word
 from wijkmonitor.common import fmt, verdict
+from wijkmonitor.common.text import html_text, markdown
 from wijkmonitor.texts import gebied as txt
 
 PROGRAMME_KIND = "programmagebied"  # an area made of other areas (Groningen-Noord): shown, not counted
@@ -97,7 +97,9 @@ def summary(m: Matrix) -> list[str]:
             continue
         total = len(rows)
         behind = sum(1 for r in rows if r.get("position") == "slechter")
-        text = txt.OVERVIEW_SUMMARY.format(label=col.indicator.label, age=col.age_label, year=col.year,
+        # Markdown (a bullet on the overview page): the label from configuration is escaped.
+        text = txt.OVERVIEW_SUMMARY.format(label=markdown(col.indicator.label), age=markdown(col.age_label),
+                                           year=col.year,
                                            behind=behind, total=total)
         moved = verdict.summary(rows, noun="wijken")
         text += moved or txt.OVERVIEW_SUMMARY_NO_PREV
@@ -113,7 +115,7 @@ def _gap_short(gap: Any, ind: Indicator) -> str:
     text = fmt.difference(gap, ind.unit, ind.decimals, signed=True)
     if ind.unit == "%":
         return text.replace(f" {txt.PERCENT_POINT}", ' <abbr title="procentpunt">pp</abbr>')
-    return html.escape(text)
+    return html_text(text)
 
 
 def _coverage(row: dict[str, Any] | None) -> tuple[int, int] | None:
@@ -136,22 +138,22 @@ def why_missing(ind: Indicator, area_id: str, area_name: str, notes: dict[str, s
 def _cell_html(row: dict[str, Any] | None, col: Column, area_id: str, area_name: str, page: str,
                show_coverage: bool, notes: dict[str, str] | None = None) -> str:
     ind = col.indicator
-    href = html.escape(_link(page, indicator=ind.code, age=col.age, year=col.year, area=area_id))
-    title = html.escape(txt.MATRIX_LINK_TITLE.format(area=area_name, label=ind.label))
+    href = html_text(_link(page, indicator=ind.code, age=col.age, year=col.year, area=area_id))
+    title = html_text(txt.MATRIX_LINK_TITLE.format(area=area_name, label=ind.label))
     if row is None or fmt.is_missing(row.get("value")):
         why = why_missing(ind, area_id, area_name, notes or {})
         if why is not None:
             # The reason is in the cell itself (not only in a title): a tooltip is invisible to touch and print.
-            return (f'<td class="wm-none"><a href="{href}" target="_self" title="{html.escape(why)}">'
-                    f"{html.escape(txt.MATRIX_CELL_WIJK_ONLY)}</a></td>")
+            return (f'<td class="wm-none"><a href="{href}" target="_self" title="{html_text(why)}">'
+                    f"{html_text(txt.MATRIX_CELL_WIJK_ONLY)}</a></td>")
         return (f'<td class="wm-none"><a href="{href}" target="_self" title="{title}">'
-                f"{html.escape(txt.MATRIX_CELL_MISSING)}</a></td>")
+                f"{html_text(txt.MATRIX_CELL_MISSING)}</a></td>")
     position = row.get("position")
     words = position_word(position, row.get("gap"), row.get("value"))
     lines = [
-        f'<span class="wm-v"><strong>{html.escape(fmt.value(row["value"], ind.unit, ind.decimals))}</strong> '
+        f'<span class="wm-v"><strong>{html_text(fmt.value(row["value"], ind.unit, ind.decimals))}</strong> '
         f'<span class="wm-gap">({_gap_short(row.get("gap"), ind)})</span></span>',
-        f'<span class="wm-g">{html.escape(txt.MATRIX_POSITION.get(words, words))}</span>',
+        f'<span class="wm-g">{html_text(txt.MATRIX_POSITION.get(words, words))}</span>',
     ]
     judgement = row.get("judgement")
     if isinstance(judgement, str) and judgement != "neutraal":
@@ -160,14 +162,14 @@ def _cell_html(row: dict[str, Any] | None, col: Column, area_id: str, area_name:
         kloof = verdict.kloof_words(row.get("kloof"))
         lines.append(
             f'<span class="wm-t"><span aria-hidden="true">{verdict.arrow(judgement)}</span> '
-            f"{html.escape(verdict.movement_short(judgement))}</span>"
+            f"{html_text(verdict.movement_short(judgement))}</span>"
         )
         if kloof:
-            lines.append(f'<span class="wm-t">{html.escape(kloof)}</span>')
+            lines.append(f'<span class="wm-t">{html_text(kloof)}</span>')
     elif isinstance(judgement, str):
-        lines.append(f'<span class="wm-t">{html.escape(verdict.MOVEMENT_SHORT["neutraal"])}</span>')
+        lines.append(f'<span class="wm-t">{html_text(verdict.MOVEMENT_SHORT["neutraal"])}</span>')
     else:
-        lines.append(f'<span class="wm-t">{html.escape(txt.MATRIX_CELL_NO_PREV)}</span>')
+        lines.append(f'<span class="wm-t">{html_text(txt.MATRIX_CELL_NO_PREV)}</span>')
     coverage = _coverage(row)
     if show_coverage and coverage:
         lines.append(f'<span class="wm-n">{txt.MATRIX_COVERAGE.format(used=coverage[0], members=coverage[1])}</span>')
@@ -216,10 +218,10 @@ def matrix_html(m: Matrix, page: str = "gebiedsmonitor") -> str:
         else:
             themes.append((col.indicator.theme_name, 1))
     head_theme = "".join(
-        f'<th scope="colgroup" colspan="{span}" class="wm-theme">{html.escape(name)}</th>' for name, span in themes
+        f'<th scope="colgroup" colspan="{span}" class="wm-theme">{html_text(name)}</th>' for name, span in themes
     )
     head_cols = "".join(
-        f'<th scope="col">{html.escape(col.indicator.label)}<span class="wm-sub">{html.escape(_header_sub(col))}'
+        f'<th scope="col">{html_text(col.indicator.label)}<span class="wm-sub">{html_text(_header_sub(col))}'
         "</span></th>"
         for col in m.columns
     )
@@ -236,22 +238,22 @@ def matrix_html(m: Matrix, page: str = "gebiedsmonitor") -> str:
         if shared:
             used, members = next(iter(coverages))  # type: ignore[misc]
             subs.append(txt.MATRIX_COVERAGE.format(used=used, members=members))
-        sub = "".join(f'<span class="wm-sub">{html.escape(line)}</span>' for line in subs)
-        href = html.escape(_link(page, area=area_id))
+        sub = "".join(f'<span class="wm-sub">{html_text(line)}</span>' for line in subs)
+        href = html_text(_link(page, area=area_id))
         cells = "".join(_cell_html(m.cells.get((area_id, c.indicator.code)), c, area_id, name, page, not shared,
                                    m.wijk_notes)
                         for c in m.columns)
-        row = (f'<tr><th scope="row"><a href="{href}" target="_self">{html.escape(name)}</a>{sub}</th>'
+        row = (f'<tr><th scope="row"><a href="{href}" target="_self">{html_text(name)}</a>{sub}</th>'
                f"{cells}</tr>")
         (programme_rows if kind == PROGRAMME_KIND else body).append(row)
     if programme_rows:
         body.append(f'<tr class="wm-group"><th scope="colgroup" colspan="{len(m.columns) + 1}">'
-                    f"{html.escape(txt.OVERVIEW_PROGRAMME_AREAS)}</th></tr>")
+                    f"{html_text(txt.OVERVIEW_PROGRAMME_AREAS)}</th></tr>")
         body += programme_rows
     return (
         f'{_STYLE}<div class="wm-matrix-wrap"><table class="wm-matrix">'
-        f"<caption>{html.escape(txt.MATRIX_CAPTION)}</caption>"
-        f'<thead><tr><th scope="col" rowspan="2">{html.escape(txt.MATRIX_AREA)}</th>{head_theme}</tr>'
+        f"<caption>{html_text(txt.MATRIX_CAPTION)}</caption>"
+        f'<thead><tr><th scope="col" rowspan="2">{html_text(txt.MATRIX_AREA)}</th>{head_theme}</tr>'
         f"<tr>{head_cols}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
     )
 
@@ -304,12 +306,12 @@ def notes(m: Matrix) -> list[str]:
             continue
         first = rows[0][1]
         if first.get("method") == "ongewogen":
-            out.append(txt.NOTE_UNWEIGHTED.format(name=name, members=int(first["n_members"])))
-        partial = [c.indicator.label for c, r in rows
+            out.append(txt.NOTE_UNWEIGHTED.format(name=markdown(name), members=int(first["n_members"])))
+        partial = [markdown(c.indicator.label) for c, r in rows
                    if not fmt.is_missing(r.get("n_used")) and int(r["n_used"]) < int(r["n_members"])]
         if partial:
             used = min(int(r["n_used"]) for _c, r in rows)
-            out.append(txt.NOTE_PARTIAL.format(name=name, used=used, members=int(first["n_members"]),
+            out.append(txt.NOTE_PARTIAL.format(name=markdown(name), used=used, members=int(first["n_members"]),
                                                verb="heeft" if used == 1 else "hebben",
                                                indicators=", ".join(fmt.lower_first(p) for p in partial)
                                                if len(partial) < len(rows) else "alle kernindicatoren"))
@@ -398,15 +400,17 @@ def theme_coverage(rows: pd.DataFrame, nplv_only: bool = True) -> list[ThemeCove
         with_figures = group[group["has_figures"].fillna(False).astype(bool)]
         if with_figures.empty:
             note = next((str(n) for n in group["note"] if not fmt.is_missing(n) and str(n)), "")
-            out.append(ThemeCoverage(str(theme_id), name, False, txt.COVERAGE_NONE.format(theme=name, note=note)))
+            out.append(ThemeCoverage(str(theme_id), name, False, txt.COVERAGE_NONE.format(theme=markdown(name),
+                                                                                   note=markdown(note))))
             continue
         levels = {level for raw in with_figures["levels"] for level in _split(raw)}
         level_text = ", ".join(txt.LEVEL_WORDS[lv] for lv in txt.LEVEL_WORDS if lv in levels)
         labels = [str(lab) if not fmt.is_missing(lab) else str(code)
                   for lab, code in zip(with_figures["label"], with_figures["indicator_code"], strict=True)]
         line = txt.COVERAGE_WITH_FIGURES.format(
-            theme=name, n=len(labels), indicator_word="indicator" if len(labels) == 1 else "indicatoren",
-            labels=_labels(labels), first=int(with_figures["first_year"].min()),
+            # The line is Markdown: theme names and labels from configuration are escaped.
+            theme=markdown(name), n=len(labels), indicator_word="indicator" if len(labels) == 1 else "indicatoren",
+            labels=_labels([markdown(lab) for lab in labels]), first=int(with_figures["first_year"].min()),
             newest=int(with_figures["newest_year"].max()), levels=level_text,
         )
         wanted = _split(group["wanted_sources"].iloc[0])

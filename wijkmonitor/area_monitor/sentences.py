@@ -2,6 +2,9 @@
 
 Every function takes plain values or DataFrames and returns a string, so each case (worse or better than the
 city, neutral indicator, no previous edition, missing value, missing city value) is tested without Streamlit.
+The sentences are Markdown (pages show them with st.markdown and st.caption): names and labels from data are
+escaped with `text.markdown` where they enter a sentence; `method_short` and `members_short` are table cells
+and stay plain.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ def _now(name: str, ind: Indicator, value: Any, city: Any) -> str:
     return template.format(
         name=name,
         value=fmt.value(value, ind.unit, ind.decimals),
-        label=fmt.lower_first(ind.label),
+        label=markdown(fmt.lower_first(ind.label)),
         city=fmt.value(city, ind.unit, ind.decimals),
     )
 
@@ -51,7 +54,7 @@ def gap_sentence(name: str, ind: Indicator, year: int, row: Row | None, city_val
     city = _get(row, "city_value")
     if city is None:
         city = None if fmt.is_missing(city_value) else city_value
-    label = fmt.lower_first(ind.label)
+    name, label = markdown(name), markdown(fmt.lower_first(ind.label))
     if value is None:
         if city is None:
             return txt.S_MISSING_VALUE_NO_CITY.format(name=name, year=year, label=label)
@@ -182,7 +185,7 @@ def map_sentence(rows: pd.DataFrame, ind: Indicator, level: str, year: int, boun
         if not behind.empty and float(behind["disadvantage"].max()) > 0:
             worst = fmt.records(behind.sort_values("disadvantage", ascending=False).head(1))[0]
             out += txt.S_MAP_EXTREMES.format(
-                name=worst["name"], value=fmt.value(worst["value"], ind.unit, ind.decimals),
+                name=markdown(worst["name"]), value=fmt.value(worst["value"], ind.unit, ind.decimals),
                 gap=fmt.difference(worst["gap"], ind.unit, ind.decimals),
             )
     small = int((_small(rows) & has_value).sum())
@@ -205,7 +208,7 @@ def map_sentence(rows: pd.DataFrame, ind: Indicator, level: str, year: int, boun
 
 def multiples_sentence(latest: pd.DataFrame, ind: Indicator, year: int) -> str:
     """The renewal areas together (one row per area for the chosen year): how many closed their gap."""
-    label = fmt.lower_first(ind.label)
+    label = markdown(fmt.lower_first(ind.label))
     rows = latest[latest["value"].notna()]
     total = len(rows)
     with_prev = rows[rows["judgement"].notna()]
@@ -227,7 +230,7 @@ def multiples_sentence(latest: pd.DataFrame, ind: Indicator, year: int) -> str:
         if not behind.empty:
             worst = fmt.records(behind.sort_values("disadvantage", ascending=False).head(1))[0]
             out += txt.S_MULTIPLES_BEHIND.format(
-                behind=len(behind), total=total, year=year, worst=worst["area_name"],
+                behind=len(behind), total=total, year=year, worst=markdown(worst["area_name"]),
                 gap=fmt.difference(worst["gap"], ind.unit, ind.decimals),
             )
     return out
@@ -267,7 +270,7 @@ def markers_sentence(markers: pd.DataFrame, ind: Indicator, drawn: bool = True) 
     if markers.empty:
         return ""
     aimed = markers[markers["aims_at_indicator"].fillna(False).astype(bool)]
-    label = fmt.lower_first(ind.label)
+    label = markdown(fmt.lower_first(ind.label))
     if not drawn:
         count = len(markers)
         return txt.MARKERS_NO_CHART.format(count=count, noun="interventie" if count == 1 else "interventies")
@@ -295,10 +298,11 @@ def areas_method_note(area_rows: pd.DataFrame, year: int) -> str:
         return ""
     weights = sorted({method_short(r) for r in rows if r.get("method") == "gewogen"})
     parts = [txt.AREAS_WEIGHTED.format(how=" / ".join(weights))] if weights else []
-    unweighted = [str(r["area_name"]) for r in rows if r.get("method") == "ongewogen"]
+    unweighted = [markdown(r["area_name"]) for r in rows if r.get("method") == "ongewogen"]
     if unweighted:
         parts.append(txt.AREAS_UNWEIGHTED.format(names=", ".join(unweighted)))
-    partial = [txt.AREAS_PARTIAL.format(name=r["area_name"], used=int(r["n_used"]), members=int(r["n_members"]))
+    partial = [txt.AREAS_PARTIAL.format(name=markdown(r["area_name"]), used=int(r["n_used"]),
+                                        members=int(r["n_members"]))
                for r in rows if not fmt.is_missing(r.get("n_used")) and int(r["n_used"]) < int(r["n_members"])]
     if partial:
         parts.append("; ".join(partial))

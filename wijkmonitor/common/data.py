@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from wijkmonitor import db
+from wijkmonitor.common.text import displayable
 from wijkmonitor.config import db_path_from_env
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.texts import common as txt
@@ -56,7 +57,8 @@ def _cached(name: str, stamp: tuple[int, int, int], path: str, params: tuple[tup
     snap = _current_snapshot()
     if snap.stamp != stamp:
         snap = db.snapshot(Path(path))
-    return db.run_on(snap, name, **dict(params))
+    # Every text a page reads from the database leaves here without control or bidi characters.
+    return displayable(db.run_on(snap, name, **dict(params)))
 
 
 def query(name: str, **params: object) -> pd.DataFrame:

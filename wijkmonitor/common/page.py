@@ -16,6 +16,7 @@ import streamlit as st
 from wijkmonitor.access import session
 from wijkmonitor.common import dutch_ui, export, fmt
 from wijkmonitor.common.data import pin_snapshot
+from wijkmonitor.common.text import file_part
 from wijkmonitor.texts import common as txt
 
 
@@ -92,10 +93,11 @@ def built_note(meta: dict[str, str]) -> None:
 def downloads(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:
     """The table as shown, as CSV (Dutch Excel) and as XLSX; each file is only built when it is asked for."""
     csv_col, xlsx_col = st.columns(2)
-    csv_col.download_button(label, partial(export.csv_bytes, frame), file_name=f"{file_stem}.csv", mime="text/csv",
+    csv_col.download_button(label, partial(export.csv_bytes, frame), file_name=f"{file_part(file_stem)}.csv",
+                            mime="text/csv",
                             key=f"{key}_csv", icon=":material/download:", on_click="ignore")
     xlsx_col.download_button(
-        txt.DOWNLOAD_XLSX, partial(export.table_xlsx, frame, label[:31]), file_name=f"{file_stem}.xlsx",
+        txt.DOWNLOAD_XLSX, partial(export.table_xlsx, frame, label[:31]), file_name=f"{file_part(file_stem)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
         icon=":material/table_view:", on_click="ignore",
     )

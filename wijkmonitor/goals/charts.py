@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import plain, plotly_text
 from wijkmonitor.goals.status import SeriesIndex, measured
 from wijkmonitor.texts import doelen as txt
 
@@ -35,7 +36,7 @@ def _axis_title(first: pd.Series) -> str:
     unit = str(first["unit"])
     if first["measure"] == "disadvantage":
         return txt.CHART_Y_GAP.format(unit=fmt.gap_unit(unit))
-    return txt.CHART_Y_VALUE.format(indicator=first["indicator_label"], unit=unit)
+    return plotly_text(txt.CHART_Y_VALUE.format(indicator=first["indicator_label"], unit=unit))
 
 
 def _y_range(values: list[float], *, with_zero: bool) -> list[float]:
@@ -100,7 +101,7 @@ def goal_figure(goal_rows: pd.DataFrame, index: SeriesIndex) -> go.Figure:
         }
         annotations.append({
             # Name and status on two lines: three long area names side by side would run into each other.
-            "text": f"<b>{row['area_name']}</b><br>{txt.status_text(str(row['status']))}",
+            "text": f"<b>{plotly_text(row['area_name'])}</b><br>{txt.status_text(str(row['status']))}",
             "x": left, "y": top, "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "bottom",
             "align": "left", "showarrow": False, "font": {"size": 12},
         })
@@ -168,4 +169,4 @@ def goal_chart_alt(goal_rows: pd.DataFrame) -> str:
     """Alt text summarising the chart, for screen readers."""
     records = goal_rows.to_dict("records")
     parts = [f"{row['area_name']}: {txt.status_text(str(row['status']))}" for row in records]
-    return txt.CHART_ALT.format(title=goal_rows.iloc[0]["goal_title"]) + " " + "; ".join(parts)
+    return plain(txt.CHART_ALT.format(title=goal_rows.iloc[0]["goal_title"]) + " " + "; ".join(parts))

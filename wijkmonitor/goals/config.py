@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from wijkmonitor.common.text import strip_controls
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, ProgrammeConfig
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.partners import DEFAULT_PARTNERS, load_partners
@@ -138,6 +139,10 @@ def _hint(value: str, candidates: Iterable[str]) -> str:
 
 _Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 _Year = Annotated[int, Field(ge=1900, le=2100)]
+# Titles, names and notes are shown on pages: control and bidi characters never belong in them.
+_Clean = AfterValidator(lambda value: strip_controls(value).strip())
+_Shown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _Clean]
+_ShownOptional = Annotated[str, _Clean]
 
 
 class _Schema(BaseModel):
@@ -151,13 +156,13 @@ class StatusSchema(_Schema):
 
 class PartnerSchema(_Schema):
     id: _Text
-    name: _Text
-    kind: str = ""
+    name: _Shown
+    kind: _ShownOptional = ""
 
 
 class GoalSchema(_Schema):
     id: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=_ID.pattern)]
-    title: _Text
+    title: _Shown
     theme: _Text
     indicator: _Text
     age_group: _Text
@@ -168,7 +173,7 @@ class GoalSchema(_Schema):
     target: float
     partners: Annotated[list[_Text], Field(min_length=1)]
     example: bool = False
-    note: str = ""
+    note: _ShownOptional = ""
 
 
 _TOP_SCHEMA = {"status": StatusSchema, "partners": PartnerSchema, "goals": GoalSchema}

@@ -9,7 +9,7 @@ import streamlit as st
 
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import url_state as params
-from wijkmonitor.common.text import inert
+from wijkmonitor.common.text import inert, plain
 from wijkmonitor.goals.config import Goal
 from wijkmonitor.goals.view import GoalsView
 from wijkmonitor.texts import doelen as txt
@@ -77,15 +77,15 @@ def filters(view: GoalsView) -> Selection:
     partner_col, theme_col, area_col, status_col = st.columns(4)
     partner = partner_col.selectbox(
         txt.FILTER_PARTNER, [None, *options["partner"]], key="doelen_partner", placeholder=nl.PLACEHOLDER_SELECT,
-        format_func=lambda p: txt.ALL_PARTNERS if p is None else view.labels.partner_names.get(p, p),
+        format_func=lambda p: txt.ALL_PARTNERS if p is None else plain(view.labels.partner_names.get(p, p)),
     )
     theme = theme_col.selectbox(
         txt.FILTER_THEME, [None, *options["theme"]], key="doelen_theme", placeholder=nl.PLACEHOLDER_SELECT,
-        format_func=lambda t: txt.ALL_THEMES if t is None else view.labels.theme_names.get(t, t),
+        format_func=lambda t: txt.ALL_THEMES if t is None else plain(view.labels.theme_names.get(t, t)),
     )
     area = area_col.selectbox(
         txt.FILTER_AREA, [None, *options["area"]], key="doelen_area", placeholder=nl.PLACEHOLDER_SELECT,
-        format_func=lambda a: txt.ALL_AREAS if a is None else view.labels.area_names.get(a, a),
+        format_func=lambda a: txt.ALL_AREAS if a is None else plain(view.labels.area_names.get(a, a)),
     )
     st.session_state[K_STATUS] = [s for s in st.session_state.get(K_STATUS) or [] if s in statuses]
     chosen_statuses = status_col.multiselect(txt.FILTER_STATUS, statuses, key=K_STATUS,

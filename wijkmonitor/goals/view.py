@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.common.text import for_reader, markdown
+from wijkmonitor.common.text import for_reader, markdown, md_with, plain
 from wijkmonitor.goals.charts import goal_figure
 from wijkmonitor.goals.config import DEFAULT_GOALS, Catalogue, Goal, GoalsConfig, load_goals
 from wijkmonitor.goals.links import LinkedIntervention, LinkIndex, link_index
@@ -64,31 +64,31 @@ class GoalsView:
         return goal_figure(rows, self.index)
 
     def goal_facts(self, goal: Goal) -> str:
-        """Target, indicator, owners, theme and origin of a goal as short Markdown lines."""
+        """Target, indicator, owners, theme and origin of a goal as short Markdown lines (data escaped)."""
         label = self.labels.indicator(goal.indicator)[0]
         lines = [
-            txt.GOAL_TARGET.format(target=describe_target(goal, self.labels)),
-            txt.GOAL_INDICATOR.format(indicator=label, age=self.labels.age_labels.get(goal.age_group,
-                                                                                       goal.age_group)),
-            txt.GOAL_PARTNERS.format(partners=", ".join(self.labels.partner_names.get(p, p)
-                                                        for p in goal.partners)),
-            txt.GOAL_THEME.format(theme=self.labels.theme_names.get(goal.theme, goal.theme)),
+            md_with(txt.GOAL_TARGET, target=describe_target(goal, self.labels)),
+            md_with(txt.GOAL_INDICATOR, indicator=label, age=self.labels.age_labels.get(goal.age_group,
+                                                                                         goal.age_group)),
+            md_with(txt.GOAL_PARTNERS, partners=", ".join(self.labels.partner_names.get(p, p)
+                                                          for p in goal.partners)),
+            md_with(txt.GOAL_THEME, theme=self.labels.theme_names.get(goal.theme, goal.theme)),
         ]
         if goal.note:
-            lines.append(txt.GOAL_NOTE.format(note=for_reader(goal.note)))
+            lines.append(md_with(txt.GOAL_NOTE, note=for_reader(goal.note)))
         return "  \n".join(lines)
 
     def status_lines(self, goal: Goal, area: str | None = None) -> str:
         """Per area the status in symbol and word plus the reason, as a Markdown list."""
         return "\n".join(
-            "- " + txt.AREA_STATUS_LINE.format(area=r["area_name"], status=txt.status_text(r["status"]),
-                                               reason=r["reason_text"])
+            "- " + md_with(txt.AREA_STATUS_LINE, area=r["area_name"], status=txt.status_text(r["status"]),
+                                 reason=r["reason_text"])
             for r in self.goal_records(goal, area)
         )
 
     def chart_alt(self, goal: Goal, area: str | None = None) -> str:
         parts = [f"{r['area_name']}: {txt.status_text(r['status'])}" for r in self.goal_records(goal, area)]
-        return txt.CHART_ALT.format(title=goal.title) + " " + "; ".join(parts)
+        return plain(txt.CHART_ALT.format(title=goal.title) + " " + "; ".join(parts))
 
     def summary(self, goals: tuple[Goal, ...], area: str | None = None) -> str:
         statuses = [r["status"] for g in goals for r in self.goal_records(g, area)]

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from wijkmonitor.common.text import plotly_text
 from wijkmonitor.texts import profiel as txt
 
 WIDTH = 700  # px: A4 portrait minus margins is about 718 px at 96 dpi
@@ -28,27 +29,28 @@ def _short(label: str) -> str:
 def theme_figure(rows: pd.DataFrame, unit_name: str, city_name: str) -> go.Figure:
     """Rows of one theme from profile_values (one age group plus 'totaal'), in indicator order."""
     records = rows.to_dict("records")
-    labels = [_short(str(r["label"])) for r in records]
+    labels = [plotly_text(_short(str(r["label"]))) for r in records]
     # Plotly draws the first category at the bottom; reverse so the list reads top-down like the table.
     order = list(reversed(labels))
     traces: list[dict[str, Any]] = [{
-        "type": "scatter", "mode": "markers", "name": txt.CHART_CITY.format(city=city_name),
+        "type": "scatter", "mode": "markers", "name": plotly_text(txt.CHART_CITY.format(city=city_name)),
         "x": [r["city_value"] for r in records], "y": labels,
         "marker": {"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": CITY_COLOUR},
                    "color": CITY_COLOUR},
-        "hovertemplate": "%{y}<br>" + city_name + ": %{x:.1f}<extra></extra>",
+        # Names go in through `meta`: inside the template itself a name could hold `%{...}` or a tag.
+        "meta": plotly_text(city_name), "hovertemplate": "%{y}<br>%{meta}: %{x:.1f}<extra></extra>",
     }]
     for position, (symbol_text, word) in txt.POSITION.items():
         mine = [r for r in records if r["position"] == position]
         if not mine:
             continue
         traces.append({
-            "type": "scatter", "mode": "markers", "name": f"{unit_name}: {symbol_text} {word}",
-            "x": [r["value"] for r in mine], "y": [_short(str(r["label"])) for r in mine],
+            "type": "scatter", "mode": "markers", "name": plotly_text(f"{unit_name}: {symbol_text} {word}"),
+            "x": [r["value"] for r in mine], "y": [plotly_text(_short(str(r["label"]))) for r in mine],
             "marker": {"symbol": txt.POSITION_MARKERS[position], "size": 12,
                        "color": txt.POSITION_COLOURS[position],
                        "line": {"width": 1.5, "color": txt.POSITION_COLOURS[position]}},
-            "hovertemplate": "%{y}<br>" + unit_name + ": %{x:.1f}<extra>" + word + "</extra>",
+            "meta": plotly_text(unit_name), "hovertemplate": "%{y}<br>%{meta}: %{x:.1f}<extra>" + word + "</extra>",
         })
     values = [v for r in records for v in (r["value"], r["city_value"]) if v is not None and not pd.isna(v)]
     high = max(values, default=100.0)

@@ -6,27 +6,28 @@ as callables, so a file is only built when someone asks for it.
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 
 from wijkmonitor.common import export, fmt
+from wijkmonitor.common.text import html_text, md_to_html, plain
 from wijkmonitor.profile import tables
 from wijkmonitor.profile.print_css import EXPORT_CSS
 from wijkmonitor.profile.view import ProfileView
 from wijkmonitor.texts import common as common_txt
 from wijkmonitor.texts import profiel as txt
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
 
 def _text(markdown: str) -> str:
-    """Our own short Markdown strings (only **bold**) as safe HTML."""
-    return _BOLD.sub(r"<strong>\1</strong>", html.escape(markdown))
+    """The view's Markdown (our own **bold**, data escaped by `text.markdown`) as safe HTML."""
+    return md_to_html(markdown)
 
 
 def _table(frame: pd.DataFrame) -> str:
-    return frame.to_html(index=False, escape=True, border=0, na_rep="")
+    # to_html escapes tags; control and bidi characters from data are dropped first.
+    clean = frame.map(lambda v: plain(v) if isinstance(v, str) else v)
+    clean.columns = [plain(c) for c in frame.columns]
+    return clean.to_html(index=False, escape=True, border=0, na_rep="")
 
 
 def _sources(view: ProfileView) -> str:
@@ -43,11 +44,11 @@ def profile_html(view: ProfileView) -> str:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="nl"><head><meta charset="utf-8">',
-        f"<title>{html.escape(txt.HTML_TITLE.format(name=view.unit.name))}</title>",
+        f"<title>{html_text(txt.HTML_TITLE.format(name=view.unit.name))}</title>",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<style>{EXPORT_CSS}</style></head><body>",
-        f"<h1>{html.escape(txt.HTML_TITLE.format(name=view.unit.name))}</h1>",
-        f'<p class="meta">{html.escape(view.subtitle)}<br>{html.escape(view.data_version)} '
+        f"<h1>{html_text(txt.HTML_TITLE.format(name=view.unit.name))}</h1>",
+        f'<p class="meta">{_text(view.subtitle)}<br>{html.escape(view.data_version)} '
         f'{html.escape(txt.EXPORT_VERSION.format(version=view.meta.get("tool_version", "?")))}</p>',
         f"<p>{_text(view.summary)}</p>",
     ]
@@ -61,8 +62,8 @@ def profile_html(view: ProfileView) -> str:
             full_html=False, include_plotlyjs=first, config={"displaylogo": False, "responsive": False}
         )
         first = False
-        parts += [f"<h3>{html.escape(block.name)}</h3>", f'<div class="chart" role="img" aria-label="'
-                  f'{html.escape(block.alt)}">{chart}</div>', _table(block.table)]
+        parts += [f"<h3>{html_text(block.name)}</h3>", f'<div class="chart" role="img" aria-label="'
+                  f'{html_text(block.alt)}">{chart}</div>', _table(block.table)]
     parts += [
         f"<h2>{html.escape(txt.SECTION_COMPASS)}</h2>",
         f'<p class="meta">{_text(view.compass_help)}</p>',

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import Ours, file_part, md_with
 from wijkmonitor.profile import tables
 from wijkmonitor.profile.charts import theme_figure
 from wijkmonitor.profile.units import Unit
@@ -54,11 +55,12 @@ class ProfileView:
 
     @property
     def title(self) -> str:
-        return txt.HEADER.format(name=self.unit.name)
+        """Markdown (st.header): the name escaped."""
+        return md_with(txt.HEADER, name=self.unit.name)
 
     @property
     def subtitle(self) -> str:
-        return txt.SUBHEADER.format(kind=self.unit.kind_label, age=self.age_label, city=self.city_name)
+        return md_with(txt.SUBHEADER, kind=self.unit.kind_label, age=self.age_label, city=self.city_name)
 
     @property
     def data_version(self) -> str:
@@ -71,7 +73,7 @@ class ProfileView:
 
     @property
     def file_stem(self) -> str:
-        return txt.FILE_STEM.format(code=self.unit.code.lower())
+        return file_part(txt.FILE_STEM.format(code=self.unit.code.lower()))
 
 
 def _has_examples(*frames: pd.DataFrame | None) -> bool:
@@ -86,7 +88,7 @@ def _method_note(unit: Unit, shown: pd.DataFrame) -> tuple[str | None, bool]:
     methods = set(shown["method"].dropna())
     members = int(shown["n_members"].max())
     if "ongewogen" in methods:
-        return txt.METHOD_UNWEIGHTED.format(name=unit.name, n=members), True
+        return md_with(txt.METHOD_UNWEIGHTED, name=unit.name, n=members), True
     years = sorted({int(y) for y in shown["weight_year"].dropna()})
     weight_years = ", ".join(str(y) for y in years)
     used = int(shown["n_used"].max())
@@ -128,12 +130,15 @@ def build_profile(
         ))
     tolerance = fmt.number(float(meta.get("gap_tolerance", "0.5")), 1, missing=fmt.DASH)
     counts = tables.position_counts(shown)
-    summary = txt.SUMMARY.format(
+    # Markdown with our own **bold**: every name from data escaped (the HTML export converts it back).
+    summary = md_with(
+        txt.SUMMARY,
         n=len(shown), name=unit.name, worse=counts["slechter"], better=counts["beter"], equal=counts["gelijk"],
-        neutral=counts["neutraal"], tolerance=tolerance, unit="procentpunt",
+        neutral=counts["neutraal"], tolerance=Ours(tolerance), unit=Ours("procentpunt"),
     )
     kompas = tables.compass_counts(shown)
-    compass_summary = txt.COMPASS_SUMMARY.format(
+    compass_summary = md_with(
+        txt.COMPASS_SUMMARY,
         name=unit.name, better=kompas["verbeterd"], worse=kompas["verslechterd"], equal=kompas["gelijk"],
     )
     note, unweighted = _method_note(unit, shown)

@@ -15,6 +15,7 @@ import streamlit as st
 from wijkmonitor.access import session
 from wijkmonitor.access.roles import Viewer
 from wijkmonitor.common import dutch_ui as nl
+from wijkmonitor.common.text import markdown
 from wijkmonitor.config import DEFAULT_SOURCE, db_path_from_env, load_config
 from wijkmonitor.errors import BuildError, WijkmonitorError
 from wijkmonitor.updates import jobs
@@ -89,9 +90,10 @@ def _progress() -> None:
 def _outcome() -> None:
     state, message = st.session_state.pop(_OUTCOME, ("", ""))
     if state == jobs.DONE:
-        st.success(message, icon=":material/check_circle:")
+        st.success(markdown(message), icon=":material/check_circle:")
     elif state == jobs.FAILED:
-        st.error(f"Bijwerken is niet gelukt; de gegevens zijn niet veranderd. {message}", icon=":material/error:")
+        st.error(f"Bijwerken is niet gelukt; de gegevens zijn niet veranderd. {markdown(message)}",
+                 icon=":material/error:")
 
 
 def _upload_section(viewer: Viewer, tgt: BuildTarget, store: UpdateStore) -> None:
@@ -106,12 +108,13 @@ def _upload_section(viewer: Viewer, tgt: BuildTarget, store: UpdateStore) -> Non
     try:
         check = _check(uploaded.getvalue(), uploaded.name, tgt, store)
     except UploadRejected as exc:
-        st.error(f"Dit bestand kan niet worden gebruikt: {exc}.", icon=":material/block:")
+        st.error(f"Dit bestand kan niet worden gebruikt: {markdown(exc)}.", icon=":material/block:")
         return
     except BuildError as exc:
-        st.error(f"Het bestand kon niet worden gecontroleerd: {exc}", icon=":material/error:")
+        st.error(f"Het bestand kon niet worden gecontroleerd: {markdown(exc)}", icon=":material/error:")
         return
-    st.markdown(f"**{check.upload.display_name}** ({check.kind_label}; controlegetal sha256 "
+    # The file name and every message quoting a cell are the uploader's text: escaped for Markdown.
+    st.markdown(f"**{markdown(check.upload.display_name)}** ({check.kind_label}; controlegetal sha256 "
                 f"`{check.upload.sha256[:12]}…`)")
     if check.problems:
         errors = len(check.errors)
@@ -142,12 +145,12 @@ def _history_section(viewer: Viewer, tgt: BuildTarget, store: UpdateStore) -> No
         st.caption("Er zijn nog geen eerdere versies bewaard.")
     for build in kept:
         left, right = st.columns([4, 1])
-        left.markdown(f"{build.kept_at.replace('T', ' ')[:16]} UTC: {build.reason}")
+        left.markdown(f"{build.kept_at.replace('T', ' ')[:16]} UTC: {markdown(build.reason)}")
         if right.button("Terugzetten", key=f"updates-rollback-{build.build_id}", disabled=_JOB in st.session_state):
             try:
                 rollback(store, build.build_id, target=tgt, user=_who(viewer))
             except WijkmonitorError as exc:
-                st.error(str(exc), icon=":material/error:")
+                st.error(markdown(exc), icon=":material/error:")
             else:
                 st.success(f"De versie van {build.kept_at.replace('T', ' ')[:16]} UTC staat weer klaar.",
                            icon=":material/history:")
