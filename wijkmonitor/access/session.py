@@ -163,3 +163,13 @@ def register_query(name: str, viewer: Viewer, **params: object) -> pd.DataFrame:
     canonical = _canonical(viewer)
     return _filtered(name, current_stamp(), canonical.visibility_key, tuple(sorted(canonical.roles)),
                      tuple(sorted(params.items())))
+
+
+def viewer_roles() -> tuple[str, ...]:
+    """The current viewer's visibility as a hashable cache-key part: () for the public."""
+    return tuple(sorted(_canonical(current_viewer()).roles))
+
+
+def query_for_viewer(name: str, **params: object) -> pd.DataFrame:
+    """`register_query` for whoever is looking in this script run."""
+    return register_query(name, current_viewer(), **params)
