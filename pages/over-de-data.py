@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from wijkmonitor.about import load
+from wijkmonitor.access import explain, session
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.texts import over as txt
@@ -58,3 +59,5 @@ with tab_build:
     st.caption(txt.SOURCES_HELP)
     st.dataframe(view.sources, hide_index=True, key="about_sources", height="content")
     st.caption(txt.REBUILD)
+    st.subheader(txt.ACCESS_TITLE)
+    st.markdown(explain.who_sees_what(session.access_config(), login_enabled=session.settings().enabled))
