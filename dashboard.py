@@ -7,10 +7,10 @@ Wiring only: cached sections (`wijkmonitor.area_monitor.load`) -> render.
 import streamlit as st
 
 from wijkmonitor.area_monitor import load, overview
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.common.data import meta as build_meta
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 
 page.start("")
@@ -32,8 +32,7 @@ if view.matrix.empty:
     st.info(txt.NO_RENEWAL_AREAS)
     with data_guard():
         city_table = load.city_headlines()
-    st.dataframe(city_table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
-                 column_config=load.column_config(city_table))
+    nl.dataframe(city_table, width="stretch")
     page.downloads(city_table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht_stad",
                    key="overzicht_dl_city")
     if deck is None:
@@ -51,7 +50,7 @@ with map_col:
     if deck is None:
         st.info(txt.NO_MAP, icon=":material/map:")
     else:
-        st.pydeck_chart(deck, height=420, key="overzicht_map", alt=txt.MAP_ALT_OVERVIEW.format(gemeente=gemeente))
+        nl.pydeck_chart(deck, height=420, key="overzicht_map", alt=txt.MAP_ALT_OVERVIEW.format(gemeente=gemeente))
         st.caption(txt.OVERVIEW_MAP_NOTE.format(year=overview.boundary_year_text(load.area_shapes())))
 
 st.header(txt.H_MATRIX, divider="gray")
@@ -61,4 +60,4 @@ st.subheader(txt.H_NOTES)
 st.markdown("\n".join(f"- {line}" for line in view.notes))
 page.downloads(view.table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht", key="overzicht_dl")
 st.markdown(txt.TO_GEBIEDSMONITOR)
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

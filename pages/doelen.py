@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard
@@ -53,15 +54,15 @@ else:
                 st.info(txt.UNKNOWN_FILTER.format(value=inert(chosen.rejected)), icon=":material/link_off:")
     partner_col, theme_col, area_col = st.columns(3)
     partner = partner_col.selectbox(
-        txt.FILTER_PARTNER, [None, *view.partners_in_use()], key="doelen_partner",
+        txt.FILTER_PARTNER, [None, *view.partners_in_use()], key="doelen_partner", placeholder=nl.PLACEHOLDER_SELECT,
         format_func=lambda p: txt.ALL_PARTNERS if p is None else view.labels.partner_names.get(p, p),
     )
     theme = theme_col.selectbox(
-        txt.FILTER_THEME, [None, *view.themes_in_use()], key="doelen_theme",
+        txt.FILTER_THEME, [None, *view.themes_in_use()], key="doelen_theme", placeholder=nl.PLACEHOLDER_SELECT,
         format_func=lambda t: txt.ALL_THEMES if t is None else view.labels.theme_names.get(t, t),
     )
     area = area_col.selectbox(
-        txt.FILTER_AREA, [None, *view.areas_in_use()], key="doelen_area",
+        txt.FILTER_AREA, [None, *view.areas_in_use()], key="doelen_area", placeholder=nl.PLACEHOLDER_SELECT,
         format_func=lambda a: txt.ALL_AREAS if a is None else view.labels.area_names.get(a, a),
     )
     goals = view.goals(partner=partner, theme=theme, area=area)
@@ -84,15 +85,14 @@ with tab_goals:
         with st.container(border=True):
             st.subheader(goal.title + (f" · {txt.EXAMPLE_TAG}" if goal.example else ""), anchor=goal.id)
             st.markdown(view.goal_facts(goal))
-            st.plotly_chart(view.figure(goal, area), key=f"doel_{goal.id}", alt=view.chart_alt(goal, area),
-                            config={"displaylogo": False})
+            nl.plotly_chart(view.figure(goal, area), key=f"doel_{goal.id}", alt=view.chart_alt(goal, area))
             st.markdown(view.status_lines(goal, area))
             st.page_link("pages/doelen.py", label=txt.GOAL_LINK, icon=":material/link:",
                          query_params={"goal": goal.id})
 
 with tab_table:
     table = view.display[view.rows(goals, area)]
-    st.dataframe(table, hide_index=True, key="doelen_tabel")
+    nl.dataframe(table, key="doelen_tabel")
     page.downloads(table, label=common_txt.DOWNLOAD_CSV, file_stem=txt.TABLE_FILE,
                    key="doelen_dl")
 

@@ -7,11 +7,11 @@ import streamlit as st
 
 from wijkmonitor.area_monitor import links, load, maps
 from wijkmonitor.area_monitor.options import LEVELS
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.common.data import meta as build_meta
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 
 page.start("gebiedsmonitor")
@@ -60,18 +60,21 @@ if news is not None:
 
 col_theme, col_indicator, col_age, col_year, col_level = st.columns([2, 3, 2, 1.2, 1.6])
 params.ensure(K_THEME, list(catalog.themes), next(iter(catalog.themes)))
-theme = col_theme.selectbox(txt.W_THEME, list(catalog.themes), format_func=catalog.themes.__getitem__, key=K_THEME)
+theme = col_theme.selectbox(txt.W_THEME, list(catalog.themes), format_func=catalog.themes.__getitem__, key=K_THEME,
+                            placeholder=nl.PLACEHOLDER_SELECT)
 indicator_options = catalog.theme_indicators(theme)
 params.ensure(K_INDICATOR, indicator_options, catalog.default_indicator(theme))
 indicator = col_indicator.selectbox(
-    txt.W_INDICATOR, indicator_options, format_func=lambda c: catalog.indicators[c].label, key=K_INDICATOR
+    txt.W_INDICATOR, indicator_options, format_func=lambda c: catalog.indicators[c].label, key=K_INDICATOR,
+    placeholder=nl.PLACEHOLDER_SELECT,
 )
 age_options = catalog.age_groups(indicator)
 params.ensure(K_AGE, age_options, catalog.default_age(indicator))
-age = col_age.selectbox(txt.W_AGE, age_options, format_func=lambda a: catalog.age_label(indicator, a), key=K_AGE)
+age = col_age.selectbox(txt.W_AGE, age_options, format_func=lambda a: catalog.age_label(indicator, a), key=K_AGE,
+                      placeholder=nl.PLACEHOLDER_SELECT)
 year_options = sorted(catalog.years(indicator, age), reverse=True)
 params.ensure(K_YEAR, year_options, catalog.default_year(indicator, age))
-year = col_year.selectbox(txt.W_YEAR, year_options, key=K_YEAR)
+year = col_year.selectbox(txt.W_YEAR, year_options, key=K_YEAR, placeholder=nl.PLACEHOLDER_SELECT)
 params.ensure(K_LEVEL, list(LEVELS), LEVELS[0])
 level = col_level.radio(txt.W_LEVEL, LEVELS, format_func=txt.LEVEL_LABELS.__getitem__, horizontal=True,
                         key=K_LEVEL)
@@ -98,7 +101,7 @@ with map_col:
     if map_view.deck is None:
         st.info(txt.NO_MAP, icon=":material/map:")
     else:
-        st.pydeck_chart(
+        nl.pydeck_chart(
             map_view.deck, height=maps.MAP_HEIGHT_PX, on_select=select_from_map, selection_mode="single-object",
             key=map_key(), alt=txt.MAP_ALT.format(gemeente=gemeente, level_plural=txt.LEVEL_PLURAL[level],
                                               label=ind.label, year=year),
@@ -111,15 +114,15 @@ with legend_col:
         st.html(map_view.legend_html)
     st.write(map_view.sentence)
 with st.expander(txt.TABLE_MAP):
-    st.dataframe(map_view.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
-                     column_config=load.column_config(map_view.table))
+    nl.dataframe(map_view.table, width="stretch")
     page.downloads(map_view.table, label=txt.DOWNLOAD_MAP, key="gebied_dl_map",
                    file_stem=f"gebiedsmonitor_kaart_{indicator}_{age}_{year}_{level}")
 
 # ---------------------------------------------------------------------------------------------- trend
 if area is not None:
     st.header(txt.H_TREND.format(name=units.names.get(area, area)), divider="gray")
-    st.selectbox(txt.W_AREA, list(units.codes), format_func=units.label, key=K_AREA)
+    st.selectbox(txt.W_AREA, list(units.codes), format_func=units.label, key=K_AREA,
+                 placeholder=nl.PLACEHOLDER_SELECT)
     with data_guard():
         trend = load.trend_view(area, gemeente, indicator, age, int(year))
     st.markdown(f"**{trend.sentence}**")
@@ -128,19 +131,19 @@ if area is not None:
     if trend.figure is None:
         st.info(txt.NO_TREND.format(name=units.names.get(area, area), label=ind.label, age=age_label))
     else:
-        st.plotly_chart(trend.figure, key="gebied_trend", config={"displaylogo": False})
+        nl.plotly_chart(trend.figure, key="gebied_trend",
+                        alt=txt.CHART_ALT_TREND.format(label=ind.label, name=units.names.get(area, area)))
     if trend.markers_sentence:
         st.caption(trend.markers_sentence)
     if trend.example_markers:
         example_badge(txt.MARKERS_EXAMPLE)
     with st.expander(txt.TABLE_TREND):
-        st.dataframe(trend.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
-                     column_config=load.column_config(trend.table))
+        nl.dataframe(trend.table, width="stretch")
         page.downloads(trend.table, label=txt.DOWNLOAD_TREND, key="gebied_dl_trend",
                        file_stem=f"gebiedsmonitor_ontwikkeling_{area}_{indicator}_{age}")
         if trend.markers_table is not None:
             st.markdown(f"**{txt.H_MARKERS}**")
-            st.dataframe(trend.markers_table, hide_index=True, width="stretch")
+            nl.dataframe(trend.markers_table, width="stretch")
 
 # ------------------------------------------------------------------------------------- small multiples
 with data_guard():
@@ -151,10 +154,9 @@ else:
     st.header(txt.H_MULTIPLES.format(label=ind.label, age=age_label), divider="gray")
     st.write(areas.sentence)
     st.caption(txt.MULTIPLES_SORT_NOTE.format(year=year) + " " + areas.method_note)
-    st.plotly_chart(areas.figure, key="gebied_multiples", config={"displaylogo": False})
+    nl.plotly_chart(areas.figure, key="gebied_multiples", alt=txt.CHART_ALT_MULTIPLES.format(label=ind.label))
     with st.expander(txt.TABLE_MULTIPLES):
-        st.dataframe(areas.table, hide_index=True, width="stretch", placeholder=ctxt.NO_DATA,
-                     column_config=load.column_config(areas.table))
+        nl.dataframe(areas.table, width="stretch")
         page.downloads(areas.table, label=txt.DOWNLOAD_MULTIPLES, key="gebied_dl_multiples",
                        file_stem=f"gebiedsmonitor_gebieden_{indicator}_{age}")
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

@@ -6,13 +6,13 @@ Widgets and wiring only: URL -> widgets -> cached view (`wijkmonitor.interventio
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.interventions import cards, load
 from wijkmonitor.interventions.filters import ALL, LINK_PARAMS, Filters, parse_link, to_link
 from wijkmonitor.interventions.maps import AREAS_LAYER, MAP_HEIGHT_PX
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import interventies as txt
 
 page.start("interventiemonitor")
@@ -24,7 +24,6 @@ K_AREA, K_THEME, K_ACTIELIJN, K_SPOOR, K_PARTNER, K_PROGRAMME, K_STATUS = (
 )
 FILTER_KEYS = (K_AREA, K_THEME, K_ACTIELIJN, K_SPOOR, K_PARTNER, K_PROGRAMME, K_STATUS)
 K_MAP, K_PAGE = "interventie_map", "interventie_card_page"
-CHART_CONFIG = {"displaylogo": False}
 
 
 def select_from_map() -> None:
@@ -68,7 +67,8 @@ widgets = (
 columns = [*st.columns(4), *st.columns([1, 1, 1, 1], vertical_alignment="bottom")]
 for column, (key, label, choices) in zip(columns, widgets, strict=False):
     params.ensure(key, list(choices), ALL)
-    column.selectbox(label, list(choices), format_func=choices.__getitem__, key=key)
+    column.selectbox(label, list(choices), format_func=choices.__getitem__, key=key,
+                     placeholder=nl.PLACEHOLDER_SELECT)
 columns[7].button(txt.RESET, on_click=reset_filters, key="interventie_reset", icon=":material/filter_alt_off:")
 st.caption(txt.AREA_FILTER_NOTE)
 
@@ -100,38 +100,42 @@ st.header(txt.H_MAP, divider="gray")
 if view.deck is None:
     st.info(txt.NO_MAP, icon=":material/map:")
 else:
-    st.pydeck_chart(view.deck, height=MAP_HEIGHT_PX, on_select=select_from_map, selection_mode="single-object",
+    nl.pydeck_chart(view.deck, height=MAP_HEIGHT_PX, on_select=select_from_map, selection_mode="single-object",
                     key=K_MAP, alt=txt.MAP_ALT.format(gemeente=meta.get("gemeente_name", "")))
     st.caption(txt.MAP_NOTE.format(year=view.boundary_year))
 with st.expander(txt.TABLE_MAP):
-    st.dataframe(view.map_table, hide_index=True)
+    nl.dataframe(view.map_table)
+    page.downloads(view.map_table, label=txt.DOWNLOAD, file_stem="interventies_per_gebied", key="interventie_dl_map")
 
 # ------------------------------------------------------------------------------------ open begroting
 st.header(txt.H_BUDGET, divider="gray")
 st.write(txt.BUDGET_INTRO)
-for heading, note, figure, table_title, table, name, file_name in (
-    (txt.H_BUDGET_PROGRAMME, view.programme_note, view.programme_figure, txt.TABLE_PROGRAMME,
-     view.programme_table, "programmes", "open_begroting_per_programma"),
-    (txt.H_BUDGET_AREA, view.area_note, view.area_figure, txt.TABLE_AREA, view.area_table, "areas",
-     "open_begroting_per_gebied"),
+for heading, note, figure, alt, table_title, table, name, file_name in (
+    (txt.H_BUDGET_PROGRAMME, view.programme_note, view.programme_figure, txt.CHART_ALT_PROGRAMMES,
+     txt.TABLE_PROGRAMME, view.programme_table, "programmes", "open_begroting_per_programma"),
+    (txt.H_BUDGET_AREA, view.area_note, view.area_figure, txt.CHART_ALT_AREAS, txt.TABLE_AREA, view.area_table,
+     "areas", "open_begroting_per_gebied"),
 ):
     st.subheader(heading)
     st.caption(note)
     if figure is not None:
-        st.plotly_chart(figure, key=f"interventie_{name}", config=CHART_CONFIG)
+        nl.plotly_chart(figure, key=f"interventie_{name}", alt=alt)
     with st.expander(table_title):
-        st.dataframe(table.frame, hide_index=True)
+        nl.dataframe(table.frame)
         page.downloads(table.frame, label=txt.DOWNLOAD, file_stem=file_name, key=f"interventie_dl_{name}")
 with st.expander(txt.TABLE_SHARED):
-    st.dataframe(view.shared_table, hide_index=True)
+    nl.dataframe(view.shared_table)
+    page.downloads(view.shared_table, label=txt.DOWNLOAD, file_stem="interventies_in_meer_gebieden",
+                   key="interventie_dl_shared")
 
 # ------------------------------------------------------------------------------------------- timeline
 st.header(txt.H_TIMELINE, divider="gray")
 st.caption(" ".join([txt.TIMELINE_NOTE, *view.timeline_notes]))
 if view.timeline_figure is not None:
-    st.plotly_chart(view.timeline_figure, key="interventie_timeline", config=CHART_CONFIG)
+    nl.plotly_chart(view.timeline_figure, key="interventie_timeline", alt=txt.CHART_ALT_TIMELINE)
 with st.expander(txt.TABLE_TIMELINE):
-    st.dataframe(view.timeline_table, hide_index=True)
+    nl.dataframe(view.timeline_table)
+    page.downloads(view.timeline_table, label=txt.DOWNLOAD, file_stem="tijdlijn", key="interventie_dl_timeline")
 
 # -------------------------------------------------------------------------------------------- results
 st.header(txt.H_RESULTS, divider="gray")
@@ -140,9 +144,9 @@ if view.results_table.frame.empty:
 else:
     st.caption(view.results_note)
     if view.results_figure is not None:
-        st.plotly_chart(view.results_figure, key="interventions_results", config=CHART_CONFIG)
+        nl.plotly_chart(view.results_figure, key="interventions_results", alt=txt.CHART_ALT_RESULTS)
     with st.expander(txt.TABLE_RESULTS):
-        st.dataframe(view.results_table.frame, hide_index=True)
+        nl.dataframe(view.results_table.frame)
         page.downloads(view.results_table.frame, label=txt.DOWNLOAD, file_stem="resultaten",
                        key="interventie_dl_results")
 
@@ -172,4 +176,4 @@ for index, card in enumerate(shown):
         if card.results:
             st.markdown(f"**{txt.F_RESULTS}:**\n" + "\n".join(f"- {line}" for line in card.results))
 
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

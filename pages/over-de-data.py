@@ -6,6 +6,7 @@ import streamlit as st
 
 from wijkmonitor.about import load
 from wijkmonitor.access import explain, session
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
 from wijkmonitor.texts import over as txt
@@ -27,9 +28,10 @@ tab_catalogue, tab_editions, tab_methods, tab_build = st.tabs(
 with tab_catalogue:
     st.markdown(txt.CATALOGUE_HELP)
     theme = st.selectbox(txt.FILTER_THEME, [None, *view.theme_names], key="over_theme",
+                         placeholder=nl.PLACEHOLDER_SELECT,
                          format_func=lambda t: txt.ALL_THEMES if t is None else view.theme_names[t])
     table = view.catalogue_for(theme)
-    st.dataframe(table, hide_index=True, key="about_catalogue")
+    nl.dataframe(table, key="about_catalogue", codes=True)  # the codes links use (?indicator=...)
     page.downloads(table, label=txt.DOWNLOAD_CATALOGUE, file_stem=txt.CATALOGUE_FILE,
                    key="over_catalogue_dl")
     st.subheader(txt.ATTRIBUTION_TITLE)
@@ -38,7 +40,8 @@ with tab_catalogue:
 
 with tab_editions:
     st.markdown(txt.EDITIONS_HELP)
-    st.dataframe(view.editions, hide_index=True, key="about_editions")
+    nl.dataframe(view.editions, key="about_editions")
+    page.downloads(view.editions, label=txt.DOWNLOAD_EDITIONS, file_stem="edities", key="over_editions_dl")
     st.subheader(txt.BOUNDARIES_TITLE)
     st.caption(txt.BOUNDARIES_HELP)
     st.table(view.boundaries, hide_index=True)
@@ -57,7 +60,10 @@ with tab_build:
     st.table(view.build_facts, hide_index=True, hide_header=True)
     st.subheader(txt.SOURCES_TITLE)
     st.caption(txt.SOURCES_HELP)
-    st.dataframe(view.sources, hide_index=True, key="about_sources", height="content")
+    nl.dataframe(view.sources, key="about_sources", height="content")
+    page.downloads(view.sources, label=txt.DOWNLOAD_SOURCES, file_stem="bronnen", key="over_sources_dl")
     st.caption(txt.REBUILD)
+    st.subheader(txt.PROGRAMME_SOURCES_TITLE)
+    st.markdown(txt.PROGRAMME_SOURCES)
     st.subheader(txt.ACCESS_TITLE)
     st.markdown(explain.who_sees_what(session.access_config(), login_enabled=session.settings().enabled))

@@ -6,12 +6,12 @@ Widgets and wiring only: URL -> widgets -> cached view (`wijkmonitor.interventio
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page, text
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.interventions import load, process
 from wijkmonitor.interventions.filters import parse_one
-from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import proces as txt
 
 page.start("procesmonitor")
@@ -25,7 +25,6 @@ K_AREA, K_YEARS, K_TYPES, K_MEASURE, K_STATUS, K_ALL, K_SEARCH = (
 SHOWN = 8
 SHOWN_LESSONS = 10
 K_ALL_LESSONS = "proces_show_all_lessons"
-CHART_CONFIG = {"displaylogo": False}
 
 st.title(txt.TITLE)
 st.write(txt.INTRO)
@@ -48,7 +47,8 @@ if news is not None:
 
 col_area, col_years, col_types = st.columns([2, 2, 3])
 params.ensure(K_AREA, list(opts.areas), process.ALL)
-col_area.selectbox(txt.W_AREA, list(opts.areas), format_func=opts.areas.__getitem__, key=K_AREA)
+col_area.selectbox(txt.W_AREA, list(opts.areas), format_func=opts.areas.__getitem__, key=K_AREA,
+                   placeholder=nl.PLACEHOLDER_SELECT)
 first, last = opts.years[0], opts.years[-1]
 if len(opts.years) > 1:
     first, last = col_years.select_slider(txt.W_YEARS, opts.years, value=(first, last), key=K_YEARS)
@@ -81,23 +81,27 @@ st.header(txt.H_TIME, divider="gray")
 st.radio(txt.W_MEASURE, list(txt.MEASURES), format_func=txt.MEASURES.__getitem__, horizontal=True, key=K_MEASURE)
 st.caption(view.time_note)
 if view.heatmap is not None:
-    st.plotly_chart(view.heatmap, key="proces_heatmap", config=CHART_CONFIG)
+    nl.plotly_chart(view.heatmap, key="proces_heatmap",
+                    alt=txt.CHART_ALT_HEATMAP.format(measure=txt.MEASURES[measure].lower()))
 with st.expander(txt.TABLE_TIME):
-    st.dataframe(view.time_table, hide_index=True)
+    nl.dataframe(view.time_table)
+    page.downloads(view.time_table, label=txt.DOWNLOAD, file_stem="activiteiten_per_gebied", key="proces_dl_time")
 
 # ------------------------------------------------------------------------------------------------ reach
 st.header(txt.H_REACH, divider="gray")
 st.caption(view.reach_note)
 if view.reach_figure is not None:
-    st.plotly_chart(view.reach_figure, key="proces_reach", config=CHART_CONFIG)
+    nl.plotly_chart(view.reach_figure, key="proces_reach", alt=txt.CHART_ALT_REACH)
 with st.expander(txt.TABLE_REACH):
-    st.dataframe(view.reach_table, hide_index=True)
+    nl.dataframe(view.reach_table)
+    page.downloads(view.reach_table, label=txt.DOWNLOAD, file_stem="bereik_per_gebied", key="proces_dl_reach")
 
 # ----------------------------------------------------------------------------------------- lived experience
 st.header(txt.H_LIVED, divider="gray")
 st.write(view.lived_sentence)
 with st.expander(txt.TABLE_LIVED):
-    st.dataframe(view.lived_table, hide_index=True)
+    nl.dataframe(view.lived_table)
+    page.downloads(view.lived_table, label=txt.DOWNLOAD, file_stem="ervaringskennis", key="proces_dl_lived")
 
 # ------------------------------------------------------------------------------ jullie zeiden, wij deden
 st.header(txt.H_SAID_DID, divider="gray")
@@ -140,7 +144,7 @@ else:
     if len(lessons) > SHOWN_LESSONS:
         st.toggle(txt.SHOW_ALL.format(n=len(lessons)), key=K_ALL_LESSONS)
     with st.expander(txt.TABLE_LESSONS):
-        st.dataframe(found, hide_index=True)
+        nl.dataframe(found)
         page.downloads(found, label=txt.DOWNLOAD, file_stem="lessen", key="proces_dl_lessons")
 
-st.caption(ctxt.BUILT_AT.format(built_at=meta.get("built_at", ""), version=meta.get("tool_version", "")))
+page.built_note(meta)

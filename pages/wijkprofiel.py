@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
@@ -48,7 +49,8 @@ elif st.session_state.get(UNIT_KEY) not in by_code:
     st.session_state[UNIT_KEY] = units[0].code
 
 unit_col, age_col = st.columns([2, 3])
-code = unit_col.selectbox(txt.CHOOSE_UNIT, list(by_code), key=UNIT_KEY, format_func=lambda c: by_code[c].label)
+code = unit_col.selectbox(txt.CHOOSE_UNIT, list(by_code), key=UNIT_KEY, format_func=lambda c: by_code[c].label,
+                          placeholder=nl.PLACEHOLDER_SELECT)
 unit = by_code[code]
 st.session_state[PARAM_MEMO] = code
 if st.query_params.get("area") != code:
@@ -84,8 +86,7 @@ st.subheader(txt.SECTION_COMPARE)
 st.caption(txt.SECTION_COMPARE_HELP)
 for block in view.themes:
     st.markdown(f"#### {block.name}")
-    st.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt,
-                    config={"displaylogo": False})
+    nl.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt)
     st.table(block.table, hide_index=True)
 
 st.subheader(txt.SECTION_COMPASS)

@@ -2,7 +2,7 @@
 -- Parameters: none.
 select
     g.unit_code as area_id, g.unit_name as area_name, g.indicator_code, g.age_group, g.year, g.value,
-    g.city_value, g.gap, g.gap_rel, g.disadvantage, g.prev_year, g.prev_gap, g.gap_change, g.trend,
+    g.city_value, g.gap, g.gap_rel, g.disadvantage, g.prev_year, g.prev_gap, g.gap_change, g.trend, g.kloof, g.prev_position, g.is_small, g.population,
     g.judgement, g.position, g.method, g.weight_indicator, g.weight_year, g.n_members, g.n_used
 from gaps as g
 where g.unit_type = 'area'

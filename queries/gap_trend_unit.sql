@@ -2,7 +2,8 @@
 -- Parameters: $unit_code, $indicator, $age_group.
 select
     unit_type, unit_code, unit_name, year, value, city_value, gap, gap_rel, disadvantage, prev_year, prev_gap,
-    gap_change, trend, judgement, position, method, weight_indicator, weight_year, n_members, n_used
+    gap_change, trend, kloof, judgement, position, prev_position, method, weight_indicator, weight_year,
+    n_members, n_used, is_small, population
 from gaps
 where unit_code = $unit_code and indicator_code = $indicator and age_group = $age_group
 order by year

@@ -27,7 +27,8 @@ MANTELZORG = Indicator("Mantelzorger", "Mantelzorger", "%", "neutral", 1, False,
 
 def row(**values: object) -> dict[str, object]:
     base: dict[str, object] = {"value": None, "city_value": None, "gap": None, "prev_year": None, "prev_gap": None,
-                               "trend": None, "judgement": None, "position": None}
+                               "trend": None, "judgement": None, "position": None, "kloof": None,
+                               "prev_position": None}
     base.update(values)
     return base
 
@@ -55,9 +56,10 @@ def test_numbers_are_dutch() -> None:
 def test_sentence_worse_than_city_with_closing_gap() -> None:
     text = sentences.gap_sentence("Selwerd", EENZAAM, 2020, row(
         value=56.7, city_value=48.6, gap=8.1, prev_year=2016, prev_gap=9.9, trend="kleiner", judgement="verbeterd",
-        position="slechter"))
+        position="slechter", prev_position="slechter", kloof="kleiner"))
     assert text == ("In Selwerd is 56,7% eenzaam, in de stad 48,6%: een kloof van 8,1 procentpunt (slechter dan de "
-                    "stad). In 2016 was de kloof 9,9 procentpunt, dus kleiner geworden.")
+                    "stad). In 2016 was Selwerd 9,9 procentpunt slechter dan de stad; Selwerd is dus vooruitgegaan "
+                    "ten opzichte van de stad: de kloof is kleiner geworden.")
 
 
 def test_sentence_better_than_city_says_whether_it_improved() -> None:
@@ -65,34 +67,36 @@ def test_sentence_better_than_city_says_whether_it_improved() -> None:
         value=38.6, city_value=48.6, gap=-10.0, prev_year=2016, prev_gap=-8.0, trend="groter", judgement="verbeterd",
         position="beter"))
     assert "10,0 procentpunt beter dan de stad" in text
-    assert "In 2016 was het verschil 8,0 procentpunt, dus groter geworden." in text
-    assert "vooruitgegaan" in text
+    assert "In 2016 was Ten Boer 8,0 procentpunt beter dan de stad; Ten Boer is dus vooruitgegaan" in text
+    assert "kloof" not in text
     shrinking = sentences.gap_sentence("Professorenbuurt", EENZAAM, 2020, row(
         value=46.6, city_value=48.6, gap=-2.0, prev_year=2016, prev_gap=-3.5, trend="kleiner",
         judgement="verslechterd", position="beter"))
-    assert "dus kleiner geworden" in shrinking and "achteruitgegaan" in shrinking
+    assert "achteruitgegaan ten opzichte van de stad." in shrinking and "kloof" not in shrinking
 
 
 def test_sentence_higher_better_and_crossing_the_city() -> None:
     text = sentences.gap_sentence("Beijum", VRIJWILLIG, 2020, row(
         value=24.0, city_value=22.6, gap=1.4, prev_year=2016, prev_gap=-2.0, trend="kleiner", judgement="verbeterd",
-        position="beter"))
+        position="beter", prev_position="slechter", kloof="gesloten"))
     assert text.startswith("In Beijum is 24,0% doet vrijwilligerswerk, in de stad 22,6%: 1,4 procentpunt beter")
-    assert "In 2016 was Beijum nog 2,0 procentpunt slechter dan de stad; het verschil is dus kleiner geworden." in text
-    assert "vooruitgegaan" in text
+    assert "In 2016 was Beijum 2,0 procentpunt slechter dan de stad; Beijum is dus vooruitgegaan" in text
+    assert text.endswith("de kloof van toen is gesloten.")
 
 
 def test_sentence_equal_and_neutral_and_first_edition() -> None:
     equal = sentences.gap_sentence("De Wijert", EENZAAM, 2020, row(
         value=48.9, city_value=48.6, gap=0.3, prev_year=2016, prev_gap=0.5, trend="gelijk", judgement="gelijk",
-        position="gelijk"))
+        position="gelijk", prev_position="gelijk"))
     assert "ongeveer gelijk aan de stad (verschil 0,3 procentpunt)" in equal
-    assert "ongeveer gelijk gebleven" in equal
+    assert "In 2016 was De Wijert ongeveer gelijk aan de stad (verschil 0,5 procentpunt)" in equal
+    assert "gelijk gebleven ten opzichte van de stad." in equal
     neutral = sentences.gap_sentence("Selwerd", MANTELZORG, 2020, row(
         value=11.1, city_value=13.0, gap=-1.9, prev_year=2016, prev_gap=-2.4, trend="gelijk", judgement="neutraal",
         position="neutraal"))
     assert "1,9 procentpunt lager dan de stad" in neutral
-    assert "slechter" not in neutral and "beter" not in neutral
+    assert "In 2016 was Selwerd 2,4 procentpunt lager dan de stad." in neutral
+    assert "slechter" not in neutral and "beter" not in neutral and "vooruit" not in neutral
     first = sentences.gap_sentence("Selwerd", EENZAAM, 2020, row(
         value=13.6, city_value=9.5, gap=4.1, position="slechter"))
     assert first.endswith("Er is geen eerdere meting om mee te vergelijken.")
@@ -257,6 +261,7 @@ def test_map_table_orders_by_disadvantage_and_csv_is_dutch_excel() -> None:
         "city_value": [48.6, 48.6, None], "gap": [1.44, 11.4, None], "disadvantage": [1.44, 11.4, None],
         "position": ["slechter", "slechter", None], "prev_year": [2016, 2016, None], "prev_gap": [2.0, 9.0, None],
         "trend": ["kleiner", "groter", None], "judgement": ["verbeterd", "verslechterd", None],
+        "kloof": ["kleiner", "groter", None],
         "boundary_year": [2022, 2022, 2022],
     })
     table = tables.map_table(rows, EENZAAM, "18 jaar en ouder", 2020)
@@ -267,7 +272,8 @@ def test_map_table_orders_by_disadvantage_and_csv_is_dutch_excel() -> None:
     csv = export.csv_bytes(table).decode("utf-8-sig")
     header, first = csv.splitlines()[:2]
     assert header.split(";")[:3] == ["Gebied", "Code", "Waarde (%)"]
-    assert first.startswith("Twee;BU2;60,0;48,6;11,4;slechter;2016;9,0;groter;verslechterd;2022;Eenzaam;")
+    assert first.startswith("Twee;BU2;60,0;48,6;11,4;slechter;2016;9,0;▼ achteruitgegaan ten opzichte van de "
+                            "stad;kloof groter geworden;;2022;Eenzaam;")
     assert export.csv_bytes(table).startswith("\ufeff".encode())
 
 
@@ -320,8 +326,9 @@ def test_map_of_all_buurten_is_small_and_has_no_basemap(groningen_db: Path) -> N
     props = {f["properties"]["code"]: f["properties"] for f in regions["data"]["features"]}
     assert props["BU00141000"]["tip_value"] == "56,7%" and props["BU00141000"]["tip_city"] == "stad: 48,6%"
     assert props["BU00141000"]["title"] == "Selwerd (in Selwerd)"
-    assert props["BU00141004"]["tip_value"] == "geen gegevens"
-    assert props["BU00141004"]["fill"][:3] == list(colours.MISSING)
+    # Selwerderhof: the RIVM file publishes "." (secret), said in words and with its own swatch.
+    assert props["BU00141004"]["tip_value"] == "niet gepubliceerd / geheim"
+    assert props["BU00141004"]["fill"][:3] == list(colours.missing_colour("geheim")) != list(colours.MISSING)
     assert len(areas) == 11 and "groningen-noord" not in set(areas["area_id"])
     assert any(layer["@@type"] == "TextLayer" for layer in deck["layers"])
 
@@ -333,15 +340,18 @@ def test_overview_matrix_on_real_data(groningen_db: Path) -> None:
     assert [c.indicator.code for c in m.columns] == [code for code, _a, _y in cat.headline_choices()]
     assert len(m.counted_areas()) == 11 and len(m.areas) == 12
     cell = m.cells[("selwerd", "Eenzaam")]
-    assert cell["value"] == pytest.approx(56.7) and cell["trend"] == "kleiner"
+    assert cell["value"] == pytest.approx(56.7) and cell["kloof"] == "kleiner" and cell["judgement"] == "verbeterd"
     lines = overview.summary(m)
     first = "Eenzaam (18 jaar en ouder, 2020): 9 van de 11 wijken scoren slechter"
     assert any(line.startswith(first) for line in lines)
     html_text = overview.matrix_html(m)
     assert "gebiedsmonitor?indicator=Eenzaam&amp;age=18plus&amp;year=2020&amp;area=selwerd" in html_text
-    assert "ongewogen gemiddelde" in html_text and "<caption>" in html_text and 'scope="row"' in html_text
+    assert "<caption>" in html_text and 'scope="row"' in html_text
+    # Ten Boer's buurten have 2024 populations: weighted, so no area needs the unweighted fallback any more.
+    assert "ongewogen" not in html_text
     notes = overview.notes(m)
-    assert any(n.startswith("Ten Boer: ongewogen gemiddelde van 7 buurten") for n in notes)
+    assert not any("ongewogen" in n for n in notes)
+    assert any("gewogen met inwoners 2017, 2024" in n for n in notes)
     assert any(n.startswith("Selwerd: 1 van de 2 buurten heeft gegevens") for n in notes)
     table = overview.matrix_table(m)
     assert len(table) == len(m.areas) * len(m.columns)
@@ -349,7 +359,8 @@ def test_overview_matrix_on_real_data(groningen_db: Path) -> None:
     note = sentences.areas_method_note(rows[(rows["indicator_code"] == "Eenzaam") & (rows["age_group"] == "18plus")],
                                        2020)
     assert note.startswith("Gebiedswaarden zijn gemiddelden van hun buurten, gewogen met inwoners 2017")
-    assert "ongewogen bij Ten Boer" in note and "Selwerd: 1 van de 2 buurten met gegevens" in note
+    assert "gewogen met inwoners 2024" in note and "ongewogen" not in note
+    assert "Selwerd: 1 van de 2 buurten met gegevens" in note
 
 
 def test_gebied_queries_run_and_markers_need_the_registers(groningen_db: Path, tmp_path: Path) -> None:

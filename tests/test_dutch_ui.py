@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import sys
@@ -13,26 +11,28 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from wijkmonitor import dutch_ui as nl
+from wijkmonitor.common import dutch_ui as nl
 
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
 import english_strings as es  # a helper module beside the browser tests; it needs no fixtures
 
 
 @pytest.mark.parametrize(
-    ("value", "decimals", "expected"),
+    ("kind", "value", "expected"),
     [
-        (1234567.891, 1, "1.234.567,9"),
-        (0.25, 1, "0,3"),  # half up, as CBS and the GGD round, not binary/banker's 0,2
-        (-0.04, 1, "0,0"),  # no "-0,0"
-        (-1234.5, 0, "-1.235"),
-        (48, 0, "48"),
-        (None, 1, nl.MISSING),
-        (float("nan"), 1, nl.MISSING),
+        ("decimal1", 1234567.891, "1.234.567,9"),
+        ("decimal1", -0.04, "0,0"),  # no "-0,0": a change that is not there
+        ("integer", -1234.5, "−1.235"),  # typographic minus, half away from zero
+        ("decimal1", 0.25, "0,3"),  # half up, as CBS and the GGD round, not binary/banker's 0,2
+        ("percent0", 48, "48%"),
+        ("euro0", 1250000.4, "€ 1.250.000"),
+        ("decimal1", None, nl.MISSING),
+        ("percent1", float("nan"), nl.MISSING),
     ],
 )
-def test_nl_number(value: float | None, decimals: int, expected: str) -> None:
-    assert nl.nl_number(value, decimals) == expected
+def test_number_formatter_uses_the_kernel_format(kind: nl.NumberFormat, value: float | None,
+                                                 expected: str) -> None:
+    assert nl.number_formatter(kind)(value) == expected
 
 
 def test_styled_table_shows_dutch_numbers_and_keeps_numeric_values() -> None:
@@ -56,13 +56,6 @@ def test_styled_table_shows_dutch_numbers_and_keeps_numeric_values() -> None:
 def test_styled_table_names_unknown_columns() -> None:
     with pytest.raises(KeyError, match="onbekende kolommen"):
         nl.styled_table(pd.DataFrame({"a": [1]}), {"b": "integer"})
-
-
-def test_csv_is_what_dutch_excel_reads() -> None:
-    data = nl.csv_bytes(pd.DataFrame({"Wijk": ["Beijum"], "Eenzaam (%)": [48.25]}))
-    assert data.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows == [["Wijk", "Eenzaam (%)"], ["Beijum", "48,25"]]
 
 
 def _luminance(hex_colour: str) -> float:
@@ -145,3 +138,27 @@ def test_checker_tells_english_ui_from_dutch(text: str, english: bool) -> None:
 @pytest.mark.parametrize(("text", "flag"), [("48.25", True), ("2.5", True), ("12.345", False), ("48,3%", False)])
 def test_checker_finds_decimal_points(text: str, flag: bool) -> None:
     assert (es.decimal_point_in(text) is not None) is flag
+
+
+def test_styled_table_defaults_keep_years_and_the_columns_own_decimals() -> None:
+    df = pd.DataFrame({"Jaar": [2020, 2024], "Inwoners": [12345, 800], "Waarde": [12.0, 7.25],
+                       "Nodig per jaar": [1.5, None]})
+    shown = nl.styled_table(df).to_string(delimiter="|").splitlines()[1:]
+    assert [line.split("|")[1:] for line in shown] == [
+        ["2020", "12.345", "12,00", "1,5"],
+        ["2024", "800", "7,25", nl.MISSING],
+    ]
+
+
+def test_code_columns_are_not_shown() -> None:
+    df = pd.DataFrame({"Gebied": ["Selwerd"], "Code": ["BU00141000"], "Waarde": [1.0]})
+    assert nl.shown_columns(df) == ["Gebied", "Waarde"]
+    assert nl.shown_columns(df, codes=True) == ["Gebied", "Code", "Waarde"]
+
+
+def test_build_moment_in_words_for_readers() -> None:
+    from wijkmonitor.common import fmt
+
+    assert fmt.moment_words("2026-12-01T21:08:05+00:00") == "1 december 2026 om 22:08"  # Dutch winter time
+    assert fmt.moment_words("geen datum") == fmt.UNKNOWN
+    assert fmt.moment("geen datum") == "geen datum"

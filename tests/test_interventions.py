@@ -358,8 +358,13 @@ def test_timeline_keeps_open_ends_and_lists_missing_starts(register: model.Regis
     figure = charts.timeline(frame, dt.date(2026, 1, 1))
     shown = sum(len(trace.y) for trace in figure.data)
     assert shown == int(frame["start_date"].notna().sum())
-    tuinpad = next(t for t in figure.data for y in t.y if y == "Tuinpad")
-    assert "/" in list(tuinpad.marker.pattern.shape)  # no end date: hatched, runs to today
+    tuinpad = next(t for t in figure.data for y in t.y if y.startswith("Tuinpad"))
+    label = next(y for y in tuinpad.y if y.startswith("Tuinpad"))
+    # No end date: runs to today, and the label says so beside the status word (colour is never alone).
+    assert label.endswith(itxt.TIMELINE_NO_END)
+    assert " · " in label
+    shapes = {t.name: t.marker.pattern.shape for t in figure.data}
+    assert len(set(shapes.values())) == len(shapes)  # each status its own pattern
     view = views.intervention_view(register, Filters(), gmaps.dissolve(frames["area_outlines"]), pd.DataFrame(),
                                    dt.date(2026, 1, 1))
     assert any("Krantenabonnement" in note for note in view.timeline_notes)
@@ -435,18 +440,18 @@ def test_reach_compared_with_all_inhabitants(log: pd.DataFrame, areas: model.Are
     reach = process.reach_vs_population(rows, frames["process_population"]).set_index("area_key")
     hand = sum(int(r["residents_reached"]) for r in _log_rows() if r["area"] == "selwerd" and r["residents_reached"])
     assert reach.loc["selwerd", "reached"] == hand == 737
-    assert reach.loc["selwerd", "inhabitants"] == 6460 and reach.loc["selwerd", "inhabitants_year"] == 2017
-    assert reach.loc["selwerd", "per_100"] == pytest.approx(100 * 737 / 6460)
-    # Ten Boer has no complete inhabitant sum: unknown, never invented.
+    # The newest complete inhabitant sum is 2024 (CBS 85984NED): 6,580 + 5 in Selwerd's two buurten.
+    assert reach.loc["selwerd", "inhabitants"] == 6585 and reach.loc["selwerd", "inhabitants_year"] == 2024
+    assert reach.loc["selwerd", "per_100"] == pytest.approx(100 * 737 / 6585)
+    # Ten Boer's buurten have 2024 populations too, so its reach is no longer unknown.
     ten_boer = reach.loc[["ten-boer"]].iloc[0]
-    assert pd.isna(ten_boer["inhabitants"]) and pd.isna(ten_boer["per_100"])
+    assert ten_boer["inhabitants"] == 5845 and ten_boer["per_100"] == pytest.approx(
+        100 * ten_boer["reached"] / 5845)
     table = process.reach_table(reach.reset_index()).set_index("Gebied")
-    assert table.loc["Ten Boer", "Bereikt per 100 inwoners"] == "onbekend"
-    assert table.loc["Ten Boer", "Inwoners (alle leeftijden)"] == "onbekend"
-    assert table.loc["Selwerd", "Bereikt per 100 inwoners"] == "11,4"
+    assert table.loc["Ten Boer", "Inwoners (alle leeftijden)"] == "5.845"
+    assert table.loc["Selwerd", "Bereikt per 100 inwoners"] == "11,2"
     figure = charts.reach_chart(reach.reset_index())
-    assert figure is not None and "onbekend" in list(figure.data[0].text)
-    assert any("inwonertal onbekend" in label for label in figure.data[0].y)
+    assert figure is not None and "11,2" in list(figure.data[0].text)
 
 
 def test_chosen_programme_area_gets_an_all_together_reach_row(log: pd.DataFrame, areas: model.Areas,
@@ -460,7 +465,7 @@ def test_chosen_programme_area_gets_an_all_together_reach_row(log: pd.DataFrame,
     hand = [r for r in _log_rows() if r["area"] not in ("ten-boer", "de-wijert") and r["residents_reached"]]
     assert last["area_name"] == "Groningen-Noord: alles samen" and last["reached"] == sum(
         int(r["residents_reached"]) for r in hand)
-    assert last["inhabitants"] == 81195 and last["per_100"] == pytest.approx(100 * last["reached"] / 81195)
+    assert last["inhabitants"] == 83145 and last["per_100"] == pytest.approx(100 * last["reached"] / 83145)
     own = reach[reach["area_name"] == "Groningen-Noord als geheel"].iloc[0]
     assert own["reached"] < last["reached"]
 
@@ -550,7 +555,7 @@ def test_process_view_says_what_the_comparison_base_is(log: pd.DataFrame, areas:
                                                       frames: dict[str, pd.DataFrame]) -> None:
     view = views.process_view(process.apply(log, process.ProcessFilters(), areas), frames["process_population"],
                               "reached")
-    assert "alle leeftijden" in view.reach_note and "2017" in view.reach_note and "niet alleen volwassenen" in \
+    assert "alle leeftijden" in view.reach_note and "2024" in view.reach_note and "niet alleen volwassenen" in \
         view.reach_note
     assert view.has_example
     assert [m.label for m in view.metrics][:3] == ["Activiteiten", "Deelnemers", "Bewoners bereikt"]

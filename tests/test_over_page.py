@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import duckdb
 from streamlit.testing.v1 import AppTest
 
 from wijkmonitor.config import DEFAULT_SOURCE, PROJECT_ROOT
@@ -35,7 +36,11 @@ def test_catalogue_lists_definition_polarity_source_and_licence(app_db: Path) ->
     assert "RIVM/GGD'en/CBS" in credits
     assert "CBS/PDOK, CC BY 4.0" in credits
     at.selectbox(key="over_theme").set_value("veilig").run()
-    assert list(at.dataframe[0].value["Code"]) == ["ErnstigeGeluidhinderDoorBuren"]
+    with duckdb.connect(str(app_db), read_only=True) as con:
+        veilig = {code for (code,) in con.execute(
+            "select indicator_code from indicators where theme_id = 'veilig' and in_catalogue").fetchall()}
+    shown = set(at.dataframe[0].value["Code"])
+    assert shown <= veilig and {"ErnstigeGeluidhinderDoorBuren", "Leefbaarometer", "MisdrijvenPer1000Inwoners"} <= shown
 
 
 def test_editions_per_level(app_db: Path) -> None:
@@ -64,8 +69,9 @@ def test_methods_explain_gaps_weighting_and_status(app_db: Path) -> None:
     text = "\n".join(m.value for m in at.markdown)
     assert "procentpunten" in text and "gewogen gemiddelde" in text and "Ten Boer" in text
     assert "Nodig per jaar" in text
-    assert any("Ten Boer krijgt een ongewogen gemiddelde" in w.value for w in at.warning)
+    # Ten Boer is weighted with its 2024 populations: no area needs the unweighted fallback any more.
+    assert not any("ongewogen gemiddelde" in w.value for w in at.warning)
     weighting = next(t.value for t in at.table if "Berekening" in t.value.columns)
     ten_boer = weighting[weighting["Gebied"] == "Ten Boer"].iloc[0]
-    assert ten_boer["Berekening"].startswith("ongewogen")
+    assert ten_boer["Berekening"].startswith("gewogen") and ten_boer["Weegjaar inwoners"] == "2024"
     assert weighting[weighting["Gebied"] == "Selwerd"].iloc[0]["Weegjaar inwoners"] == "2017"

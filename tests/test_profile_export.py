@@ -74,7 +74,8 @@ def test_view_groups_by_theme_and_counts_positions(selwerd: ProfileView) -> None
     assert [b.name for b in selwerd.themes][:2] == ["Maatschappelijk meedoen", "Prettig en veilig samenleven"]
     assert set(selwerd.shown["age_group"]) <= {"18plus", "totaal"}
     assert selwerd.ages == ("18plus", "18-64", "65plus")
-    assert "Op 32 indicatoren is Selwerd **25 keer slechter**, **1 keer beter**" in selwerd.summary
+    # 49 = 25 worse + 2 better (alcohol guideline; crime per 1,000 inhabitants 2023) + 4 equal + 18 neutral.
+    assert "Op 49 indicatoren is Selwerd **25 keer slechter**, **2 keer beter**" in selwerd.summary
     assert selwerd.method_note is not None and "gewogen gemiddelde van 2 buurten" in selwerd.method_note
     assert selwerd.has_example_registers
     assert "Wijkbedrijf Selwerd" in set(selwerd.interventions_table["Naam"])
@@ -97,7 +98,7 @@ def test_theme_charts_are_valid_and_fit_a4(selwerd: ProfileView) -> None:
 def test_html_download_is_self_contained_and_states_its_version(selwerd: ProfileView) -> None:
     page = profile_html(selwerd)
     assert page.startswith("<!DOCTYPE html>")
-    assert "Gegevensversie: gebouwd op" in page and "(Wijkmonitor 0.1.0)" in page
+    assert "Cijfers bijgewerkt op" in page and "Gemaakt met Wijkmonitor 0.1.0." in page
     assert page.count("<h3>") >= len(selwerd.themes)
     # plotly.js is inside, once, so the file works offline; every chart refers to it.
     assert 'src="https://cdn.plot.ly' not in page
@@ -115,7 +116,7 @@ def test_csv_and_excel_hold_every_figure_of_all_age_groups(selwerd: ProfileView,
     gaps = db.run(groningen_db, "gap_trend_unit", unit_code="selwerd", indicator="Eenzaam", age_group="18plus")
     row = frame[(frame["Code"] == "Eenzaam") & (frame["Leeftijd"] == "18 jaar en ouder")].iloc[0]
     assert row["Selwerd"] == pytest.approx(gaps.iloc[-1]["value"])
-    assert row["Ontwikkeling"] == "beter"
+    assert row["Ontwikkeling"] == "vooruit t.o.v. de stad"
     book = openpyxl.load_workbook(io.BytesIO(profile_xlsx(selwerd)), read_only=True)
     assert book.sheetnames == ["Vergelijking met de stad", "Ontwikkelkompas", "Kerncijfers", "Interventies",
                                "Procesactiviteiten", "Over dit profiel"]

@@ -224,12 +224,17 @@ def stage_observations(
     Indicator aliases (CBS map attributes, re-publishers' names) are mapped to catalogue codes on the way in.
     """
     con.execute(_sql("staging"))
+    con.execute(_sql("missing_staging"))
     con.register("_aliases", pd.DataFrame(list(aliases.items()), columns=["alias", "code"]))
     stats, names, metadata = [], [], []
     for order, (stat, frame) in enumerate(sources):
         con.register("_frame", frame.observations)
         con.execute(_sql("staging_insert"), {"order": order, "boundary_year": stat.boundary_year})
         con.unregister("_frame")
+        if not frame.missing.empty:
+            con.register("_missing", frame.missing)
+            con.execute(_sql("missing_insert"))
+            con.unregister("_missing")
         stats.append(stat)
         names.append(frame.regions)
         metadata.append(frame.metadata)
@@ -409,6 +414,8 @@ def _build_into(
     checks.percentages_in_range(con.execute(_sql("staging_out_of_range"), {"codes": percent}).fetchall())
     summary.identical_duplicates = combine_observations(con)
     rates = add_rates(con, config)
+    con.execute(_sql("missing_values"))
+    con.execute("drop table missing_staging")
     keys = con.execute(_sql("observation_keys")).df()
     if not (keys["region_code"] == gemeente).any():
         raise BuildError(f"geen enkele waarde gevonden voor gemeente {gemeente} in de bronnen",
@@ -451,6 +458,7 @@ def _build_into(
         "all_regions": str(options.all_regions).lower(),
         "unknown_region_rows": str(summary.unknown_region_rows),
         "gap_tolerance": str(config.stable_tolerance),
+        "min_population_named": str(config.min_population_named),
         "weight_indicator": config.weight_indicator,
         "boundary_licence": config.boundaries.licence,
     }

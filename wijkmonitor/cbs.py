@@ -62,6 +62,22 @@ def indicator_code(key: str) -> str:
     return _SUFFIX.sub("", key.strip())
 
 
+SECRET_SYMBOLS = frozenset({".", "x", "X"})
+
+
+def missing_symbols(raw: pd.Series) -> pd.Series:
+    """Per cell the CBS symbol that stands for a missing figure ("." or "x", "" for an empty cell), else NA;
+    the map's -99999999 counts as secret."""
+    if pd.api.types.is_numeric_dtype(raw.dtype):
+        values = raw.astype("float64")
+        return pd.Series(pd.NA, index=raw.index, dtype="string").mask(values == MAP_MISSING, "x").mask(
+            values.isna(), "")
+    text = raw.astype("string").str.strip()
+    out = pd.Series(pd.NA, index=raw.index, dtype="string")
+    out = out.mask(text.isin(SECRET_SYMBOLS).fillna(False), ".")
+    return out.mask(text.isna() | (text == ""), "")
+
+
 def parse_values(raw: pd.Series, *, file: str | Path, column: str, first_row: int = 2,
                  rows: pd.Series | None = None) -> pd.Series:
     """Published cells as floats, checked by `wijkmonitor.adapters.checks.numbers` (CBS symbols become

@@ -152,6 +152,7 @@ class ProgrammeConfig:
     sources: tuple[Source, ...]
     boundaries: BoundarySpec
     files: tuple[Path, ...]
+    min_population_named: int = 100
 
     def alias_map(self) -> dict[str, str]:
         """Every name an indicator has in some source, mapped to its catalogue code."""
@@ -293,6 +294,7 @@ def load_config(config_dir: Path = DEFAULT_CONFIG_DIR, boundaries: Path = DEFAUL
         gemeente_name=parsed.gemeente.name,
         stable_tolerance=parsed.gaps.stable_tolerance,
         area_boundary_year=parsed.gaps.area_boundary_year,
+        min_population_named=parsed.gaps.min_population_named,
         weight_indicator=weight_indicator,
         themes=themes,
         programmes=programmes,

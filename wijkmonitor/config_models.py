@@ -42,6 +42,8 @@ class GapsModel(_Closed):
     # Further boundary years the renewal areas are defined and checked in (members from `buurten_by_year`, else
     # the same buurten as in area_boundary_year).
     area_boundary_years: list[int] = []
+    # Buurten with fewer inhabitants than this are never named in rankings or headline sentences.
+    min_population_named: int = Field(default=100, ge=0)
 
 
 class ThemeModel(_Closed):

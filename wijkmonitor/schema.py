@@ -52,8 +52,9 @@ TABLES: dict[str, tuple[str, ...]] = {
     "gaps": (
         "unit_type", "unit_code", "unit_name", "gemeente_code", "indicator_code", "age_group", "year", "value",
         "city_value", "city_method", "gap", "gap_rel", "disadvantage", "prev_year", "prev_gap", "gap_change",
-        "trend", "judgement", "position", "method", "weight_indicator", "weight_year", "n_members", "n_used",
-        "basis", "boundary_year", "city_boundary_year", "unit_changed", "city_changed", "trend_break",
+        "trend", "judgement", "position", "prev_position", "kloof", "method", "weight_indicator", "weight_year",
+        "n_members", "n_used", "basis", "boundary_year", "city_boundary_year", "unit_changed", "city_changed",
+        "trend_break", "population", "population_year", "is_small",
     ),
     "gemeente_wijken": ("boundary_year", "wijk_code"),
     "goal_partners": ("partner_id", "name", "kind", "sort_order"),
@@ -82,6 +83,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "unit_type", "unit_code", "unit_name", "indicator_code", "age_group", "year", "value", "deviation_indicator",
         "deviation", "national_reference", "position_nl", "city_method",
     ),
+    "missing_values": ("region_code", "indicator_code", "age_group", "year", "reason", "symbol", "source_id"),
     "observations": ("region_code", "year", "indicator_code", "age_group", "value", "source_id", "boundary_year"),
     "process_log": (
         "date", "area", "area_id", "buurt_code", "activity_type", "participants", "residents_reached",

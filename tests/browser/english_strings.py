@@ -172,8 +172,9 @@ def assert_dutch(page: Page, *, numbers: bool = True) -> None:
 # ------------------------------------------------------------------------------------- chart contrast
 
 # For every Plotly svg <text>: its fill (with fill-opacity and ancestor opacity) blended over the chart's
-# paper colour (the first .main-svg's background, else the nearest opaque page background), then the WCAG
-# contrast ratio. Texts with no glyphs or that are invisible are skipped.
+# paper colour (the first .main-svg's background, else the nearest opaque page background), or over its bar
+# for a label inside a bar, then the WCAG contrast ratio. Texts with no glyphs or that are invisible are
+# skipped.
 _CONTRAST_JS = """
 () => {
   const rgba = (c) => {
@@ -210,8 +211,20 @@ _CONTRAST_JS = """
       let alpha = fill[3] * parseFloat(s.fillOpacity || '1');
       for (let e = t; e && e !== chart; e = e.parentElement) alpha *= parseFloat(getComputedStyle(e).opacity || '1');
       if (alpha === 0) continue;
-      const shown = [0, 1, 2].map(i => fill[i] * alpha + bg[i] * (1 - alpha));
-      out.push({text: txt.slice(0, 60), cls: t.getAttribute('class') || '', ratio: ratio(shown, bg),
+      // A label inside a bar is read against the bar, not the paper: the bar's path beside it in its point group.
+      let under = bg;
+      const bar = (t.classList.contains('bartext-inside') && t.closest('g.point'))
+        ? t.closest('g.point').querySelector('path') : null;
+      if (bar) {
+        const bs = getComputedStyle(bar);
+        const bf = rgba(bs.fill);
+        if (bf) {
+          const ba = bf[3] * parseFloat(bs.fillOpacity || '1');
+          under = [0, 1, 2].map(i => bf[i] * ba + bg[i] * (1 - ba));
+        }
+      }
+      const shown = [0, 1, 2].map(i => fill[i] * alpha + under[i] * (1 - alpha));
+      out.push({text: txt.slice(0, 60), cls: t.getAttribute('class') || '', ratio: ratio(shown, under),
                 chart: chart.getAttribute('aria-label') || ''});
     }
   }

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from browser_harness import assert_no_exception, current_path, headings, open_page, save_screenshot
+from english_strings import assert_dutch
 from playwright.sync_api import Page
 
 from wijkmonitor.common.page import PAGES
@@ -76,3 +77,5 @@ def test_first_request_is_a_deep_link(page: Page, fresh_app_url: str, link: Deep
         assert link.text in page.locator('[data-testid="stMain"]').inner_text()
     shown_query = dict(parse_qsl(urlsplit(page.url).query))
     assert shown_query == dict(parse_qsl(link.query)), f"adresbalk {page.url}"
+    # Dutch from the first request on: lang="nl" and no English UI text on a server that has served nothing yet.
+    assert_dutch(page)

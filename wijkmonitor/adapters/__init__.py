@@ -15,6 +15,9 @@ from wijkmonitor.adapters.checks import Note
 
 OBSERVATION_COLUMNS = ["region_code", "year", "indicator_code", "age_group", "value", "source_id", "file", "row"]
 REGION_COLUMNS = ["region_code", "name"]
+# Cells the source lists without a figure, kept so pages can say why a value is missing: `symbol` is the CBS
+# symbol as published ("." / "x": not published or secret) or "" for an empty cell.
+MISSING_COLUMNS = ["region_code", "year", "indicator_code", "age_group", "symbol", "source_id"]
 
 
 @dataclass
@@ -26,8 +29,13 @@ class SourceFrame:
     )
     files: list[Path | str] = field(default_factory=list)
     rows_read: int = 0
+    missing: pd.DataFrame = field(default_factory=lambda: empty_missing())
     notes: list[Note] = field(default_factory=list)  # rows changed or dropped on purpose, for the summary
 
 
 def empty_observations() -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype="object") for column in OBSERVATION_COLUMNS})
+
+
+def empty_missing() -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype="object") for column in MISSING_COLUMNS})

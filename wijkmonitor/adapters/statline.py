@@ -17,7 +17,14 @@ from typing import Any
 import pandas as pd
 
 from wijkmonitor import cbs
-from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
+from wijkmonitor.adapters import (
+    MISSING_COLUMNS,
+    OBSERVATION_COLUMNS,
+    SourceFrame,
+    checks,
+    empty_missing,
+    empty_observations,
+)
 from wijkmonitor.adapters.longcsv import FIRST_YEAR
 from wijkmonitor.errors import BuildError
 
@@ -172,11 +179,15 @@ def frame_to_long(
     base = pd.DataFrame(
         {"region_code": table["_region"], "year": years.astype("int64"), "age_group": ages, "row": table["_row"]}
     )
-    parts = []
+    parts, missing_parts = [], []
     for column in _measure_columns(table.columns, properties):
         values = checks.numbers(table[column], file=file, column=column, rows=table["_row"])
         part = base.assign(indicator_code=cbs.indicator_code(column), value=values.to_numpy())
         parts.append(part[part["value"].notna()])
+        # Recorded here, where the symbol is still visible, so pages can say why a value is missing.
+        symbols = cbs.missing_symbols(table[column])
+        missing_parts.append(base.assign(indicator_code=cbs.indicator_code(column), symbol=symbols.to_numpy())
+                             [symbols.notna().to_numpy()])
     long = pd.concat(parts, ignore_index=True) if parts else empty_observations()
     long = long.assign(source_id=source_id, file=str(file))[OBSERVATION_COLUMNS]
     names = pd.DataFrame(columns=["region_code", "name"])
@@ -195,8 +206,10 @@ def frame_to_long(
         ],
         columns=["indicator_code", "label", "unit", "decimals"],
     )
+    missing = (pd.concat(missing_parts, ignore_index=True).assign(source_id=source_id)[MISSING_COLUMNS]
+               if missing_parts else empty_missing())
     return SourceFrame(observations=long, regions=names, metadata=metadata, files=[file], rows_read=rows_read,
-                       notes=[note] if note else [])
+                       notes=[note] if note else [], missing=missing)
 
 
 def _json_table(path: Path, period: str | None) -> pd.DataFrame:

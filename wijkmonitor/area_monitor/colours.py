@@ -32,6 +32,22 @@ PUOR_7: tuple[RGB, ...] = (
 )
 BLUES_5: tuple[RGB, ...] = ((239, 243, 255), (189, 215, 231), (107, 174, 214), (49, 130, 189), (8, 81, 156))
 MISSING: RGB = (189, 189, 189)
+# One swatch per reason a figure is missing (texts.gebied.MISSING_REASONS); the words in legend and tooltip carry
+# the meaning, the swatch only repeats it.
+MISSING_BY_REASON: dict[str, RGB] = {
+    "niet gepubliceerd / geheim": (115, 115, 115),
+    "niet gemeten in dat jaar": (232, 232, 232),
+    "grens gewijzigd (code bestond niet in de indeling van dat jaar)": (214, 196, 160),
+    "geen gegevens": MISSING,
+}
+
+
+def missing_label(reason: object) -> str:
+    return txt.MISSING_REASONS.get(str(reason), txt.LEGEND_MISSING) if isinstance(reason, str) else txt.LEGEND_MISSING
+
+
+def missing_colour(reason: object) -> RGB:
+    return MISSING_BY_REASON.get(missing_label(reason), MISSING)
 _NICE = (1.0, 2.0, 2.5, 5.0, 10.0)
 
 
@@ -164,7 +180,7 @@ def _places(step: float) -> int:
     return 4
 
 
-def legend(scale: Scale) -> list[LegendItem]:
+def legend(scale: Scale, missing: list[str] | None = None) -> list[LegendItem]:
     """Legend rows with real numbers, worst to best (diverging) or low to high (sequential), then missing."""
     items: list[LegendItem] = []
     s = scale.step
@@ -202,7 +218,8 @@ def legend(scale: Scale) -> list[LegendItem]:
             else:
                 label = txt.LEGEND_RANGE.format(low=_edge(edges[k - 1], scale), high=_edge(edges[k], scale))
             items.append(LegendItem(colour, label))
-    items.append(LegendItem(MISSING, txt.LEGEND_MISSING))
+    labels = list(dict.fromkeys(missing_label(r) for r in missing)) if missing else [txt.LEGEND_MISSING]
+    items += [LegendItem(MISSING_BY_REASON.get(label, MISSING), label) for label in labels]
     return items
 
 
@@ -211,10 +228,10 @@ def legend_title(scale: Scale) -> str:
     return (txt.LEGEND_TITLE if scale.kind == "diverging" else txt.LEGEND_TITLE_NEUTRAL).format(city=city)
 
 
-def legend_html(scale: Scale, extra: list[str] | None = None) -> str:
+def legend_html(scale: Scale, extra: list[str] | None = None, missing: list[str] | None = None) -> str:
     """The legend as an HTML list: a swatch (decorative) and the words that carry the meaning."""
     rows = []
-    for item in legend(scale):
+    for item in legend(scale, missing):
         r, g, b = item.colour
         values = f'<span class="wm-legend-values">{html.escape(item.values)}</span>' if item.values else ""
         rows.append(

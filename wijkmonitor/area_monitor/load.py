@@ -9,31 +9,18 @@ Figure or a Deck for `st.cache_data` costs more than building it, and nothing do
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
 from wijkmonitor.access.session import query_for_viewer
-from wijkmonitor.area_monitor import maps, options, overview, tables, views
+from wijkmonitor.area_monitor import maps, options, overview, views
 from wijkmonitor.common.data import current_stamp, query
 from wijkmonitor.errors import DataUnavailable
 
 Stamp = tuple[int, int, int]
 _SECTIONS = 64  # cached map, trend and area sections (each well under a megabyte)
 MARKER_COLUMNS = ["intervention_id", "name", "start_date", "status", "is_example", "aims_at_indicator"]
-
-
-def column_config(frame: pd.DataFrame) -> dict[str, Any]:
-    """Numbers in the reader's own format (a Dutch browser shows 56,7), years without separators."""
-    config: dict[str, Any] = {}
-    for name in frame.columns:
-        if not pd.api.types.is_numeric_dtype(frame[name]):
-            continue
-        fmt = "%d" if name in tables.YEAR_COLUMNS else "localized"
-        config[name] = st.column_config.NumberColumn(format=fmt)
-    return config
 
 
 def stamp() -> Stamp:
@@ -94,7 +81,15 @@ def _map_view(file_stamp: Stamp, indicator: str, age: str, year: int, level: str
     cat = catalog()
     rows = query("area_monitor_map", indicator=indicator, age_group=age, year=year, level=level)
     return views.map_view(rows, _city_rows(indicator, age), cat.indicators[indicator],
-                          cat.age_label(indicator, age), year, level, area_shapes(), selected, area_members())
+                          cat.age_label(indicator, age), year, level, area_shapes(), selected, area_members(),
+                          _min_population())
+
+
+def _min_population() -> int | None:
+    """gaps.is_small's threshold from build_meta (None in a file built before it was recorded)."""
+    frame = query("build_meta")
+    values = frame.loc[frame["key"] == "min_population_named", "value"]
+    return int(values.iloc[0]) if len(values) else None
 
 
 def map_view(indicator: str, age: str, year: int, level: str, selected: str | None) -> views.MapView:

@@ -21,6 +21,7 @@ import shapely
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import mapping, shape
 
+from wijkmonitor.area_monitor import colours
 from wijkmonitor.area_monitor.colours import Scale
 from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.common import fmt
@@ -178,16 +179,20 @@ def _tooltip_lines(row: Mapping[str, Any], ind: Indicator) -> dict[str, str]:
     value, city, gap = row.get("value"), row.get("city_value"), row.get("gap")
     if fmt.is_missing(value):
         return {
-            "tip_value": txt.TOOLTIP_MISSING,
+            "tip_value": colours.missing_label(row.get("missing_reason")),
             "tip_city": txt.TOOLTIP_CITY.format(city=fmt.value(city, ind.unit, ind.decimals))
             if not fmt.is_missing(city) else "",
             "tip_gap": "",
         }
     gap_text = fmt.difference(gap, ind.unit, ind.decimals, signed=True)
+    small = ""
+    if row.get("is_small") in (True, 1) and not fmt.is_missing(row.get("population")):
+        small = " · " + txt.TOOLTIP_SMALL.format(population=fmt.count(row["population"]),
+                                                year=int(row["population_year"]))
     position = row.get("position")
     words = txt.POSITION_WORDS.get(str(position), "") if isinstance(position, str) else ""
     return {
-        "tip_value": txt.TOOLTIP_VALUE.format(value=fmt.value(value, ind.unit, ind.decimals)),
+        "tip_value": txt.TOOLTIP_VALUE.format(value=fmt.value(value, ind.unit, ind.decimals)) + small,
         "tip_city": txt.TOOLTIP_CITY.format(city=fmt.value(city, ind.unit, ind.decimals)),
         "tip_gap": (txt.TOOLTIP_GAP.format(gap=gap_text, position=words) if words
                     else txt.TOOLTIP_GAP_NEUTRAL.format(gap=gap_text)) if not fmt.is_missing(gap) else "",
@@ -215,7 +220,8 @@ def choropleth(
         if geometry is None:
             continue
         geometries.append(geometry)
-        r, g, b = scale.colour(row.get("value"))
+        r, g, b = (scale.colour(row.get("value")) if not fmt.is_missing(row.get("value"))
+                   else colours.missing_colour(row.get("missing_reason")))
         features.append({
             "type": "Feature",
             "geometry": geometry,

@@ -8,7 +8,6 @@ same content as a flat table for the CSV download.
 from __future__ import annotations
 
 import html
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -18,7 +17,7 @@ import pandas as pd
 from wijkmonitor.area_monitor import sentences
 from wijkmonitor.area_monitor.options import Catalog, Indicator, Units
 from wijkmonitor.area_monitor.tables import position_word
-from wijkmonitor.common import fmt
+from wijkmonitor.common import fmt, verdict
 from wijkmonitor.texts import gebied as txt
 
 PROGRAMME_KIND = "programmagebied"  # an area made of other areas (Groningen-Noord): shown, not counted
@@ -63,11 +62,6 @@ def matrix(rows: pd.DataFrame, catalog: Catalog, units: Units) -> Matrix:
     return Matrix(areas=areas, columns=columns, cells=cells)
 
 
-def _since(rows: list[dict[str, Any]]) -> str:
-    years = sorted({int(r["prev_year"]) for r in rows if not fmt.is_missing(r.get("prev_year"))})
-    return str(years[0]) if len(years) == 1 else txt.SINCE_PREVIOUS
-
-
 def summary(m: Matrix) -> list[str]:
     """One sentence per headline indicator: how many areas are behind the city, and how many closed the gap."""
     out = []
@@ -81,15 +75,8 @@ def summary(m: Matrix) -> list[str]:
         behind = sum(1 for r in rows if r.get("position") == "slechter")
         text = txt.OVERVIEW_SUMMARY.format(label=col.indicator.label, age=col.age_label, year=col.year,
                                            behind=behind, total=total)
-        with_trend = [r for r in rows if isinstance(r.get("trend"), str)]
-        if with_trend:
-            counts = Counter(r["trend"] for r in with_trend)
-            text += txt.OVERVIEW_SUMMARY_TREND.format(
-                since=_since(with_trend), closing=counts.get("kleiner", 0), total=len(with_trend),
-                widening=counts.get("groter", 0), stable=counts.get("gelijk", 0),
-            )
-        else:
-            text += txt.OVERVIEW_SUMMARY_NO_PREV
+        moved = verdict.summary(rows, noun="wijken")
+        text += moved or txt.OVERVIEW_SUMMARY_NO_PREV
         out.append(text)
     return out
 
@@ -130,17 +117,19 @@ def _cell_html(row: dict[str, Any] | None, col: Column, area_id: str, area_name:
         f'<span class="wm-gap">({_gap_short(row.get("gap"), ind)})</span></span>',
         f'<span class="wm-g">{html.escape(txt.MATRIX_POSITION.get(words, words))}</span>',
     ]
-    trend = row.get("trend")
-    if isinstance(trend, str):
-        noun = "kloof" if position == "slechter" else "verschil"
-        judgement = row.get("judgement")
-        # Behind the city, "kloof kleiner" already means better; elsewhere the judgement has to be said.
-        judged = (f" ({html.escape(judgement)})" if position != "slechter" and judgement in ("verbeterd",
-                  "verslechterd") else "")
+    judgement = row.get("judgement")
+    if isinstance(judgement, str) and judgement != "neutraal":
+        # The one rule (common.verdict): the arrow and words say the move relative to the city; "kloof" only
+        # where the area was or is behind the city.
+        kloof = verdict.kloof_words(row.get("kloof"))
         lines.append(
-            f'<span class="wm-t"><span aria-hidden="true">{txt.TREND_SYMBOL.get(trend, "")}</span> '
-            f"{noun} {html.escape(trend)}{judged}</span>"
+            f'<span class="wm-t"><span aria-hidden="true">{verdict.arrow(judgement)}</span> '
+            f"{html.escape(verdict.movement_short(judgement))}</span>"
         )
+        if kloof:
+            lines.append(f'<span class="wm-t">{html.escape(kloof)}</span>')
+    elif isinstance(judgement, str):
+        lines.append(f'<span class="wm-t">{html.escape(verdict.MOVEMENT_SHORT["neutraal"])}</span>')
     else:
         lines.append(f'<span class="wm-t">{html.escape(txt.MATRIX_CELL_NO_PREV)}</span>')
     coverage = _coverage(row)
@@ -251,8 +240,8 @@ def matrix_table(m: Matrix) -> pd.DataFrame:
                 txt.COL_PREV_YEAR: None if fmt.is_missing(row.get("prev_year")) else int(row["prev_year"]),
                 f"{txt.COL_PREV_GAP} ({fmt.gap_unit(ind.unit)})":
                     fmt.rounded(row.get("prev_gap"), d),
-                txt.COL_TREND: row.get("trend") if isinstance(row.get("trend"), str) else "",
-                txt.COL_JUDGEMENT: row.get("judgement") if isinstance(row.get("judgement"), str) else "",
+                txt.COL_JUDGEMENT: verdict.movement(row.get("judgement")),
+                txt.COL_TREND: verdict.kloof_words(row.get("kloof")),
                 txt.COL_METHOD: sentences.method_short(row) if row else "",
                 txt.COL_MEMBERS: sentences.members_short(row) if row else "",
             })

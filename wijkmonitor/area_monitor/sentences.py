@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from wijkmonitor.area_monitor.options import Indicator
-from wijkmonitor.common import fmt
+from wijkmonitor.common import fmt, verdict
 from wijkmonitor.common.text import markdown
 from wijkmonitor.texts import gebied as txt
 
@@ -80,28 +80,26 @@ def gap_sentence(name: str, ind: Indicator, year: int, row: Row | None, city_val
 
 
 def _change(name: str, ind: Indicator, row: Row | None, gap: float, position: str | None) -> str:
-    prev_year, prev_gap, trend = _get(row, "prev_year"), _get(row, "prev_gap"), _get(row, "trend")
-    if prev_year is None or prev_gap is None or trend is None:
+    """The previous edition and the move since, by the one rule (common.verdict): vooruit/achteruit ten opzichte
+    van de stad for every unit, and "kloof" only where the unit was or is behind the city."""
+    prev_year, prev_gap, judgement = _get(row, "prev_year"), _get(row, "prev_gap"), _get(row, "judgement")
+    if prev_year is None or prev_gap is None or judgement is None:
         return txt.S_NO_PREVIOUS
     prev = float(prev_gap)
-    trend_words = txt.TREND_WORDS.get(str(trend), str(trend))
     amount = fmt.difference(prev, ind.unit, ind.decimals)
-    if gap * prev < 0 and round(prev, ind.decimals) != 0 and round(gap, ind.decimals) != 0:
-        out = txt.S_PREV_CROSSED.format(
-            year=int(prev_year), name=name, gap=amount, direction=_direction(prev, ind.polarity), trend=trend_words
-        )
+    if ind.polarity == "neutral" or judgement == "neutraal":
+        if round(prev, ind.decimals) == 0:
+            return txt.S_PREV_ZERO.format(year=int(prev_year), name=name)
+        return txt.S_PREV_DIFF.format(year=int(prev_year), name=name, gap=amount,
+                                      direction=_direction(prev, ind.polarity)) + "."
+    prev_position = _get(row, "prev_position")
+    if prev_position == "gelijk":
+        out = txt.S_PREV_EQUAL.format(year=int(prev_year), name=name, gap=amount)
     else:
-        noun = txt.NOUN_GAP if position == "slechter" else txt.NOUN_DIFF
-        out = txt.S_PREV_SAME.format(year=int(prev_year), noun=noun, gap=amount, trend=trend_words)
-    judgement = _get(row, "judgement")
-    # For an area behind the city "kloof kleiner" already means progress; elsewhere (ahead of the city, or
-    # crossing it) the size of the difference alone does not say whether things got better, so say it.
-    if position != "slechter" and ind.polarity != "neutral":
-        if judgement == "verbeterd":
-            out += txt.S_JUDGED_BETTER.format(name=name)
-        elif judgement == "verslechterd":
-            out += txt.S_JUDGED_WORSE.format(name=name)
-    return out
+        out = txt.S_PREV_DIFF.format(year=int(prev_year), name=name, gap=amount,
+                                     direction=_direction(prev, ind.polarity))
+    out += txt.S_MOVED.get(str(judgement), "").format(name=name, movement=verdict.movement(judgement))
+    return out + txt.S_KLOOF.get(str(_get(row, "kloof")), ".")
 
 
 def method_note(row: Row | None) -> str:
@@ -152,8 +150,16 @@ def _plural(count: int, level: str) -> str:
     return f"{count} {word}"
 
 
-def map_sentence(rows: pd.DataFrame, ind: Indicator, level: str, year: int, boundary_year: int | None) -> str:
-    """What the map shows, in numbers: how many regions are behind, ahead, equal, or without data."""
+def _small(rows: pd.DataFrame) -> pd.Series:
+    if "is_small" not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows["is_small"].astype("boolean").fillna(False).astype(bool)
+
+
+def map_sentence(rows: pd.DataFrame, ind: Indicator, level: str, year: int, boundary_year: int | None,
+                 min_population: int | None = None) -> str:
+    """What the map shows, in numbers: how many regions are behind, ahead, equal, or without data. A small buurt
+    (gaps.is_small) is counted but never named."""
     has_value = rows["value"].notna()
     with_values = rows[has_value]
     total = len(with_values)
@@ -172,15 +178,24 @@ def map_sentence(rows: pd.DataFrame, ind: Indicator, level: str, year: int, boun
             where=where, level_plural=txt.LEVEL_PLURAL[level], year=year, worse=counts.get("slechter", 0),
             better=counts.get("beter", 0), equal=counts.get("gelijk", 0),
         )
-        behind = with_values[with_values["disadvantage"].notna()]
+        behind = with_values[with_values["disadvantage"].notna() & ~_small(with_values)]
         if not behind.empty and float(behind["disadvantage"].max()) > 0:
             worst = fmt.records(behind.sort_values("disadvantage", ascending=False).head(1))[0]
             out += txt.S_MAP_EXTREMES.format(
                 name=worst["name"], value=fmt.value(worst["value"], ind.unit, ind.decimals),
                 gap=fmt.difference(worst["gap"], ind.unit, ind.decimals),
             )
+    small = int((_small(rows) & has_value).sum())
+    if small and ind.polarity != "neutral":
+        out += (txt.S_MAP_SMALL if min_population is None else txt.S_MAP_SMALL_MIN).format(
+            count=_plural(small, level), min=min_population)
     missing = int((on_map & ~has_value).sum())
-    if missing:
+    if missing and "missing_reason" in rows:
+        reasons = Counter(txt.MISSING_REASONS.get(str(r), txt.LEGEND_MISSING)
+                          for r in rows.loc[on_map & ~has_value, "missing_reason"])
+        out += txt.S_MAP_MISSING_REASONS.format(
+            missing=_plural(missing, level), reasons=", ".join(f"{n} {label}" for label, n in reasons.most_common()))
+    elif missing:
         out += txt.S_MAP_MISSING.format(missing=_plural(missing, level))
     off_map = int((~on_map & has_value).sum())
     if off_map and on_map.any() and boundary_year:
@@ -193,15 +208,17 @@ def multiples_sentence(latest: pd.DataFrame, ind: Indicator, year: int) -> str:
     label = fmt.lower_first(ind.label)
     rows = latest[latest["value"].notna()]
     total = len(rows)
-    with_prev = rows[rows["trend"].notna()]
+    with_prev = rows[rows["judgement"].notna()]
     if with_prev.empty:
         out = txt.S_MULTIPLES_NO_PREV.format(label=label)
+    elif ind.polarity != "neutral":
+        out = txt.S_MULTIPLES.format(label=label) + verdict.summary(fmt.records(with_prev),
+                                                                    noun=txt.LEVEL_PLURAL["area"])
     else:
         since_years = with_prev["prev_year"].dropna().astype(int).unique()
         since = str(since_years[0]) if len(since_years) == 1 else txt.SINCE_PREVIOUS
         counts = Counter(with_prev["trend"])
-        template = txt.S_MULTIPLES_NEUTRAL if ind.polarity == "neutral" else txt.S_MULTIPLES
-        out = template.format(
+        out = txt.S_MULTIPLES_NEUTRAL.format(
             closing=counts.get("kleiner", 0), changed=counts.get("kleiner", 0), widening=counts.get("groter", 0),
             stable=counts.get("gelijk", 0), total=total, label=label, since=since,
         )

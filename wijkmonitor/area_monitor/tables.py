@@ -10,9 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.area_monitor import sentences
+from wijkmonitor.area_monitor import colours, sentences
 from wijkmonitor.area_monitor.options import Indicator
-from wijkmonitor.common import fmt
+from wijkmonitor.common import fmt, verdict
 from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 
@@ -54,15 +54,19 @@ def _round(series: pd.Series, decimals: int) -> pd.Series:
     return pd.to_numeric(series, errors="coerce").astype("Float64").round(decimals)
 
 
-def _trend(value: Any) -> str:
-    return "" if fmt.is_missing(value) and not isinstance(value, str) else str(value)
+def _is_small(rows: pd.DataFrame) -> pd.Series:
+    if "is_small" not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows["is_small"].astype("boolean").fillna(False).astype(bool)
 
 
 def map_table(rows: pd.DataFrame, ind: Indicator, age_label: str, year: int) -> pd.DataFrame:
-    """One row per region on (or beside) the map, the largest disadvantage first."""
+    """One row per region on (or beside) the map, the largest disadvantage first; small buurten (gaps.is_small)
+    after the others, marked, so a buurt of five people never tops the ranking."""
     ordered = rows.assign(
-        _key=rows["gap"].abs() if ind.polarity == "neutral" else rows["disadvantage"]
-    ).sort_values(["_key", "name"], ascending=[False, True], na_position="last")
+        _key=rows["gap"].abs() if ind.polarity == "neutral" else rows["disadvantage"],
+        _small=_is_small(rows),
+    ).sort_values(["_small", "_key", "name"], ascending=[True, False, True], na_position="last")
     d = ind.decimals
     return pd.DataFrame({
         txt.COL_NAME: ordered["name"].astype(str),
@@ -70,12 +74,16 @@ def map_table(rows: pd.DataFrame, ind: Indicator, age_label: str, year: int) -> 
         value_column(ind): _round(ordered["value"], d),
         city_column(ind): _round(ordered["city_value"], d),
         gap_column(ind): _round(ordered["gap"], d),
-        txt.COL_POSITION: [position_word(p, g, v) for p, g, v in
-                           zip(ordered["position"], ordered["gap"], ordered["value"], strict=True)],
+        txt.COL_POSITION: [colours.missing_label(m) if fmt.is_missing(v) and isinstance(m, str)
+                           else position_word(p, g, v)
+                           for p, g, v, m in zip(ordered["position"], ordered["gap"], ordered["value"],
+                                                 ordered.get("missing_reason", pd.Series(None, index=ordered.index)),
+                                                 strict=True)],
         txt.COL_PREV_YEAR: pd.to_numeric(ordered["prev_year"], errors="coerce").astype("Int64"),
         prev_gap_column(ind): _round(ordered["prev_gap"], d),
-        txt.COL_TREND: [_trend(t) for t in ordered["trend"]],
-        txt.COL_JUDGEMENT: [_trend(j) for j in ordered["judgement"]],
+        txt.COL_JUDGEMENT: [verdict.badge({"judgement": j}) for j in ordered["judgement"]],
+        txt.COL_TREND: [verdict.kloof_words(k) for k in ordered.get("kloof", pd.Series(None, index=ordered.index))],
+        txt.COL_SMALL: [txt.SMALL_MARK if s else "" for s in ordered["_small"]],
         txt.COL_BOUNDARY_YEAR: pd.to_numeric(ordered["boundary_year"], errors="coerce").astype("Int64"),
         txt.COL_INDICATOR: ind.label,
         txt.COL_AGE: age_label,
@@ -90,8 +98,8 @@ def trend_table(
     city = city_rows[["year", "city_value"]].dropna(subset=["year"]).astype({"year": int})
     unit = unit_rows.drop(columns=["city_value"], errors="ignore").astype({"year": int})
     merged = city.merge(unit, on="year", how="outer").sort_values("year")
-    for column in ("value", "gap", "position", "trend", "judgement", "method", "weight_indicator", "weight_year",
-                   "n_members", "n_used", "prev_year", "prev_gap"):
+    for column in ("value", "gap", "position", "trend", "kloof", "judgement", "method", "weight_indicator",
+                   "weight_year", "n_members", "n_used", "prev_year", "prev_gap"):
         if column not in merged:
             merged[column] = None
     d = ind.decimals
@@ -103,7 +111,8 @@ def trend_table(
         city_column(ind): _round(merged["city_value"], d).to_numpy(),
         gap_column(ind): _round(merged["gap"], d).to_numpy(),
         txt.COL_POSITION: [position_word(r["position"], r["gap"], r["value"]) for r in records],
-        txt.COL_TREND: [_trend(r["trend"]) for r in records],
+        txt.COL_JUDGEMENT: [verdict.badge(r) for r in records],
+        txt.COL_TREND: [verdict.kloof_words(r.get("kloof")) for r in records],
         txt.COL_METHOD: [sentences.method_short(r) for r in records],
         txt.COL_MEMBERS: [sentences.members_short(r) for r in records],
         txt.COL_INDICATOR: ind.label,
@@ -127,8 +136,8 @@ def multiples_table(
         city_column(ind): _round(rows["city_value"], d).to_numpy(),
         gap_column(ind): _round(rows["gap"], d).to_numpy(),
         txt.COL_POSITION: [position_word(r["position"], r["gap"], r["value"]) for r in records],
-        txt.COL_TREND: [_trend(r["trend"]) for r in records],
-        txt.COL_JUDGEMENT: [_trend(r["judgement"]) for r in records],
+        txt.COL_JUDGEMENT: [verdict.badge({"judgement": r.get("judgement")}) for r in records],
+        txt.COL_TREND: [verdict.kloof_words(r.get("kloof")) for r in records],
         txt.COL_METHOD: [sentences.method_short(r) for r in records],
         txt.COL_MEMBERS: [sentences.members_short(r) for r in records],
         txt.COL_INDICATOR: ind.label,

@@ -44,18 +44,21 @@ def map_view(
     areas: pd.DataFrame,
     selected: str | None,
     members: dict[str, str] | None = None,
+    min_population: int | None = None,
 ) -> MapView:
     """The choropleth with its legend, sentence and table (`rows`: `area_monitor_map`, `areas`: `maps.dissolve`,
     `members`: buurt code -> renewal area, only meaningful on the buurt level)."""
     boundary_years = rows["boundary_year"].dropna()
     boundary_year = int(boundary_years.iloc[0]) if len(boundary_years) else None
     table = tables.map_table(rows, ind, age_label, year)
-    sentence = sentences.map_sentence(rows, ind, level, year, boundary_year)
+    sentence = sentences.map_sentence(rows, ind, level, year, boundary_year, min_population)
     if rows.empty or rows["geojson"].isna().all():
         return MapView(None, "", sentence, table, None)
     scale = colours.scale_for(rows["value"], city_value(rows, city_rows, year), ind.polarity, ind.unit, ind.decimals)
     deck = maps.choropleth(rows, scale, ind, areas, selected, members if level == "buurt" else None)
-    return MapView(deck, colours.legend_html(scale), sentence, table, boundary_year)
+    reasons = (sorted(str(r) for r in rows.loc[rows["geojson"].notna(), "missing_reason"].dropna().unique())
+               if "missing_reason" in rows else None)
+    return MapView(deck, colours.legend_html(scale, missing=reasons or None), sentence, table, boundary_year)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,8 @@ def derived_tables(con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, geme
     con.execute(sql("area_rates"))
     con.execute(sql("area_values_wijken"), weight)
     con.execute(sql("city_values"), {"gemeente": gemeente, **weight})
-    con.execute(sql("gaps"), {"tolerance": config.stable_tolerance, "gemeente": gemeente})
+    con.execute(sql("gaps"), {"tolerance": config.stable_tolerance, "gemeente": gemeente, **weight,
+                              "min_population": config.min_population_named})
     con.execute(sql("national_comparison"), {"tolerance": config.stable_tolerance})
     counts = {}
     for name in ("area_values", "city_values", "gaps", "national_comparison"):

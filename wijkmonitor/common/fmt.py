@@ -5,7 +5,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -39,10 +42,12 @@ def _float(value: Any) -> float | None:
 def number(value: Any, decimals: int = 1, *, signed: bool = False, missing: str = NO_DATA) -> str:
     """56.7 -> '56,7'; 12345 -> '12.345'; -2.5 -> '−2,5'; signed: '+2,5'; missing -> `missing`."""
     amount = _float(value)
-    if amount is None:
+    if amount is None or not math.isfinite(amount):
         return missing
     places = max(decimals, 0)
-    rounded = round(amount, places)
+    # Half up on the figure as written (48.25 -> 48,3), as CBS and the GGD round; round() would give 48,2
+    # (binary halves go to even), so a table would disagree with the source's own publication.
+    rounded = float(Decimal(repr(amount)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
     text = f"{abs(rounded):,.{places}f}"
     # Swap separators via a placeholder: Python writes 12,345.6, Dutch readers expect 12.345,6.
     text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
@@ -131,16 +136,30 @@ def date(value: Any, missing: str = UNKNOWN) -> str:
     return f"{day.day} {txt.MONTHS[day.month - 1]} {day.year}"
 
 
+def _stamp(iso: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
 def moment(iso: str | None, missing: str = DASH) -> str:
     """'2026-11-23T17:41:35+00:00' -> '23-11-2026 17:41 (UTC)'; anything unreadable is shown as it is."""
-    if not iso:
-        return missing
-    try:
-        stamp = dt.datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
+    stamp = _stamp(iso)
+    if stamp is None:
+        return iso or missing
     zone = f" ({stamp.tzname()})" if stamp.tzinfo is not None else ""
     return stamp.strftime("%d-%m-%Y %H:%M") + zone
+
+
+def moment_words(iso: str | None, missing: str = UNKNOWN) -> str:
+    """'2026-11-23T17:41:35+00:00' -> '23 november 2026 om 18:41' (Dutch time): for a reader, not a log."""
+    stamp = _stamp(iso)
+    if stamp is None:
+        return missing
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(ZoneInfo("Europe/Amsterdam"))
+    return txt.AT_TIME.format(date=date(stamp.date()), time=stamp.strftime("%H:%M"))
 
 
 def lower_first(label: str) -> str:

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from wijkmonitor.access import session
-from wijkmonitor.common import export
+from wijkmonitor.common import dutch_ui, export, fmt
 from wijkmonitor.common.data import pin_snapshot
 from wijkmonitor.texts import common as txt
 
@@ -53,6 +53,9 @@ def start(page_id: str) -> PageInfo:
     """Set the page config, pin the snapshot this run reads, draw the navigation; return the page's info."""
     page = info(page_id)
     st.set_page_config(page_title=f"{page.title} · {txt.APP_TITLE}", page_icon=page.icon, layout="wide")
+    # Before anything is drawn (also the startup refusal below): lang="nl" and the Dutch names of Streamlit's
+    # own controls on every page.
+    dutch_ui.apply()
     # Refuses to go on (Dutch message, st.stop) when a login provider is configured unsafely.
     login = session.check_startup()
     pin_snapshot()
@@ -74,6 +77,11 @@ def _navigation(*, with_updates: bool) -> None:
             # Not disabled for the current page: Streamlit marks the active link itself, and a disabled link's
             # grey text fails WCAG AA contrast.
             st.page_link(page.file, label=page.title, icon=page.icon)
+
+
+def built_note(meta: dict[str, str]) -> None:
+    """When the figures were last built, in words; the file names, versions and checksums are on Over de data."""
+    st.caption(txt.BUILT_AT.format(built_at=fmt.moment_words(meta.get("built_at"))))
 
 
 def downloads(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:

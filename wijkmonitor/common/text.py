@@ -102,3 +102,14 @@ def split_list(value: Any) -> list[str]:
         if item:
             seen.setdefault(item, None)
     return list(seen)
+
+
+# "(seed 002)", "(seed 002, 003)", "(seed 002/003)": where a configured fact was read, in the build's own
+# words. A lay reader cannot use them; Over de data says in plain words where programme facts come from.
+_REF_NUMBERS = r"seeds?\s+\d{3}(?:\s*(?:,|/|en)\s*\d{3})*"
+_BUILD_REF = re.compile(rf"\s*\(\s*{_REF_NUMBERS}\s*\)|[,;]?\s*\b{_REF_NUMBERS}", re.IGNORECASE)
+
+
+def for_reader(value: Any) -> str:
+    """Configured text as a reader sees it: `plain`, without the build's source references ("(seed 002)")."""
+    return re.sub(r"\(\s*\)", "", _BUILD_REF.sub("", plain(value))).strip()

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from wijkmonitor.common.text import for_reader
 from wijkmonitor.goals.charts import goal_figure
 from wijkmonitor.goals.config import DEFAULT_GOALS, Catalogue, Goal, GoalsConfig, load_goals
 from wijkmonitor.goals.status import SeriesIndex, index_series, summarise
@@ -70,7 +71,7 @@ class GoalsView:
             txt.GOAL_THEME.format(theme=self.labels.theme_names.get(goal.theme, goal.theme)),
         ]
         if goal.note:
-            lines.append(txt.GOAL_NOTE.format(note=goal.note))
+            lines.append(txt.GOAL_NOTE.format(note=for_reader(goal.note)))
         return "  \n".join(lines)
 
     def status_lines(self, goal: Goal, area: str | None = None) -> str:

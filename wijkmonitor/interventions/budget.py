@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from wijkmonitor.common import fmt
-from wijkmonitor.common.text import plain
+from wijkmonitor.common.text import for_reader, plain
 from wijkmonitor.interventions.model import BUCKET_KINDS, Register
 from wijkmonitor.texts import interventies as txt
 
@@ -75,7 +75,7 @@ def per_programme(frame: pd.DataFrame, register: Register) -> pd.DataFrame:
             **_aggregate(group),
             "programme_budget": None if fmt.is_missing(first["programme_budget_eur"])
             else float(first["programme_budget_eur"]),
-            "budget_note": plain(first["budget_note"]),
+            "budget_note": for_reader(first["budget_note"]),
         })
     return pd.DataFrame(rows, columns=PROGRAMME_COLUMNS).sort_values("programme_order").reset_index(drop=True)
 

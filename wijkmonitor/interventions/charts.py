@@ -1,8 +1,9 @@
 """Chart builders: pure functions from prepared rows to plotly Figures.
 
 Register text is escaped for plotly's pseudo-HTML (`text.html_text`) before it becomes a label or hover text.
-Colour never carries meaning alone: bars carry their amounts as text, the timeline's status is in the legend
-and the hover text, the heatmap prints its number in every cell. Numbers use Dutch separators.
+Colour never carries meaning alone: bars carry their amounts as text, the timeline's status is a pattern
+(also in the legend) and a word in each bar's label, the heatmap prints its number in every cell. Numbers
+use Dutch separators.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ STATUS_COLOURS = {
     "afgerond": "#009E73",
     "gestopt": "#D55E00",
 }
+# WCAG 1.4.1: the status must not be told by colour alone, so each status also has its own bar pattern.
+STATUS_PATTERNS = {"idee": ".", "voorbereiding": "x", "lopend": "", "afgerond": "+", "gestopt": "-"}
 ROW_PX = 34
 _CONFIG_MARGIN = {"l": 10, "r": 30, "t": 30, "b": 40}
 
@@ -141,9 +144,10 @@ def budget_bars(rows: pd.DataFrame, highlight: str | None = None, separator_befo
 
 
 def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
-    """One bar per intervention from its start to its end date, coloured by status, the earliest start on
-    top; without an end date the bar runs to `today` and is hatched. Interventions without a start date are
-    left out (the page lists them)."""
+    """One bar per intervention from its start to its end date, the earliest start on top. The status is
+    told three ways: colour, pattern and the status word in the bar's label ("Tuinpad · lopend"). Without an
+    end date the bar runs to `today` and its label says so. Interventions without a start date are left out
+    (the page lists them)."""
     rows = frame[frame["start_date"].notna()].sort_values(["start_date", "name"])
     starts: list[dt.date] = []
     ends: list[dt.date] = []
@@ -155,7 +159,11 @@ def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
         day = fmt.to_date(end)
         open_end.append(day is None)
         ends.append(day if day is not None else max(today, start + dt.timedelta(days=30)))
-    labels = _unique([html_text(short_label(n, 40)) for n in rows["name"]])
+    labels = _unique([
+        html_text(short_label(n, 40)) + " · " + html_text(itxt.STATUS_LABELS.get(s, s))
+        + (f", {itxt.TIMELINE_NO_END}" if no_end else "")
+        for n, s, no_end in zip(rows["name"], rows["status"], open_end, strict=True)
+    ])
     traces = []
     for status in [*STATUSES, *sorted(set(rows["status"]) - set(STATUSES))]:
         idx = [i for i, s in enumerate(rows["status"]) if s == status]
@@ -176,13 +184,16 @@ def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
             "x": [(ends[i] - starts[i]).total_seconds() * 1000 for i in idx],
             "base": [starts[i].isoformat() for i in idx], "orientation": "h", "name": html_text(status_label),
             "marker": {"color": STATUS_COLOURS.get(status, "#555555"),
-                       "pattern": {"shape": ["/" if open_end[i] else "" for i in idx], "fgcolor": "white",
-                                   "fillmode": "overlay", "size": 8}},
+                       "pattern": {"shape": STATUS_PATTERNS.get(status, ""), "fgcolor": "white",
+                                   "fillmode": "overlay", "size": 7, "solidity": 0.35}},
             "hovertext": hover, "hoverinfo": "text",
         })
     return _figure(
         traces, 150 + ROW_PX * max(len(rows), 1),
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#e6e6e6", "dtick": "M12", "tickformat": "%Y"},
+        # A label every second year, upright: yearly labels were turned on their side in a narrow plot and ran
+        # into the "vandaag" mark below them.
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#e6e6e6", "dtick": "M24", "tickformat": "%Y",
+               "tickangle": 0},
         yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
         shapes=[{"type": "line", "x0": today.isoformat(), "x1": today.isoformat(), "y0": 0, "y1": 1,
                  "yref": "paper", "line": {"color": "#1f1f1f", "width": 1.5, "dash": "dot"}}],

@@ -47,7 +47,8 @@ def profile_html(view: ProfileView) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<style>{EXPORT_CSS}</style></head><body>",
         f"<h1>{html.escape(txt.HTML_TITLE.format(name=view.unit.name))}</h1>",
-        f'<p class="meta">{html.escape(view.subtitle)}<br>{html.escape(view.data_version)}</p>',
+        f'<p class="meta">{html.escape(view.subtitle)}<br>{html.escape(view.data_version)} '
+        f'{html.escape(txt.EXPORT_VERSION.format(version=view.meta.get("tool_version", "?")))}</p>',
         f"<p>{_text(view.summary)}</p>",
     ]
     if view.method_note:

@@ -62,8 +62,7 @@ class ProfileView:
 
     @property
     def data_version(self) -> str:
-        return txt.DATA_VERSION.format(built_at=fmt.moment(self.meta.get("built_at")),
-                                       version=self.meta.get("tool_version", "?"))
+        return txt.DATA_VERSION.format(built_at=fmt.moment_words(self.meta.get("built_at")))
 
     @property
     def compass_help(self) -> str:
@@ -89,7 +88,13 @@ def _method_note(unit: Unit, shown: pd.DataFrame) -> tuple[str | None, bool]:
     if "ongewogen" in methods:
         return txt.METHOD_UNWEIGHTED.format(name=unit.name, n=members), True
     years = sorted({int(y) for y in shown["weight_year"].dropna()})
-    note = txt.METHOD_WEIGHTED.format(n=members, weight_years=", ".join(str(y) for y in years))
+    weight_years = ", ".join(str(y) for y in years)
+    used = int(shown["n_used"].max())
+    if used < members:
+        # No indicator has figures for every buurt: count only the buurten with figures.
+        return txt.METHOD_WEIGHTED_PARTIAL.format(used=used, n=members, weight_years=weight_years,
+                                                  verb="heeft" if used == 1 else "hebben"), False
+    note = txt.METHOD_WEIGHTED.format(n=members, weight_years=weight_years)
     if (shown["n_used"] < shown["n_members"]).any():
         note += " " + txt.MEMBERS_MISSING
     return note, False

@@ -1,13 +1,23 @@
 -- The gap of every buurt, wijk, gemeente and renewal area to its own city value, written into `gaps`.
 -- Parameters: $tolerance (a change smaller than this, in the indicator's unit, counts as 'gelijk'; an indicator's
 -- own `tolerance` overrides it), $gemeente (the focus municipality: a national build keeps all values but
--- compares only this one's units).
+-- compares only this one's units), $weight_indicator (the population indicator, AantalInwoners),
+-- $min_population (config gaps.min_population_named).
 -- Only percentages, scores (aggregation weighted_mean) and rates are compared with the city. The city value comes
 -- from city_values (city_method says whether it is the gemeente's own figure or computed from wijken/buurten).
--- trend: what happened to |gap| since the previous edition (kleiner / groter / gelijk);
--- judgement: the same change judged by polarity (verbeterd / verslechterd / gelijk / neutraal);
+-- THE RULE (worded by wijkmonitor/common/verdict.py; every summary, sentence, arrow and colour uses it):
+-- judgement: did the unit move relative to the city since the previous edition, by polarity (verbeterd /
+--   verslechterd / gelijk / neutraal) -- said for every unit as "vooruit/achteruitgegaan ten opzichte van de stad";
+-- position / prev_position: worse, better or equal to the city now and at the previous edition;
+-- kloof: a "kloof" exists only where the unit is worse than the city (disadvantage > tolerance): kleiner / groter /
+--   gelijk while it stays behind (by judgement), gesloten when it was behind and no longer is, ontstaan when it
+--   was not behind and now is; null when it is behind in neither edition (no kloof to speak of) or not comparable.
+-- trend: only the change of |gap| (kleiner / groter / gelijk), kept for the tables; never a headline, because a
+--   lead over the city that shrinks is a smaller |gap| but a step back.
 -- unit_changed / city_changed: the unit's or the city's territory differs between the boundary years of the two
 -- editions (definition_versions); trend_break is either of them.
+-- population / is_small: a buurt's inhabitants in the edition of $weight_indicator nearest to the row's year (the
+-- earlier one on a tie); is_small when below $min_population, so pages never name it in rankings or sentences.
 create table gaps as
 with region_units as (
     select
@@ -120,6 +130,29 @@ breaks as (
         and prev_city.boundary_year = l.prev_city_boundary_year
 ),
 
+population as (
+    select o.region_code, o.year, o.value
+    from observations as o
+    where o.indicator_code = $weight_indicator and o.age_group = 'totaal' and o.region_code like 'BU%'
+),
+
+nearest_population as (
+    select
+        u.unit_code, u.year,
+        arg_min(p.value, abs(p.year - u.year) * 2 + (p.year > u.year)::integer) as population,
+        arg_min(p.year, abs(p.year - u.year) * 2 + (p.year > u.year)::integer) as population_year
+    from (select distinct unit_code, year from units where unit_type = 'buurt') as u
+    inner join population as p on p.region_code = u.unit_code
+    group by u.unit_code, u.year
+),
+
+sized as (
+    select b.*, np.population, np.population_year
+    from breaks as b
+    left join nearest_population as np
+        on b.unit_type = 'buurt' and np.unit_code = b.unit_code and np.year = b.year
+),
+
 final as (
     select
         unit_type, unit_code, unit_name, gemeente_code, indicator_code, age_group, year,
@@ -147,12 +180,32 @@ final as (
             when disadvantage < -tol then 'beter'
             else 'gelijk'
         end as position,
+        case
+            when gap is null or prev_gap is null then null
+            when polarity = 'neutral' then 'neutraal'
+            when prev_disadvantage > tol then 'slechter'
+            when prev_disadvantage < -tol then 'beter'
+            else 'gelijk'
+        end as prev_position,
+        case
+            when gap is null or prev_gap is null or polarity = 'neutral' then null
+            when disadvantage > tol and prev_disadvantage > tol then
+                case
+                    when disadvantage - prev_disadvantage < -tol then 'kleiner'
+                    when disadvantage - prev_disadvantage > tol then 'groter'
+                    else 'gelijk'
+                end
+            when prev_disadvantage > tol then 'gesloten'
+            when disadvantage > tol then 'ontstaan'
+        end as kloof,
         method, weight_indicator, weight_year, n_members, n_used, basis,
         boundary_year, city_boundary_year,
         case when prev_year is not null and gap is not null then unit_changed end as unit_changed,
         case when prev_year is not null and gap is not null then city_changed end as city_changed,
-        case when prev_year is not null and gap is not null then unit_changed or city_changed end as trend_break
-    from breaks
+        case when prev_year is not null and gap is not null then unit_changed or city_changed end as trend_break,
+        population, population_year,
+        coalesce(unit_type = 'buurt' and population < $min_population, false) as is_small
+    from sized
 )
 
 select * from final

@@ -34,10 +34,22 @@ S_GAP_BETTER = ": {gap} beter dan de stad."
 S_GAP_EQUAL = ": ongeveer gelijk aan de stad (verschil {gap})."
 S_GAP_NEUTRAL = ": {gap} {direction} dan de stad."
 S_GAP_ZERO = ": precies gelijk aan de stad."
-S_PREV_SAME = " In {year} was {noun} {gap}, dus {trend}."
-S_PREV_CROSSED = " In {year} was {name} nog {gap} {direction} dan de stad; het verschil is dus {trend}."
-S_JUDGED_BETTER = " Ten opzichte van de stad is {name} dus vooruitgegaan."
-S_JUDGED_WORSE = " Ten opzichte van de stad is {name} dus achteruitgegaan."
+S_PREV_DIFF = " In {year} was {name} {gap} {direction} dan de stad"
+S_PREV_EQUAL = " In {year} was {name} ongeveer gelijk aan de stad (verschil {gap})"
+S_PREV_ZERO = " In {year} was {name} precies gelijk aan de stad."
+# The move since the previous edition (gaps.judgement) and what happened to a kloof (gaps.kloof).
+S_MOVED = {
+    "verbeterd": "; {name} is dus {movement}",
+    "verslechterd": "; {name} is dus {movement}",
+    "gelijk": "; {name} is dus {movement}",
+}
+S_KLOOF = {
+    "kleiner": ": de kloof is kleiner geworden.",
+    "groter": ": de kloof is groter geworden.",
+    "gelijk": ": de kloof is ongeveer even groot gebleven.",
+    "gesloten": ": de kloof van toen is gesloten.",
+    "ontstaan": ": er is een kloof ontstaan.",
+}
 S_NO_PREVIOUS = " Er is geen eerdere meting om mee te vergelijken."
 S_MISSING_VALUE = "Voor {name} zijn er in {year} geen gegevens over ‘{label}’ (in de stad: {city})."
 S_MISSING_VALUE_NO_CITY = "Voor {name} en voor de stad zijn er in {year} geen gegevens over ‘{label}’."
@@ -59,6 +71,8 @@ S_MAP = "{where} ({level_plural}, {year}): {worse} slechter dan de stad, {better
 S_MAP_NEUTRAL = "{where} ({level_plural}, {year}): {higher} hoger dan de stad, {lower} lager en {equal} gelijk."
 S_WHERE_MAP = "Op de kaart"
 S_WHERE_TABLE = "In de tabel"
+S_MAP_SMALL = " {count} met heel weinig inwoners worden niet bij naam genoemd (kleine buurt)."
+S_MAP_SMALL_MIN = " {count} met minder dan {min} inwoners worden niet bij naam genoemd (kleine buurt)."
 S_MAP_MISSING = " Voor {missing} zijn er geen gegevens (grijs)."
 S_MAP_EXTREMES = " Het grootste verschil in het nadeel: {name} ({value}, {gap} slechter dan de stad)."
 S_MAP_NO_SHAPE = (
@@ -81,6 +95,15 @@ LEGEND_VALUES = "({low} tot {high})"
 LEGEND_VALUES_OPEN_LOW = "(lager dan {high})"
 LEGEND_VALUES_OPEN_HIGH = "({low} of hoger)"
 LEGEND_MISSING = "geen gegevens"
+# Why a region has no figure (area_monitor_map.missing_reason): never one grey for all reasons.
+MISSING_REASONS = {
+    "geheim": "niet gepubliceerd / geheim",
+    "niet gepubliceerd": "niet gepubliceerd / geheim",
+    "niet gemeten": "niet gemeten in dat jaar",
+    "grens gewijzigd": "grens gewijzigd (code bestond niet in de indeling van dat jaar)",
+    "geen gegevens": "geen gegevens",
+}
+S_MAP_MISSING_REASONS = " Geen cijfer voor {missing}: {reasons}."
 LEGEND_OUTLINE = "dikke rand: wijkvernieuwingsgebied"
 LEGEND_SELECTED = "blauwe rand: gekozen gebied"
 TOOLTIP_VALUE = "{value}"
@@ -93,8 +116,8 @@ MAP_ALT = "Kaart van {gemeente}: {level_plural} gekleurd naar het verschil met d
 MAP_ALT_OVERVIEW = "Kaart van {gemeente} met de wijkvernieuwingsgebieden omlijnd en benoemd."
 MAP_BOUNDARY_NOTE = "Kaart met {level_singular}grenzen {boundary_year} (CBS/PDOK), zonder achtergrondkaart."
 MAP_CLICK_HINT = (
-    "Klik op een {level_singular} om de grafieken hieronder voor die {level_singular} te tonen. Zoom in (+) om "
-    "de namen van alle wijkvernieuwingsgebieden te zien."
+    "Klik op een {level_singular} om de grafieken hieronder voor die {level_singular} te tonen. Vergroot de "
+    "kaart met de knop + om de namen van alle wijkvernieuwingsgebieden te zien."
 )
 NO_MAP = "Voor deze gemeente zijn geen grenzen ingelezen, dus er is geen kaart; de tabellen en grafieken werken wel."
 MAP_NO_LEVEL = "Er zijn geen {level_singular}grenzen ingelezen, dus er is geen kaart op dit niveau."
@@ -161,10 +184,7 @@ CHART_Y = "{label} ({unit})"
 CHART_X = "Jaar (editie)"
 CHART_ALT_TREND = "Lijngrafiek: ‘{label}’ in {name} en in de stad, per editie; het verschil is gearceerd."
 CHART_ALT_MULTIPLES = "Kleine grafieken: ‘{label}’ per wijkvernieuwingsgebied en in de stad, per editie."
-S_MULTIPLES = (
-    "In {closing} van de {total} wijkvernieuwingsgebieden is de kloof bij ‘{label}’ kleiner geworden sinds "
-    "{since}; in {widening} groter en in {stable} ongeveer gelijk gebleven."
-)
+S_MULTIPLES = "‘{label}’: "
 S_MULTIPLES_NO_PREV = "Voor ‘{label}’ is er nog geen eerdere meting, dus nog geen ontwikkeling van de kloof."
 S_MULTIPLES_BEHIND = (
     " {behind} van de {total} scoren in {year} slechter dan de stad; het grootst is de kloof in {worst} ({gap})."
@@ -193,8 +213,11 @@ COL_POSITION = "Ten opzichte van de stad"
 COL_PREV_YEAR = "Vorige meting"
 COL_PREV_GAP = "Verschil toen"
 COL_TREND = "Kloof sinds vorige meting"
-COL_JUDGEMENT = "Oordeel"
+COL_JUDGEMENT = "Ten opzichte van de stad sinds vorige meting"
 COL_METHOD = "Berekening"
+COL_SMALL = "Kleine buurt"
+SMALL_MARK = "ja, te weinig inwoners om bij naam te noemen"
+TOOLTIP_SMALL = "kleine buurt ({population} inwoners in {year})"
 COL_MEMBERS = "Buurten met gegevens"
 COL_BOUNDARY_YEAR = "Grenzen van"
 COL_UNIT = "Eenheid"
@@ -212,12 +235,13 @@ DOWNLOAD_OVERVIEW = "Download het overzicht (CSV)"
 
 # --- page: Programma-overzicht
 OVERVIEW_TITLE = "Programma-overzicht"
-OVERVIEW_QUESTION = "Wordt de kloof met het stedelijk gemiddelde kleiner?"
+OVERVIEW_QUESTION = "Gaan de wijken vooruit ten opzichte van de stad, en wordt de kloof kleiner?"
 OVERVIEW_INTRO_CITY = "Kernindicatoren van de stad {gemeente}. Laatste meting: {years}."
 OVERVIEW_INTRO = (
     "Per wijkvernieuwingsgebied de kernindicatoren van elk thema, vergeleken met de stad {gemeente}. "
-    "Laatste meting: {years}. Een pijl laat zien of de kloof met de stad sinds de vorige meting kleiner (▼) "
-    "of groter (▲) is geworden, of gelijk bleef (=)."
+    "Laatste meting: {years}. Een pijl laat zien of het gebied sinds de vorige meting vooruit (▲) of achteruit "
+    "(▼) is gegaan ten opzichte van de stad, of gelijk bleef (=); van een kloof is alleen sprake waar het gebied "
+    "slechter scoort dan de stad."
 )
 OVERVIEW_SUMMARY = "{label} ({age}, {year}): {behind} van de {total} wijken scoren slechter dan de stad. "
 OVERVIEW_SUMMARY_TREND = (
@@ -231,7 +255,8 @@ H_MATRIX = "Alle wijken en kernindicatoren"
 H_OVERVIEW_MAP = "De wijkvernieuwingsgebieden"
 MATRIX_CAPTION = (
     "Wijkvernieuwingsgebieden (rijen) en kernindicatoren (kolommen), laatste meting. Per cel: de waarde, het "
-    "verschil met de stad, en of de kloof sinds de vorige meting kleiner of groter werd."
+    "verschil met de stad, of het gebied sinds de vorige meting vooruit of achteruit ging ten opzichte van de "
+    "stad, en wat er met een kloof gebeurde."
 )
 MATRIX_AREA = "Gebied"
 MATRIX_HEADER = "{label}"
@@ -251,7 +276,8 @@ MATRIX_LINK_TITLE = "{area}: {label} in de Gebiedsmonitor"
 MATRIX_THEME_ROW = "Thema: {theme}"
 MATRIX_PROGRAMME_AREA = "{name}"
 MATRIX_LEGEND = (
-    "Leeswijzer: ▼ kloof kleiner, ▲ kloof groter, = gelijk gebleven (binnen {tolerance}); "
+    "Leeswijzer: ▲ vooruit ten opzichte van de stad, ▼ achteruit, = gelijk gebleven (binnen {tolerance}); "
+    "‘kloof’ alleen waar een gebied slechter scoort dan de stad (of scoorde: ‘kloof gesloten’); "
     "‘slechter’ of ‘beter’ zegt hoe het gebied er nu voor staat ten opzichte van de stad. De kleur van een "
     "cel herhaalt dat: oranje is slechter, paars is beter. Klik op een cel voor de kaart en de ontwikkeling "
     "in de Gebiedsmonitor."

@@ -144,8 +144,8 @@ RESULTS_EXAMPLE_SOME = "{n} van de {total} metingen zijn voorbeelddata (zie de t
 # --- timeline
 H_TIMELINE = "Tijdlijn"
 TIMELINE_NOTE = (
-    "Elke balk loopt van de begindatum tot de einddatum van een interventie; de kleur is de status (ook in de "
-    "legenda en bij het aanwijzen). Een balk zonder einddatum loopt door tot vandaag en is gestreept."
+    "Elke balk loopt van de begindatum tot de einddatum van een interventie. De status staat achter de naam en "
+    "is te zien aan kleur en patroon (zie de legenda). Een balk zonder einddatum loopt door tot vandaag."
 )
 TIMELINE_EXAMPLE = "De datums zijn voorbeelddata."
 TIMELINE_EXAMPLE_SOME = "Datums van {n} van de {total} interventies zijn voorbeelddata (‘voorbeeld’ bij het aanwijzen)."
@@ -154,6 +154,7 @@ TODAY = "vandaag"
 HOVER_START = "begin"
 HOVER_END = "einde"
 HOVER_NO_END = "einddatum nog niet bekend"
+TIMELINE_NO_END = "geen einddatum"
 HOVER_STATUS = "status"
 HOVER_EXAMPLE = "datums: voorbeelddata"
 TABLE_TIMELINE = "Tabel bij de tijdlijn"
@@ -208,7 +209,7 @@ F_RESULTS = "Resultaten"
 PERIOD_RANGE = "{start} tot {end}"
 PERIOD_FROM = "vanaf {start}, einddatum nog niet bekend"
 NOT_FILLED = "niet ingevuld"
-BUURT_LABEL = "buurt {name} ({code})"
+BUURT_LABEL = "buurt {name}"  # never the raw CBS code: readers know the name
 RESULT_LINE = "{period}: {measure}: {value}{target}{example}"
 RESULT_TARGET = " (streefwaarde {target})"
 RESULT_EXAMPLE = " (voorbeeld)"
@@ -223,3 +224,11 @@ STATUS_LABELS = {
     "gestopt": "gestopt",
 }
 DOWNLOAD = "Download deze tabel (CSV)"
+
+# Accessible names of the charts (screen readers announce them; the table beside each chart has the figures).
+CHART_ALT_PROGRAMMES = ("Staafgrafiek: budget van de gekozen interventies per programma; de cijfers staan in de tabel "
+                        "eronder.")
+CHART_ALT_AREAS = "Staafgrafiek: budget van de gekozen interventies per gebied; de cijfers staan in de tabel eronder."
+CHART_ALT_TIMELINE = ("Tijdlijn: looptijd van elke interventie, met de status als woord achter de naam en als patroon; "
+                      "de tabel eronder geeft dezelfde gegevens.")
+CHART_ALT_RESULTS = "Grafiek: laatste meting van elk resultaat tegenover de streefwaarde; de cijfers staan in de tabel."

@@ -48,6 +48,8 @@ COL_BUURT = "Buurten"
 COL_AREA = "Wijkvernieuwingsgebieden"
 UNITS_IN_LATEST = "{years} ({n} in {latest})"
 DOWNLOAD_CATALOGUE = "Download de indicatorenlijst (CSV)"
+DOWNLOAD_EDITIONS = "Download de edities (CSV)"
+DOWNLOAD_SOURCES = "Download de bronnenlijst (CSV)"
 CATALOGUE_FILE = "wijkmonitor-indicatoren"
 ATTRIBUTION_TITLE = "Bronvermelding"
 ATTRIBUTION_HELP = "Wie deze cijfers overneemt, vermeldt de bron zo:"
@@ -126,20 +128,48 @@ elk wijkvernieuwingsgebied vergelijken we een indicator met de hele gemeente in 
   Neutrale indicatoren krijgen geen achterstand en geen oordeel.
 * **Beter / slechter / gelijk**: een verschil kleiner dan {tolerance} procentpunt heet *gelijk*. De
   RIVM-cijfers zijn schattingen voor kleine gebieden met een marge, geen tellingen.
-* **Kloof kleiner of groter**: of het verschil sinds de vorige meting is afgenomen of toegenomen, met
-  dezelfde marge.
+* **Vooruit of achteruit ten opzichte van de stad** (▲ / ▼ / =, op elke pagina dezelfde betekenis): of het
+  gebied zich sinds de vorige meting gunstiger (▲) of ongunstiger (▼) ontwikkelde dan de stad, met dezelfde marge.
+* **Kloof**: alleen waar een gebied slechter scoort dan de stad. *Kloof kleiner* of *groter* zegt wat er met
+  die achterstand gebeurde; *kloof gesloten* betekent dat het gebied eerst slechter scoorde en nu niet meer. Een
+  gebied dat beter scoort dan de stad heeft geen kloof: krimpt zijn voorsprong, dan is het achteruitgegaan.
+* **Kleine buurt**: een buurt met minder inwoners dan de drempel in de configuratie (100) wordt nooit bij naam
+  genoemd in rangschikkingen en zinnen, en heet in tabellen en op de kaart "kleine buurt".
+* **Geen cijfer**: *niet gepubliceerd / geheim* (de bron geeft "." of "x"), *niet gemeten in dat jaar* (de
+  indicator zat niet in die editie) of *grens gewijzigd* (de code bestond niet in de indeling van dat jaar).
 * **Ontwikkelkompas** (wijkprofiel): de verandering van het gebied sinds de vorige meting, naast de
-  verandering van de stad in dezelfde periode. Ontwikkelde het gebied zich gunstiger dan de stad, dan is het
-  *beter*, anders *slechter*; binnen de marge *gelijk*.
+  verandering van de stad in dezelfde periode: ▲ vooruit of ▼ achteruit ten opzichte van de stad; binnen de
+  marge gelijk.
 
 ### Van buurten naar een wijkvernieuwingsgebied
 
 Een wijkvernieuwingsgebied is een set CBS-buurten (config/programme.toml). Percentages van het gebied zijn
 een **gewogen gemiddelde** van de buurten: een buurt met twee keer zoveel inwoners telt twee keer zo zwaar.
-Het gewicht is het aantal inwoners (`{weight_indicator}`) uit de CBS Wijk- en buurtkaart 2017, uit het jaar
-dat het dichtst bij het meetjaar ligt en waarin álle buurten van het gebied een inwonertal hebben. Is er zo'n
-jaar niet, dan nemen we het **ongewogen** gemiddelde en zeggen dat erbij. Dat geldt voor Ten Boer: die
-buurten horen pas sinds 2019 bij de gemeente Groningen en staan niet op de kaart van 2017. Aantallen (zoals
-inwoners) worden alleen opgeteld als elke buurt een waarde heeft. Ontbreekt een buurt voor een indicator,
+Het gewicht is het aantal inwoners (`{weight_indicator}`) uit het jaar dat het dichtst bij het meetjaar ligt
+en waarin álle buurten van het gebied een inwonertal hebben (CBS Wijk- en buurtkaart 2017, CBS 85984NED
+2024). Ten Boer hoort pas sinds 2019 bij de gemeente Groningen en staat niet op de kaart van 2017; het krijgt
+daarom de inwoners van 2024 als gewicht. Is er geen enkel jaar met een inwonertal voor elke buurt, dan nemen
+we het **ongewogen** gemiddelde en zeggen dat erbij. Aantallen (zoals inwoners) worden alleen opgeteld als
+elke buurt een waarde heeft. Ontbreekt een buurt voor een indicator,
 dan is het gemiddelde berekend over de buurten die wel een waarde hebben.
+
+### Cijfers per 1.000 inwoners en bronnen die er alleen per wijk zijn
+
+* **Per 1.000 inwoners** (zoals geregistreerde misdrijven): de som van de tellingen gedeeld door de som van
+  de inwoners van dezelfde buurten, maal 1.000; voor buurten, wijken, gebieden en de stad op dezelfde manier.
+  Bij elk cijfer staat welk inwonertal (en van welk jaar) de noemer is.
+* **Alleen per wijk** (de Leefbaarometer): een gebied krijgt alleen een waarde als zijn buurten samen hele
+  wijken zijn; anders zegt de pagina waarom niet. Heeft de bron geen cijfer voor de gemeente, dan is het
+  cijfer van de stad **berekend uit de wijken** (gewogen met inwoners) en staat dat overal bij.
 """
+
+# Where the programme facts come from, in plain words (cards and notes elsewhere no longer cite document numbers).
+PROGRAMME_SOURCES_TITLE = "Waar komen de programmagegevens vandaan?"
+PROGRAMME_SOURCES = (
+    "De thema's, budgetten, doelen en partners van de wijkvernieuwing zijn overgenomen uit de documenten van de "
+    "gemeente Groningen en het Nationaal Programma Leefbaarheid en Veiligheid (NPLV) Groningen-Noord: de "
+    "begroting en jaarrekening (paragraaf wijkvernieuwing), de presentatie ‘Wijkvernieuwing op z’n Gronings’, "
+    "het programmaplan Groningen-Noord en de gespreksnotitie voor de gemeenteraad uit 2016. Waar een document "
+    "geen bedrag of streefwaarde noemt, staat dat er zo bij; de doelen met streefwaarden zijn voorbeelden "
+    "(‘Voorbeelddata’)."
+)

@@ -136,3 +136,7 @@ COL_DATE = "Datum"
 COL_LESSON = "Les"
 COL_ACTIVITY = "Activiteit"
 DOWNLOAD = "Download deze tabel (CSV)"
+
+# Accessible names of the charts (screen readers announce them; the table beside each chart has the figures).
+CHART_ALT_HEATMAP = "Warmtekaart: {measure} per gebied en per jaar; de cijfers staan in de tabel eronder."
+CHART_ALT_REACH = "Grafiek: bereik per gebied vergeleken met het aantal inwoners; de cijfers staan in de tabel eronder."

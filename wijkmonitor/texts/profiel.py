@@ -22,7 +22,9 @@ UNKNOWN_UNIT = "Het gebied '{value}' uit de link bestaat niet of heeft geen cijf
 NO_UNITS = "Er zijn geen gebieden met cijfers die met de stad te vergelijken zijn."
 HEADER = "{name}"
 SUBHEADER = "{kind} · {age} · vergeleken met {city}"
-DATA_VERSION = "Gegevensversie: gebouwd op {built_at} (Wijkmonitor {version})."
+DATA_VERSION = "Cijfers bijgewerkt op {built_at}."
+# A downloaded profile travels without the app: it names the program version that made it.
+EXPORT_VERSION = "Gemaakt met Wijkmonitor {version}."
 SUMMARY = (
     "Op {n} indicatoren is {name} **{worse} keer slechter**, **{better} keer beter** en {equal} keer gelijk "
     "aan het stedelijk gemiddelde (verschil kleiner dan {tolerance} {unit}); {neutral} indicatoren krijgen "
@@ -31,6 +33,10 @@ SUMMARY = (
 METHOD_WEIGHTED = (
     "De waarden van dit gebied zijn een gewogen gemiddelde van {n} buurten, gewogen naar het aantal inwoners "
     "({weight_years})."
+)
+METHOD_WEIGHTED_PARTIAL = (
+    "{used} van de {n} buurten {verb} gegevens: de waarden van dit gebied zijn een gewogen gemiddelde van die "
+    "buurten, gewogen naar het aantal inwoners ({weight_years})."
 )
 METHOD_UNWEIGHTED = (
     "Let op: de waarden van {name} zijn een **ongewogen** gemiddelde van {n} buurten, omdat er geen inwonertal "
@@ -100,10 +106,11 @@ POSITION = {
 }
 POSITION_COLOURS = {"beter": "#2166ac", "slechter": "#b35806", "gelijk": "#57606a", "neutraal": "#8c959f"}
 POSITION_MARKERS = {"beter": "triangle-up", "slechter": "triangle-down", "gelijk": "square", "neutraal": "circle-open"}
+# The one arrow meaning of every page (common.verdict): ▲ forward relative to the city, ▼ back.
 COMPASS = {
-    "verbeterd": ("↗", "beter"),
-    "verslechterd": ("↘", "slechter"),
-    "gelijk": ("→", "gelijk"),
+    "verbeterd": ("▲", "vooruit t.o.v. de stad"),
+    "verslechterd": ("▼", "achteruit t.o.v. de stad"),
+    "gelijk": ("=", "gelijk gebleven t.o.v. de stad"),
     "neutraal": ("○", "geen oordeel"),
 }
 

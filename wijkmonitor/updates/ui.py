@@ -14,6 +14,7 @@ import streamlit as st
 
 from wijkmonitor.access import explain, session
 from wijkmonitor.access.roles import Viewer
+from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.config import DEFAULT_SOURCE, db_path_from_env, load_config
 from wijkmonitor.errors import BuildError, WijkmonitorError
 from wijkmonitor.updates import jobs
@@ -116,13 +117,13 @@ def _upload_section(viewer: Viewer, tgt: BuildTarget, store: UpdateStore) -> Non
         errors = len(check.errors)
         st.markdown(f"{errors} {'fout' if errors == 1 else 'fouten'}, "
                     f"{len(check.problems) - errors} waarschuwing(en):")
-        st.dataframe(problems_frame(check.problems), hide_index=True, width="stretch")
+        nl.dataframe(problems_frame(check.problems), width="stretch")
     if not check.ok:
         st.error("Herstel de fouten in het bestand en laad het opnieuw; er is niets veranderd.",
                  icon=":material/error:")
         return
     st.subheader("Wat er verandert")
-    st.dataframe(_changes(check, tgt, store), hide_index=True, width="stretch")
+    nl.dataframe(_changes(check, tgt, store), width="stretch")
     if st.button("Bijwerken", type="primary", key="updates-apply", disabled=_JOB in st.session_state):
         user = _who(viewer)
 
@@ -155,7 +156,7 @@ def _history_section(viewer: Viewer, tgt: BuildTarget, store: UpdateStore) -> No
     if not entries:
         st.caption("Nog niets bijgewerkt.")
         return
-    st.dataframe(pd.DataFrame({
+    nl.dataframe(pd.DataFrame({
         "wanneer (UTC)": [e.at.replace("T", " ")[:19] for e in entries],
         "wie": [e.user for e in entries],
         "wat": [e.action for e in entries],

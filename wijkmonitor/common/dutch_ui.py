@@ -4,44 +4,36 @@ Streamlit 1.67 has no language setting: `index.html` says `lang="en"` and widget
 Plotly modebar and the map controls carry English texts and accessible names. This module is the single place
 that turns them Dutch, so pages only call:
 
-* `apply()` once per script run in the entry script (after `st.navigation`, before `run()`): sets
-  `<html lang="nl">`, hides the table toolbar, and translates the English texts Streamlit draws itself,
-* `plotly_chart(fig, alt=...)`, `pydeck_chart(deck, alt=...)`, `dataframe(df, formats=...)`,
-  `download_csv(df, ...)` instead of the `st.` calls of the same name,
+* `apply()` once per script run (`common.page.start` calls it): sets `<html lang="nl">`, hides the table
+  toolbar, and translates the English texts Streamlit draws itself,
+* `plotly_chart(fig, alt=...)`, `pydeck_chart(deck, alt=...)`, `dataframe(df, formats=...)` instead of the
+  `st.` calls of the same name, and `common.page.downloads` (Dutch CSV + XLSX) beside every table,
 * the `PLACEHOLDER_*` texts as `placeholder=` of selectbox, multiselect and text_input.
 
-Everything but the four wrappers and `apply()` is pure and tested without a browser; the browser test in
+Everything but the three wrappers and `apply()` is pure and tested without a browser; the browser test in
 `tests/browser/english_strings.py` checks the result on every page.
 """
 
 from __future__ import annotations
 
-import io
 import json
-import math
+import re
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from wijkmonitor.common import fmt
+
 # ----------------------------------------------------------------------------------------------- numbers
 
 DECIMAL = ","
 THOUSANDS = "."
-MISSING = "–"  # en dash: what a cell without a figure shows, never "None", "nan" or "empty"
-
-
-def nl_number(value: float | int | None, decimals: int = 0, *, suffix: str = "", prefix: str = "") -> str:
-    """`1234567.891` -> "1.234.567,9" (decimals=1); None/NaN -> MISSING. Rounds half away from zero."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return MISSING
-    # Decimal-free arithmetic would round 0.25 -> 0.2 (banker's/binary); CBS and the GGD round half up.
-    quant = 10**decimals
-    rounded = math.floor(abs(float(value)) * quant + 0.5) / quant
-    text = f"{rounded:,.{decimals}f}".replace(",", "\0").replace(".", DECIMAL).replace("\0", THOUSANDS)
-    sign = "-" if value < 0 and rounded != 0 else ""
-    return f"{sign}{prefix}{text}{suffix}"
+MISSING = fmt.DASH  # what a cell without a figure shows, never "None", "nan" or "empty"
+YEAR_RANGE = (1900, 2100)
+MAX_DECIMALS = 3
 
 
 # Named column formats for `dataframe(formats=...)`: kind -> (decimals, prefix, suffix).
@@ -60,7 +52,35 @@ _FORMATS: dict[str, tuple[int, str, str]] = {
 def number_formatter(kind: NumberFormat) -> Any:
     """A one-argument formatter for pandas Styler.format: Dutch digits, MISSING for empty cells."""
     decimals, prefix, suffix = _FORMATS[kind]
-    return lambda v: nl_number(v, decimals, prefix=prefix, suffix=suffix)
+
+    def shown(v: Any) -> str:
+        text = fmt.number(v, decimals, missing=MISSING)
+        return text if text == MISSING else f"{prefix}{text}{suffix}"
+
+    return shown
+
+
+def _is_year_column(name: str, column: pd.Series) -> bool:
+    """A column of years ("Jaar", "Basisjaar", "Editie") shows 2024, never "2.024"."""
+    if not pd.api.types.is_integer_dtype(column) or not re.search(r"jaar|editie", name, re.IGNORECASE):
+        return False
+    values = column.dropna()
+    return bool(((values >= YEAR_RANGE[0]) & (values <= YEAR_RANGE[1])).all())
+
+
+def _column_decimals(column: pd.Series) -> int:
+    """The decimals a float column needs: tables hold figures already rounded to their indicator's precision,
+    so the column shows them all alike (12,0 beside 12,5), without float noise."""
+    places = 0
+    for v in column.dropna():
+        text = repr(round(float(v), MAX_DECIMALS))
+        if "." in text and "e" not in text:
+            places = max(places, len(text.split(".")[1].rstrip("0")))
+    return min(places, MAX_DECIMALS)
+
+
+def _year(value: object) -> str:
+    return MISSING if fmt.is_missing(value) else str(int(value))  # type: ignore[call-overload]
 
 
 def styled_table(df: pd.DataFrame, formats: Mapping[str, NumberFormat] | None = None) -> Any:
@@ -68,26 +88,31 @@ def styled_table(df: pd.DataFrame, formats: Mapping[str, NumberFormat] | None = 
 
     st.dataframe draws a Styler's display strings but sorts on the underlying values, so a column sorted by
     the reader stays numeric (1.200 after 900), which pre-formatted text columns would not. Columns not named
-    in `formats` get a default: integers without decimals, floats with one, and every empty cell MISSING.
+    in `formats` get a default: years as written, other integers with a thousands dot, floats with the
+    decimals the column holds, booleans ja/nee, and every empty cell MISSING.
     """
     formats = dict(formats or {})
     unknown = set(formats) - set(df.columns)
     if unknown:
         raise KeyError(f"dutch_ui.styled_table: onbekende kolommen {sorted(unknown)}")
     # One format() call with one formatter per column: each call resets the columns it is not given.
-    formatters: dict[str, Any] = {}
+    formatters: dict[Any, Any] = {}
     for col in df.columns:
         kind: NumberFormat | None = formats.get(col)
-        if kind is None and pd.api.types.is_bool_dtype(df[col]):
+        series = df[col]
+        if kind is not None:
+            formatters[col] = number_formatter(kind)
+        elif pd.api.types.is_bool_dtype(series):
             formatters[col] = _yes_no
-            continue
-        if kind is None and pd.api.types.is_integer_dtype(df[col]):
-            kind = "integer"
-        elif kind is None and pd.api.types.is_float_dtype(df[col]):
-            kind = "decimal1"
-        formatters[col] = number_formatter(kind) if kind is not None else _text_or_missing
-    styler = df.style.format(formatters)
-    return styler
+        elif _is_year_column(str(col), series):
+            formatters[col] = _year
+        elif pd.api.types.is_integer_dtype(series):
+            formatters[col] = number_formatter("integer")
+        elif pd.api.types.is_float_dtype(series):
+            formatters[col] = partial(fmt.number, decimals=_column_decimals(series), missing=MISSING)
+        else:
+            formatters[col] = _text_or_missing
+    return df.style.format(formatters)
 
 
 def _yes_no(value: object) -> str:
@@ -95,14 +120,7 @@ def _yes_no(value: object) -> str:
 
 
 def _text_or_missing(value: object) -> object:
-    return MISSING if value is None or value is pd.NA or value != value else value
-
-
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV that Dutch Excel opens correctly: `;` separator, decimal comma, UTF-8 with BOM."""
-    buffer = io.StringIO()
-    df.to_csv(buffer, sep=";", decimal=",", index=False)
-    return buffer.getvalue().encode("utf-8-sig")
+    return MISSING if fmt.is_missing(value) else value
 
 
 # ------------------------------------------------------------------------------------------------ plotly
@@ -499,7 +517,7 @@ PLACEHOLDER_TEXT = "Typ om te zoeken"
 
 
 def apply() -> None:
-    """Call once per script run in the entry script, after st.navigation and before running the page."""
+    """Call once per script run, before the page draws anything (`common.page.start` does)."""
     import streamlit as st
 
     st.html(page_html(), unsafe_allow_javascript=True)
@@ -524,18 +542,23 @@ def pydeck_chart(deck: Any, *, alt: str, **kwargs: Any) -> Any:
     return st.pydeck_chart(deck, alt=alt, **kwargs)
 
 
-def dataframe(df: pd.DataFrame, *, formats: Mapping[str, NumberFormat] | None = None, **kwargs: Any) -> Any:
-    """st.dataframe showing Dutch numbers (sortable), MISSING for empty cells, no index by default."""
+# Columns that hold the database's own codes (CBS region codes, indicator ids). Product rule: codes stored in
+# the DB are never shown raw, so the table on screen leaves them out; the download keeps them for analysts
+# who join the file with other CBS data.
+CODE_COLUMNS = frozenset({"Code"})
+
+
+def shown_columns(df: pd.DataFrame, *, codes: bool = False) -> list[str]:
+    """The columns a reader sees: all but CODE_COLUMNS (unless `codes`, for Over de data's catalogue)."""
+    return [str(c) for c in df.columns if codes or str(c) not in CODE_COLUMNS]
+
+
+def dataframe(df: pd.DataFrame, *, formats: Mapping[str, NumberFormat] | None = None, codes: bool = False,
+              **kwargs: Any) -> Any:
+    """st.dataframe showing Dutch numbers (sortable), MISSING for empty cells, no index, no code columns."""
     import streamlit as st
 
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("placeholder", MISSING)
+    kwargs.setdefault("column_order", shown_columns(df, codes=codes))
     return st.dataframe(styled_table(df, formats), **kwargs)
-
-
-def download_csv(df: pd.DataFrame, file_name: str, *, label: str = "Download als CSV", key: str | None = None) -> Any:
-    """A Dutch download button (the table toolbar's English one is hidden by `apply()`)."""
-    import streamlit as st
-
-    return st.download_button(label, csv_bytes(df), file_name=file_name, mime="text/csv", key=key,
-                              icon=":material/download:")

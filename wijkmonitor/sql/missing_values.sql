@@ -1,0 +1,39 @@
+-- Why a value the sources list is missing, per region, indicator, age group and year: written into
+-- `missing_values` after the observations are combined (a figure from another source wins). Parameters: none.
+-- reason: 'geheim' (the source publishes "." or "x": not published or secret), 'niet gemeten' (an empty cell of
+-- an indicator that has no figure for any region in that edition: not surveyed that year), 'niet gepubliceerd'
+-- (an empty cell while other regions have a figure). 'grens gewijzigd' is not stored: it is a code that the
+-- data of a year do not know at all, which the map query sees directly.
+create table missing_values as
+with measured as (
+    select distinct indicator_code, age_group, year
+    from observations
+),
+
+cells as (
+    select region_code, indicator_code, age_group, year, max(symbol) as symbol, min(source_id) as source_id
+    from missing_staging
+    group by region_code, indicator_code, age_group, year
+),
+
+final as (
+    select
+        c.region_code, c.indicator_code, c.age_group, c.year,
+        case
+            when c.symbol in ('.', 'x') then 'geheim'
+            when m.indicator_code is null then 'niet gemeten'
+            else 'niet gepubliceerd'
+        end as reason,
+        c.symbol, c.source_id
+    from cells as c
+    left join measured as m
+        on m.indicator_code = c.indicator_code and m.age_group = c.age_group and m.year = c.year
+    where not exists (
+        select 1 from observations as o
+        where o.region_code = c.region_code and o.indicator_code = c.indicator_code
+            and o.age_group = c.age_group and o.year = c.year
+    )
+)
+
+select * from final
+order by region_code, indicator_code, age_group, year
