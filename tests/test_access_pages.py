@@ -15,9 +15,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from wijkmonitor import db
-from wijkmonitor.access import PUBLIC_VIEWER, Viewer, load_access_config, visibility_for
+from wijkmonitor.access import PUBLIC_VIEWER, Viewer, load_access_config, session, visibility_for
 from wijkmonitor.access import apply as cut
-from wijkmonitor.access import session
 from wijkmonitor.common import page as kernel_page
 from wijkmonitor.config import DEFAULT_CONFIG_DIR
 

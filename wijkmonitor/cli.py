@@ -143,8 +143,9 @@ def _build(args: argparse.Namespace) -> int:
         workers=args.workers,
     )
     writable_target(options.db)
+    notes: list[str] = []
     if args.ignore_uploads:
-        summary, notes = build(options, progress=lambda line: print(line, flush=True)), []
+        summary = build(options, progress=lambda line: print(line, flush=True))
     else:
         # Uploads from the browser are the registers in use: a shell build must not drop them silently.
         from wijkmonitor.access.config import load_access_config

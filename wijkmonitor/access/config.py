@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -24,8 +24,8 @@ PARTNER_PREFIX = "partner:"
 Audience = Literal["partners", "betrokken", "programmabureau"]
 AUDIENCES: tuple[str, ...] = ("partners", "betrokken", "programmabureau")
 # What the dashboard shows when no login provider is configured (login.without_login).
-ALL_OPEN = "alles openbaar"  # everything the registers hold, as before logins existed (the default)
-ONLY_PUBLIC = "alleen openbaar"  # what the public sees with a provider: restricted content stays hidden
+ALL_OPEN: Final = "alles openbaar"  # everything the registers hold, as before logins existed (the default)
+ONLY_PUBLIC: Final = "alleen openbaar"  # what the public sees with a provider: restricted content stays hidden
 WithoutLogin = Literal["alles openbaar", "alleen openbaar"]
 ACCESS_ENV = "WIJKMONITOR_ACCESS_CONFIG"
 PARTNERS_ENV = "WIJKMONITOR_PARTNERS_CONFIG"
