@@ -21,7 +21,16 @@ with data_guard():
     meta = build_meta()
     view = load.overview_view()
     deck = load.overview_map()
+    coverage = load.theme_coverage()
 gemeente = meta.get("gemeente_name", "")
+
+
+def show_coverage() -> None:
+    """Every NPLV theme: its figures, or what is missing and which sources would fill it."""
+    st.header(txt.H_COVERAGE, divider="gray")
+    st.caption(txt.COVERAGE_HELP)
+    st.markdown("\n".join(f"- {theme.line}" for theme in coverage))
+
 
 st.subheader(txt.OVERVIEW_QUESTION)
 if not view.matrix.columns:
@@ -37,6 +46,7 @@ if view.matrix.empty:
                    key="overzicht_dl_city")
     if deck is None:
         st.info(txt.NO_MAP, icon=":material/map:")
+    show_coverage()
     st.markdown(txt.TO_GEBIEDSMONITOR)
     st.stop()
 
@@ -59,5 +69,6 @@ st.html(view.html)
 st.subheader(txt.H_NOTES)
 st.markdown("\n".join(f"- {line}" for line in view.notes))
 page.downloads(view.table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht", key="overzicht_dl")
+show_coverage()
 st.markdown(txt.TO_GEBIEDSMONITOR)
 page.built_note(meta)

@@ -59,7 +59,8 @@ def floor() -> None:
         get_fill_color=[31, 119, 180, 140], get_line_color=[255, 255, 255], line_width_min_pixels=1,
     )  # fmt: skip
     view = pdk.ViewState(latitude=53.22, longitude=6.57, zoom=11)
-    st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=view, map_style=None), height=MAP_HEIGHT_PX)
+    deck = pdk.Deck(layers=[layer], initial_view_state=view, map_style=None, map_provider=None)
+    st.pydeck_chart(deck, height=MAP_HEIGHT_PX)
 
     data = _observations(db)
     first = data[data["indicator_code"] == data["indicator_code"].min()]

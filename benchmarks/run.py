@@ -3,7 +3,9 @@
     uv run python benchmarks/run.py [--source DIR] [--reps 5] [--skip-build] [--skip-national]
 
 Measures, for a Groningen build (tmp/g.duckdb) and a national RIVM build (tmp/nl.duckdb):
-* `wijkmonitor build`: wall time and peak memory;
+* `wijkmonitor build`: wall time, CPU time (user+sys, worker processes included), the machine's load average
+  before and after, and peak memory. Run it twice to see a warm build: parsed sources and the national
+  comparison pool are cached in data/cache/ (or $WIJKMONITOR_CACHE) under their files' checksums;
 * every page in pages/: cold script run (first run in a fresh process) and warm run (median of reruns), with
   streamlit's AppTest;
 * the precomputed gap queries through `wijkmonitor.db.run`, against a naive pandas baseline that reads the
@@ -130,6 +132,9 @@ class BuildResult:
     max_rss_kb: int  # largest single process in the build's tree (kernel figure, exact)
     peak_tree_kb: int  # sum over the whole process group, sampled: worker processes run side by side
     comparison: str = "n.v.t."  # the comparison-group step's own time and cache state, from the build log
+    cpu_seconds: float = 0.0  # user + sys of the build and its reaped worker processes: on a shared machine
+    # this says more than the wall time, which grows with the neighbours' load
+    load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before and after the build
 
 
 def comparison_step(log_text: str) -> str:
@@ -180,6 +185,7 @@ def measure_build(target: Target, source: Path) -> BuildResult:
     # Logs under artifacts/ (git-ignored); tmp/ only holds *.duckdb files, which are ignored too.
     LOGS.mkdir(parents=True, exist_ok=True)
     out_path = LOGS / f"build-{target.db.stem}.log"
+    load_before = os.getloadavg()[0]
     with out_path.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(
@@ -218,7 +224,10 @@ def measure_build(target: Target, source: Path) -> BuildResult:
         lines = out_path.read_text(encoding="utf-8", errors="replace").strip().splitlines() or ["(geen uitvoer)"]
         raise RuntimeError(f"code {proc.returncode}: {lines[-1]} (log: {out_path.relative_to(REPO)})")
     log_text = out_path.read_text(encoding="utf-8", errors="replace")
-    return BuildResult(elapsed, int(usage.ru_maxrss), peak, comparison_step(log_text))
+    # wait4's usage includes the children the build itself reaped (its worker processes).
+    cpu = usage.ru_utime + usage.ru_stime
+    return BuildResult(elapsed, int(usage.ru_maxrss), peak, comparison_step(log_text), cpu,
+                       (load_before, os.getloadavg()[0]))
 
 
 # ------------------------------------------------------------------------------------------------ pages
@@ -337,6 +346,8 @@ def build_rows(table: Table, targets: tuple[Target, ...], args: argparse.Namespa
     rss: list[str] = []
     tree: list[str] = []
     comparison: list[str] = []
+    cpu: list[str] = []
+    load: list[str] = []
     for target in targets:
         if args.skip_build:
             usable[target.db] = target.db.exists()
@@ -345,6 +356,8 @@ def build_rows(table: Table, targets: tuple[Target, ...], args: argparse.Namespa
             rss.append(note)
             tree.append(note)
             comparison.append(note)
+            cpu.append(note)
+            load.append(note)
             continue
         log(f"build {target.column}")
         try:
@@ -355,6 +368,8 @@ def build_rows(table: Table, targets: tuple[Target, ...], args: argparse.Namespa
             rss.append(cell)
             tree.append(cell)
             comparison.append(cell)
+            cpu.append(cell)
+            load.append(cell)
             usable[target.db] = False
             continue
         usable[target.db] = True
@@ -362,7 +377,11 @@ def build_rows(table: Table, targets: tuple[Target, ...], args: argparse.Namespa
         rss.append(megabytes(result.max_rss_kb))
         tree.append(megabytes(result.peak_tree_kb))
         comparison.append(result.comparison)
+        cpu.append(seconds(result.cpu_seconds))
+        load.append(f"{result.load[0]:.1f} / {result.load[1]:.1f} op {os.cpu_count()} kernen")
     table.add("build: tijd", *times)
+    table.add("build: cpu-tijd (user+sys, met werkprocessen)", *cpu)
+    table.add("build: belasting machine (load 1 min, voor / na)", *load)
     table.add("build: waarvan vergelijkingsgroepen", *comparison)
     table.add("build: piekgeheugen grootste proces", *rss)
     table.add("build: piekgeheugen alle processen (steekproef)", *tree)

@@ -6,7 +6,7 @@ Widgets and wiring only: URL -> widgets -> cached data calls (`wijkmonitor.area_
 import streamlit as st
 
 from wijkmonitor.area_monitor import links, load, maps
-from wijkmonitor.area_monitor.options import LEVELS
+from wijkmonitor.area_monitor.options import map_level
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
@@ -75,9 +75,14 @@ age = col_age.selectbox(txt.W_AGE, age_options, format_func=lambda a: catalog.ag
 year_options = sorted(catalog.years(indicator, age), reverse=True)
 params.ensure(K_YEAR, year_options, catalog.default_year(indicator, age))
 year = col_year.selectbox(txt.W_YEAR, year_options, key=K_YEAR, placeholder=nl.PLACEHOLDER_SELECT)
-params.ensure(K_LEVEL, list(LEVELS), LEVELS[0])
-level = col_level.radio(txt.W_LEVEL, LEVELS, format_func=txt.LEVEL_LABELS.__getitem__, horizontal=True,
+# A wijk-only source (Leefbaarometer) has no buurt map: the level follows the indicator, and says why.
+chosen_level, level_message = map_level(st.session_state.get(K_LEVEL), catalog.indicators[indicator])
+st.session_state[K_LEVEL] = chosen_level
+level_options = list(catalog.indicators[indicator].levels)
+level = col_level.radio(txt.W_LEVEL, level_options, format_func=txt.LEVEL_LABELS.__getitem__, horizontal=True,
                         key=K_LEVEL)
+if level_message:
+    st.info(level_message, icon=":material/layers:")
 if not units.empty:
     params.ensure(K_AREA, list(units.codes), units.default())
 area = st.session_state.get(K_AREA)
@@ -88,7 +93,7 @@ params.publish(links.to_params(selection), MEMO)
 ind = catalog.indicators[indicator]
 age_label = catalog.age_label(indicator, age)
 gemeente = meta.get("gemeente_name", "")
-st.caption(txt.DEFINITION.format(label=ind.label, unit_word=txt.UNIT_WORD.get(ind.unit, ind.unit),
+st.caption(txt.DEFINITION.format(label=ind.label, unit_word=txt.UNIT_WORD.get(ind.unit, ind.unit_text),
                                  definition=ind.definition, source=ind.source))
 
 # ------------------------------------------------------------------------------------------------ map
@@ -108,11 +113,14 @@ with map_col:
         )
         st.caption(txt.MAP_BOUNDARY_NOTE.format(level_singular=txt.LEVEL_SINGULAR[level],
                                                 boundary_year=map_view.boundary_year)
-                   + " " + txt.MAP_CLICK_HINT.format(level_singular=txt.LEVEL_SINGULAR[level]))
+                   + " " + txt.MAP_CLICK_HINT.format(level_singular=txt.LEVEL_SINGULAR[level])
+                   + " " + map_view.newest)
 with legend_col:
     if map_view.legend_html:
         st.html(map_view.legend_html)
     st.write(map_view.sentence)
+    if map_view.city_note:
+        st.caption(map_view.city_note)
 with st.expander(txt.TABLE_MAP):
     nl.dataframe(map_view.table, width="stretch")
     page.downloads(map_view.table, label=txt.DOWNLOAD_MAP, key="gebied_dl_map",
@@ -128,11 +136,28 @@ if area is not None:
     st.markdown(f"**{trend.sentence}**")
     if trend.method_note:
         st.caption(trend.method_note)
+    if trend.break_sentence:
+        st.warning(trend.break_sentence, icon=":material/timeline:")
     if trend.figure is None:
         st.info(txt.NO_TREND.format(name=units.names.get(area, area), label=ind.label, age=age_label))
+        if trend.why_missing:
+            st.info(trend.why_missing, icon=":material/help:")
+        if trend.city_note:
+            st.caption(trend.city_note)
     else:
         nl.plotly_chart(trend.figure, key="gebied_trend",
                         alt=txt.CHART_ALT_TREND.format(label=ind.label, name=units.names.get(area, area)))
+        st.caption(" ".join(part for part in (trend.newest, trend.city_note) if part))
+    with data_guard():
+        national_lines, national_table = load.national_comparison(area, gemeente, indicator, int(year))
+    if national_lines:
+        st.subheader(txt.H_NATIONAL)
+        st.markdown("\n".join(f"- {line}" for line in national_lines))
+        st.caption(txt.NATIONAL_NOTE)
+        with st.expander(txt.TABLE_NATIONAL):
+            nl.dataframe(national_table, width="stretch")
+            page.downloads(national_table, label=txt.DOWNLOAD_NATIONAL, key="gebied_dl_national",
+                           file_stem=f"gebiedsmonitor_nederland_{area}_{indicator}")
     if trend.markers_sentence:
         st.caption(trend.markers_sentence)
     if trend.example_markers:
@@ -155,6 +180,7 @@ else:
     st.write(areas.sentence)
     st.caption(txt.MULTIPLES_SORT_NOTE.format(year=year) + " " + areas.method_note)
     nl.plotly_chart(areas.figure, key="gebied_multiples", alt=txt.CHART_ALT_MULTIPLES.format(label=ind.label))
+    st.caption(" ".join(part for part in (areas.newest, areas.city_note) if part))
     with st.expander(txt.TABLE_MULTIPLES):
         nl.dataframe(areas.table, width="stretch")
         page.downloads(areas.table, label=txt.DOWNLOAD_MULTIPLES, key="gebied_dl_multiples",

@@ -21,8 +21,8 @@ st.markdown(txt.INTRO)
 with data_guard():
     view = load.view()
 
-tab_catalogue, tab_editions, tab_methods, tab_build = st.tabs(
-    [txt.TAB_CATALOGUE, txt.TAB_EDITIONS, txt.TAB_METHODS, txt.TAB_BUILD]
+tab_catalogue, tab_coverage, tab_editions, tab_methods, tab_build = st.tabs(
+    [txt.TAB_CATALOGUE, txt.TAB_COVERAGE, txt.TAB_EDITIONS, txt.TAB_METHODS, txt.TAB_BUILD]
 )
 
 with tab_catalogue:
@@ -37,6 +37,18 @@ with tab_catalogue:
     st.subheader(txt.ATTRIBUTION_TITLE)
     st.markdown(txt.ATTRIBUTION_HELP)
     st.markdown("\n".join(f"- {line}" for line in view.attribution))
+
+with tab_coverage:
+    st.markdown(txt.COVERAGE_HELP)
+    if view.coverage_themes is None or view.coverage_goals is None:
+        st.info(txt.NO_COVERAGE)
+    else:
+        st.subheader(txt.COVERAGE_THEMES_TITLE)
+        st.dataframe(view.coverage_themes, hide_index=True, key="about_coverage_themes")
+        page.downloads(view.coverage_themes, label=txt.DOWNLOAD_COVERAGE, file_stem="dekking_per_thema",
+                       key="over_coverage_dl")
+        st.subheader(txt.COVERAGE_GOALS_TITLE)
+        st.dataframe(view.coverage_goals, hide_index=True, key="about_coverage_goals")
 
 with tab_editions:
     st.markdown(txt.EDITIONS_HELP)

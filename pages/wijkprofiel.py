@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from wijkmonitor.area_monitor import load as area_load
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
@@ -84,6 +85,13 @@ if view.method_note:
 
 st.subheader(txt.SECTION_COMPARE)
 st.caption(txt.SECTION_COMPARE_HELP)
+with data_guard():
+    # A wijk-only source (Leefbaarometer) has no value for an area that is not made of whole wijken: say why,
+    # and say that the city figure of such a source is computed from the wijken.
+    why_not = area_load.wijk_notes().get(unit.code)
+if why_not:
+    st.info(txt.WIJK_ONLY_WHY.format(note=why_not), icon=":material/help:")
+st.caption(txt.CITY_COMPUTED_NOTE)
 for block in view.themes:
     st.markdown(f"#### {block.name}")
     nl.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt)

@@ -25,7 +25,7 @@ figures as (
     select
         g.unit_code as region_code, g.unit_name, g.value, g.city_value, g.gap, g.gap_rel, g.disadvantage,
         g.prev_year, g.prev_gap, g.gap_change, g.trend, g.kloof, g.judgement, g.position, g.prev_position,
-        g.is_small, g.population, g.population_year
+        g.is_small, g.population, g.population_year, g.city_method, g.trend_break
     from gaps as g
     inner join gemeente as c on c.gemeente_code = g.gemeente_code
     where g.unit_type = $level and g.indicator_code = $indicator and g.age_group = $age_group

@@ -10,7 +10,8 @@ with available as (
 final as (
     select
         i.indicator_code, i.label, i.unit, i.polarity, i.decimals, i.headline, i.definition, i.source,
-        i.theme_id, t.name as theme_name, t.sort_order as theme_order, i.sort_order,
+        i.theme_id, t.name as theme_name, t.sort_order as theme_order, i.sort_order, i.lowest_level, i.aggregation,
+        i.denominator, i.denominator_year, i.per, i.national_deviation,
         a.age_group, g.label as age_label, g.sort_order as age_order, a.years
     from available as a
     inner join indicators as i on i.indicator_code = a.indicator_code

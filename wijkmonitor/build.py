@@ -7,7 +7,6 @@ succeeded, so a running dashboard never sees a half-built file and a failed buil
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +26,7 @@ from wijkmonitor.adapters.longcsv import read_longcsv
 from wijkmonitor.adapters.odata import read_odata
 from wijkmonitor.adapters.statline import read_statline
 from wijkmonitor.adapters.wide import read_wide
+from wijkmonitor.build_steps import source_cache
 from wijkmonitor.build_steps.areas import (
     area_tables,
     buurt_lists,
@@ -38,6 +38,7 @@ from wijkmonitor.build_steps.areas import (
 from wijkmonitor.build_steps.derived import add_rates, derived_tables, gemeente_wijken
 from wijkmonitor.build_steps.programme import build_info, coverage_table, goal_tables, read_goals
 from wijkmonitor.build_steps.registers import register_tables
+from wijkmonitor.build_steps.source_cache import sha256_of
 from wijkmonitor.comparison.build import build_tables as build_comparison
 from wijkmonitor.config import (
     DEFAULT_BOUNDARIES,
@@ -119,12 +120,6 @@ class BuildSummary:
         return out
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _is_url(source: str) -> bool:
@@ -169,18 +164,48 @@ def _read_one(source: Source, path: Path, gemeente: str | None, aliases: dict[st
     return read_kwbmap(path, source_id=source.id, year=int(source.year or 0), aliases=aliases, gemeente=gemeente)
 
 
-def _compact(frame: SourceFrame) -> SourceFrame:
-    """Categorical codes: a national table repeats a few thousand strings millions of times."""
-    obs = frame.observations
-    for column in ("region_code", "indicator_code", "age_group", "source_id", "file"):
-        obs[column] = obs[column].astype("category")
-    frame.observations = obs.astype({"year": "int32", "row": "int32"})
-    return frame
+_compact = source_cache.compact
 
 
 def _read_compact(source: Source, path: Path, gemeente: str | None, aliases: dict[str, str],
                   root: Path) -> SourceFrame:
     return _compact(_read_one(source, path, gemeente, aliases, root))
+
+
+def cache_settings(source: Source, gemeente: str | None, aliases: dict[str, str], root: Path) -> dict[str, object]:
+    """Everything besides the file's bytes that a parsed source depends on (see `source_cache`).
+
+    StatLine tables use only these few settings, so the comparison pool, which reads the same national files,
+    finds the entries a national build left (`statline_settings`)."""
+    if source.adapter == "statline":
+        props = root / source.data_properties if source.data_properties else None
+        if props is not None:
+            checks.source_file(props)
+        return source_cache.statline_settings(source.id, gemeente, source.period,
+                                              sha256_of(props) if props is not None else None)
+    return {"adapter": source.adapter, "spec": repr(source), "gemeente": gemeente,
+            "aliases": sorted(aliases.items())}
+
+
+def _probe(source: Source, path: Path, gemeente: str | None, aliases: dict[str, str],
+           root: Path) -> tuple[str, bool] | None:
+    """(sha256, whether the cache holds the parsed file), or None when the file will be refused anyway."""
+    try:
+        checks.source_file(path)
+        sha = sha256_of(path)
+        return sha, source_cache.has(path, sha, cache_settings(source, gemeente, aliases, root))
+    except BuildError:
+        return None
+
+
+def _read_job(source: Source, path: Path, gemeente: str | None, aliases: dict[str, str],
+              root: Path) -> tuple[SourceFrame, str]:
+    """The parsed file (from the cache when it holds it) and the file's SHA-256."""
+    checks.source_file(path)  # before hashing: a pipe or a device is refused, not read
+    sha = sha256_of(path)
+    settings = cache_settings(source, gemeente, aliases, root)
+    frame = source_cache.cached(path, sha, settings, lambda: _read_compact(source, path, gemeente, aliases, root))
+    return frame, sha
 
 
 def iter_sources(
@@ -202,15 +227,19 @@ def iter_sources(
     if not root.is_dir():
         raise BuildError("bronmap bestaat niet", file=root)
     jobs = [(spec, path) for spec in config.sources for path in _files_for(spec, root, gemeente)]
-    heavy = [index for index, job in enumerate(jobs) if job[1].suffix.lower() == ".xlsx"]
+    # XLSX files the cache does not hold are parsed in worker processes; the rest is read in order, so the
+    # first refusal is still that of the first bad file.
+    hashes = {index: _probe(spec, path, gemeente, aliases, root) for index, (spec, path) in enumerate(jobs)
+              if path.suffix.lower() == ".xlsx"}
+    heavy = [index for index, cached in hashes.items() if cached is None or not cached[1]]
     with ProcessPoolExecutor(max_workers=max(1, min(workers, len(heavy)))) as pool:
         futures = {}
         if len(heavy) > 1 and workers > 1:
-            futures = {i: pool.submit(_read_compact, jobs[i][0], jobs[i][1], gemeente, aliases, root) for i in heavy}
+            futures = {i: pool.submit(_read_job, jobs[i][0], jobs[i][1], gemeente, aliases, root) for i in heavy}
         for index, (spec, path) in enumerate(jobs):
-            frame = futures.pop(index).result() if index in futures else _read_compact(
+            frame, sha = futures.pop(index).result() if index in futures else _read_job(
                 spec, path, gemeente, aliases, root)
-            stat = SourceStat(spec.id, spec.adapter, str(path), sha256_of(path), frame.rows_read,
+            stat = SourceStat(spec.id, spec.adapter, str(path), sha, frame.rows_read,
                               len(frame.observations), spec.boundary_year, frame.notes)
             progress(f"- {spec.id}: {path.name}: {stat.rows:,} rijen gelezen, {stat.values:,} waarden")
             yield stat, frame

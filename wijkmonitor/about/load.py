@@ -18,4 +18,5 @@ def _view(goals_version: tuple[int, int]) -> AboutView:
         meta=meta(), catalogue=query("about_catalogue"), ages=query("age_groups"),
         editions=query("about_editions"), boundaries=query("about_boundaries"), sources=query("about_sources"),
         weighting=query("about_weighting"), thresholds=config.read_thresholds(config.DEFAULT_GOALS),
+        coverage=query("coverage_themes"),
     )

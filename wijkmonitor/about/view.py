@@ -79,7 +79,7 @@ def boundaries_table(boundaries: pd.DataFrame) -> pd.DataFrame:
 def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         txt.COL_SOURCE_ID: sources["source_id"],
-        txt.COL_ADAPTER: sources["adapter"],
+        txt.COL_ADAPTER: [txt.ADAPTER_NAMES.get(str(a), str(a)) for a in sources["adapter"]],
         txt.COL_PATH: sources["path"],
         txt.COL_SHA: sources["sha256"],
         txt.COL_ROWS: sources["rows"].map(lambda n: fmt.number(n, 0, missing=fmt.DASH)),
@@ -123,6 +123,42 @@ def unweighted_areas(weighting: pd.DataFrame) -> list[str]:
     return [str(n) for n, u in zip(weighting["name"], weighting["n_unweighted"], strict=True) if u]
 
 
+def _levels(raw: Any) -> str:
+    codes = [c for c in str(raw).split(";") if c] if not fmt.is_missing(raw) else []
+    return ", ".join(txt.LEVEL_WORDS[c] for c in txt.LEVEL_WORDS if c in codes)
+
+
+def _years(raw: Any) -> str:
+    return ", ".join(y for y in str(raw).split(";") if y) if not fmt.is_missing(raw) else ""
+
+
+def coverage_table(coverage: pd.DataFrame, goals: bool = False) -> pd.DataFrame:
+    """Per theme (or per goal) every indicator with figures: levels, years and newest edition; a theme or goal
+    without figures keeps its row, with the build's note naming the sources that would fill it
+    (`coverage_themes` rows)."""
+    rows = coverage[coverage["goal_id"].notna() if goals else coverage["goal_id"].isna()]
+    records = []
+    for row in fmt.records(rows):
+        has = bool(row.get("has_figures")) if not fmt.is_missing(row.get("has_figures")) else False
+        record = {txt.COL_THEME: row.get("theme_name") or row.get("theme_id") or ""}
+        if goals:
+            record[txt.COL_GOAL] = row.get("goal_title") or row.get("goal_id") or ""
+        else:
+            record[txt.COL_NPLV] = txt.HAS_FIGURES[bool(row.get("nplv"))] if not fmt.is_missing(row.get("nplv")) \
+                else ""
+        record.update({
+            txt.COL_INDICATOR: (row.get("label") or row.get("indicator_code") or "") if has else "",
+            txt.COL_HAS_FIGURES: txt.HAS_FIGURES[has],
+            txt.COL_LEVELS: _levels(row.get("levels")) if has else "",
+            txt.COL_YEARS: _years(row.get("years")) if has else "",
+            txt.COL_NEWEST: str(int(row["newest_year"])) if has and not fmt.is_missing(row.get("newest_year"))
+            else "",
+            txt.COL_MISSING: "" if has else str(row.get("note") or ""),
+        })
+        records.append(record)
+    return pd.DataFrame.from_records(records)
+
+
 @dataclass(frozen=True)
 class AboutView:
     """Everything the Over de data page shows, built once per data version."""
@@ -139,6 +175,8 @@ class AboutView:
     build_facts: pd.DataFrame
     methods: str
     status_method: str
+    coverage_themes: pd.DataFrame | None = None  # None: an older file without the coverage table
+    coverage_goals: pd.DataFrame | None = None
 
     def catalogue_for(self, theme: str | None) -> pd.DataFrame:
         return self.catalogue if theme is None else self.catalogue[self.catalogue_themes == theme]
@@ -154,6 +192,7 @@ def build_about(
     sources: pd.DataFrame,
     weighting: pd.DataFrame,
     thresholds: Thresholds,
+    coverage: pd.DataFrame | None = None,
 ) -> AboutView:
     """From build_meta and the queries about_catalogue, age_groups, about_editions, about_boundaries,
     about_sources and about_weighting."""
@@ -172,4 +211,6 @@ def build_about(
         methods=txt.methods_text(fmt.number(float(meta.get("gap_tolerance", "0.5")), 1, missing=fmt.DASH),
                                  meta.get("weight_indicator", "")),
         status_method=doelen_txt.method_text(thresholds.on_track, thresholds.at_risk),
+        coverage_themes=None if coverage is None else coverage_table(coverage),
+        coverage_goals=None if coverage is None else coverage_table(coverage, goals=True),
     )

@@ -173,16 +173,42 @@ def is_region_code(code: str) -> bool:
     return bool(_REGION_CODE.match(code))
 
 
+# The same pattern with ASCII digits only, for the vectorised (RE2) fast path of `normalise_codes`.
+_REGION_CODE_ASCII = _REGION_CODE.pattern.replace(r"\d", "[0-9]")
+
+
+def normalise_codes(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """`normalise_code` of every cell, and which results are region codes (`is_region_code`).
+
+    A whole table's codes at once: cells that are ASCII text and, stripped, already a region code are taken
+    as they are (stripping ASCII spaces is all `normalise_code` would do to them); only the others go
+    through `normalise_code` one by one."""
+    if len(raw) == 0 or not _only_text(raw):
+        codes = raw.map(normalise_code).astype(object)
+        return codes, codes.map(is_region_code).to_numpy(dtype=bool)
+    text = raw.astype("string")
+    stripped = text.str.strip()
+    fast = (text.str.isascii() & stripped.str.fullmatch(_REGION_CODE_ASCII)).fillna(False).to_numpy(dtype=bool)
+    out = stripped.to_numpy(dtype=object, na_value=None)
+    valid = fast.copy()
+    slow = np.flatnonzero(~fast)
+    if len(slow):
+        cells = raw.iloc[slow].map(normalise_code)
+        out[slow] = cells.to_numpy(dtype=object)
+        valid[slow] = cells.map(is_region_code).to_numpy(dtype=bool)
+    return pd.Series(out, index=raw.index, dtype=object), valid
+
+
 def region_codes(raw: pd.Series, *, file: Path | str, column: str,
                  rows: pd.Series | None = None) -> tuple[pd.Series, Note | None]:
     """Region codes in CBS spelling, and a note counting the ones that were not (padding aside, which is how
     CBS itself publishes them). A cell that is no region code even then is refused."""
     rows = _rows(raw, rows)
     stripped = raw.astype("string").fillna("").str.strip()
-    codes = stripped.map(normalise_code)
-    bad = ~codes.map(is_region_code).astype(bool)
+    codes, valid = normalise_codes(stripped)
+    bad = ~valid
     if bad.any():
-        position = int(np.flatnonzero(bad.to_numpy())[0])
+        position = int(np.flatnonzero(bad)[0])
         raise BuildError(
             f"regiocode {shown(stripped.iloc[position])!r} is geen CBS-code (NL01, GM + 4, WK + 6 of BU + 8 cijfers)",
             file=file, row=int(rows.iloc[position]), column=column,
@@ -205,7 +231,7 @@ def _rows(raw: pd.Series, rows: pd.Series | None, first_row: int = 2) -> pd.Seri
     return rows
 
 
-def _refuse_out_of_range(values: pd.Series, cells: pd.Series, *, file: Path | str, column: str,
+def _refuse_out_of_range(values: pd.Series, cells: Any, *, file: Path | str, column: str,
                          rows: pd.Series) -> None:
     array = values.to_numpy(dtype="float64", na_value=np.nan)
     wrong = ~np.isfinite(array) & ~np.isnan(array)
@@ -230,20 +256,66 @@ def numbers(raw: pd.Series, *, file: Path | str, column: str, rows: pd.Series | 
         values = values.where(values != MAP_MISSING)
         _refuse_out_of_range(values, raw, file=file, column=column, rows=rows)
         return values
-    text = raw.astype("string").str.strip()
-    missing = text.isna() | text.isin(MISSING_SYMBOLS)
-    parsed = pd.to_numeric(text.where(~missing), errors="coerce")
-    bad = parsed.isna() & ~missing
+    if _only_text(raw):
+        # A column repeats few distinct cells (percentages with one decimal, padded symbols): parse each once.
+        # Factorising text is exact (equal strings, equal cells), and uniques come in order of first
+        # appearance, so the first refused cell is still the first in the column.
+        codes, uniques = pd.factorize(raw.to_numpy(dtype=object, na_value=None), use_na_sentinel=True)
+        text_u, values_u, bad_u = _parse_text(pd.Series(uniques, dtype=object))
+        present = codes >= 0
+        take = np.where(present, codes, 0)
+        bad = bad_u.to_numpy()[take] & present if len(uniques) else np.zeros(len(raw), bool)
+        values_array = values_u.to_numpy()[take] if len(uniques) else np.full(len(raw), np.nan)
+        values_array = np.where(present, values_array, np.nan)
+        values = pd.Series(values_array, index=raw.index, dtype="float64")
+        text = _LazyCells(text_u, codes)
+    else:
+        text_s, values, bad_s = _parse_text(raw)
+        bad, text = bad_s.to_numpy(), _LazyCells(text_s, None)
     if bad.any():
-        position = int(np.flatnonzero(bad.to_numpy())[0])
+        position = int(np.flatnonzero(bad)[0])
         raise BuildError(
             f"waarde {shown(text.iloc[position])!r} is geen getal en geen CBS-symbool (. x - of leeg)",
             file=file, row=int(rows.iloc[position]), column=column,
         )
-    values = parsed.astype("float64")
     values = values.where(values != MAP_MISSING)
     _refuse_out_of_range(values, text, file=file, column=column, rows=rows)
     return values
+
+
+def _parse_text(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """(stripped text, float values, refused-as-text mask) of text cells: the one parsing rule."""
+    text = raw.astype("string").str.strip()
+    missing = text.isna() | text.isin(MISSING_SYMBOLS)
+    parsed = pd.to_numeric(text.where(~missing), errors="coerce")
+    bad = (parsed.isna() & ~missing).astype(bool)
+    return text, parsed.astype("float64"), bad
+
+
+def _only_text(raw: pd.Series) -> bool:
+    """Strings (and missing cells) only: a number or a bool among them would be merged with an equal-valued
+    string by factorising (True == 1 == 1.0), so those columns take the plain path."""
+    if pd.api.types.is_string_dtype(raw.dtype) and not pd.api.types.is_object_dtype(raw.dtype):
+        return True
+    return bool(pd.api.types.is_object_dtype(raw.dtype)) and pd.api.types.infer_dtype(raw, skipna=True) in (
+        "string", "empty")
+
+
+class _LazyCells:
+    """The stripped text of a cell, looked up only for a message (`iloc[position]`)."""
+
+    def __init__(self, text: pd.Series, codes: np.ndarray | None) -> None:
+        self._text, self._codes = text, codes
+
+    @property
+    def iloc(self) -> _LazyCells:
+        return self
+
+    def __getitem__(self, position: int) -> object:
+        if self._codes is None:
+            return self._text.iloc[position]
+        code = int(self._codes[position])
+        return self._text.iloc[code] if code >= 0 else pd.NA
 
 
 def shown(cell: object, limit: int = 40) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from wijkmonitor import cbs
@@ -147,7 +148,7 @@ def frame_to_long(
     rows_read = len(table)
     table = table.assign(_row=range(2, len(table) + 2))
     # Normalised before the gemeente filter: a lower-case `bu00141000` must not fall through it unseen.
-    regions = table[region_column].map(checks.normalise_code).astype("string")
+    regions = checks.normalise_codes(table[region_column])[0].astype("string")
     if gemeente is not None:
         keep = (regions.str[2:6] == gemeente[2:]) & regions.str[:2].isin(["GM", "WK", "BU"]) | (regions == "NL01")
         table = table[keep.fillna(False)]
@@ -157,7 +158,12 @@ def frame_to_long(
     table = table.assign(_region=codes)
     if PERIOD_COLUMN in table.columns:
         periods = table[PERIOD_COLUMN].astype("string").str.strip()
-        years = pd.to_numeric(periods.str.extract(r"^(\d{4})JJ00$")[0], errors="coerce")
+        # A table has a handful of distinct periods: parse each once.
+        period_codes, distinct = pd.factorize(periods, use_na_sentinel=True)
+        distinct_years = pd.to_numeric(pd.Series(distinct, dtype="string").str.extract(r"^(\d{4})JJ00$")[0],
+                                       errors="coerce").to_numpy(dtype="float64")
+        years = pd.Series(np.where(period_codes >= 0, distinct_years[np.maximum(period_codes, 0)]
+                                   if len(distinct) else np.nan, np.nan), index=periods.index)
         if years.isna().any():
             position = int(years.isna().to_numpy().nonzero()[0][0])
             raise BuildError(

@@ -14,8 +14,8 @@ import pydeck as pdk
 import streamlit as st
 
 from wijkmonitor.access.session import query_for_viewer
-from wijkmonitor.area_monitor import maps, options, overview, views
-from wijkmonitor.common.data import current_stamp, query
+from wijkmonitor.area_monitor import maps, national, options, overview, views
+from wijkmonitor.common.data import current_stamp, meta, query
 from wijkmonitor.errors import DataUnavailable
 
 Stamp = tuple[int, int, int]
@@ -102,9 +102,14 @@ def _trend_view(file_stamp: Stamp, unit_code: str, city_name: str, indicator: st
     cat = catalog()
     known = units()
     unit_rows = query("gap_trend_unit", unit_code=unit_code, indicator=indicator, age_group=age)
-    return views.trend_view(known.names.get(unit_code, unit_code), known.types.get(unit_code, ""), city_name,
-                            cat.indicators[indicator], cat.age_label(indicator, age), year, unit_rows,
-                            _city_rows(indicator, age), markers(unit_code, indicator))
+    ind = cat.indicators[indicator]
+    name = known.names.get(unit_code, unit_code)
+    why = (overview.why_missing(ind, unit_code, name, wijk_notes())
+           if known.types.get(unit_code) == "area" else None)
+    return views.trend_view(name, known.types.get(unit_code, ""), city_name,
+                            ind, cat.age_label(indicator, age), year, unit_rows,
+                            _city_rows(indicator, age), markers(unit_code, indicator),
+                            query("area_monitor_definition_changes"), unit_code, meta().get("gemeente_code"), why)
 
 
 def trend_view(unit_code: str, city_name: str, indicator: str, age: str, year: int) -> views.TrendView:
@@ -128,11 +133,32 @@ def areas_view(indicator: str, age: str, year: int) -> views.AreasView:
 
 @st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
 def _overview_view(file_stamp: Stamp) -> views.OverviewView:
-    return views.overview_view(overview.matrix(query("gap_areas_all"), catalog(), units()))
+    notes = overview.wijk_notes(query("area_monitor_wijk_notes"))
+    return views.overview_view(overview.matrix(query("gap_areas_all"), catalog(), units(), notes))
 
 
 def overview_view() -> views.OverviewView:
     return _overview_view(stamp())
+
+
+@st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
+def _theme_coverage(file_stamp: Stamp) -> list[overview.ThemeCoverage]:
+    return overview.theme_coverage(query("coverage_themes"))
+
+
+def theme_coverage() -> list[overview.ThemeCoverage]:
+    """Per NPLV theme what the build has, or what is missing and which sources would fill it."""
+    return _theme_coverage(stamp())
+
+
+@st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
+def _wijk_notes(file_stamp: Stamp) -> dict[str, str]:
+    return overview.wijk_notes(query("area_monitor_wijk_notes"))
+
+
+def wijk_notes() -> dict[str, str]:
+    """area_id -> why a wijk-only source has no value for it."""
+    return _wijk_notes(stamp())
 
 
 @st.cache_resource(ttl=3600, max_entries=8, show_spinner=False)
@@ -156,3 +182,19 @@ def _city_headlines(file_stamp: Stamp) -> pd.DataFrame:
 
 def city_headlines() -> pd.DataFrame:
     return _city_headlines(stamp())
+
+
+@st.cache_resource(ttl=3600, max_entries=_SECTIONS, show_spinner=False)
+def _national(file_stamp: Stamp, unit_code: str, city_name: str, indicator: str, year: int
+              ) -> tuple[list[str], pd.DataFrame]:
+    ind = catalog().indicators[indicator]
+    if not ind.national_deviation:
+        return [], pd.DataFrame()
+    rows = query("area_monitor_national", unit_code=unit_code, indicator=indicator)
+    name = units().names.get(unit_code, unit_code)
+    return national.lines(rows, ind, name, city_name, year), national.table(rows, ind)
+
+
+def national_comparison(unit_code: str, city_name: str, indicator: str, year: int) -> tuple[list[str], pd.DataFrame]:
+    """The unit and the city against the Netherlands (lines and table); empty without a national reference."""
+    return _national(stamp(), unit_code, city_name, indicator, year)

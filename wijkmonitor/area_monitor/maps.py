@@ -175,13 +175,19 @@ def _outline_layers(areas: pd.DataFrame, selected: Mapping[str, Any] | None,
     return layers
 
 
+def _city(city: Any, method: Any, ind: Indicator) -> str:
+    """'stad: 4,16 score (berekend uit de wijken)': a computed city value says so wherever it is shown."""
+    text = fmt.value(city, ind.unit, ind.decimals)
+    word = txt.CITY_METHOD_WORDS.get(str(method)) if isinstance(method, str) else None
+    return txt.TOOLTIP_CITY.format(city=txt.CITY_WITH_METHOD.format(city=text, method=word) if word else text)
+
+
 def _tooltip_lines(row: Mapping[str, Any], ind: Indicator) -> dict[str, str]:
     value, city, gap = row.get("value"), row.get("city_value"), row.get("gap")
     if fmt.is_missing(value):
         return {
             "tip_value": colours.missing_label(row.get("missing_reason")),
-            "tip_city": txt.TOOLTIP_CITY.format(city=fmt.value(city, ind.unit, ind.decimals))
-            if not fmt.is_missing(city) else "",
+            "tip_city": _city(city, row.get("city_method"), ind) if not fmt.is_missing(city) else "",
             "tip_gap": "",
         }
     gap_text = fmt.difference(gap, ind.unit, ind.decimals, signed=True)
@@ -193,7 +199,7 @@ def _tooltip_lines(row: Mapping[str, Any], ind: Indicator) -> dict[str, str]:
     words = txt.POSITION_WORDS.get(str(position), "") if isinstance(position, str) else ""
     return {
         "tip_value": txt.TOOLTIP_VALUE.format(value=fmt.value(value, ind.unit, ind.decimals)) + small,
-        "tip_city": txt.TOOLTIP_CITY.format(city=fmt.value(city, ind.unit, ind.decimals)),
+        "tip_city": _city(city, row.get("city_method"), ind),
         "tip_gap": (txt.TOOLTIP_GAP.format(gap=gap_text, position=words) if words
                     else txt.TOOLTIP_GAP_NEUTRAL.format(gap=gap_text)) if not fmt.is_missing(gap) else "",
     }

@@ -31,6 +31,42 @@ class Indicator:
     source: str
     theme_id: str
     theme_name: str
+    lowest_level: str = "buurt"  # the finest level the source publishes (wijk for the Leefbaarometer)
+    denominator: str = ""  # rates: the indicator divided by (AantalInwoners) ...
+    denominator_year: int | None = None  # ... and its year
+    national_deviation: str = ""  # the indicator holding the deviation from the national reference
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """The map levels this indicator has figures for: a wijk-only source has no buurt map."""
+        return tuple(level for level in LEVELS if LEVELS.index(level) >= LEVELS.index(self.lowest_level)) \
+            if self.lowest_level in LEVELS else LEVELS
+
+    @property
+    def denominator_text(self) -> str:
+        """'inwonertal 1 januari 2024' for a rate, '' otherwise."""
+        if self.denominator and self.denominator_year is not None:
+            base = txt.DENOMINATOR_WORDS.get(self.denominator, self.denominator)
+            return txt.RATE_BASE.format(base=base, year=self.denominator_year)
+        return ""
+
+    @property
+    def unit_text(self) -> str:
+        """The unit as a reader needs it: a rate names its denominator and the year of it."""
+        base = self.denominator_text
+        return txt.RATE_UNIT.format(unit=self.unit, base=base) if base else self.unit
+
+
+def map_level(requested: str | None, ind: Indicator) -> tuple[str, str | None]:
+    """The level to draw, and a Dutch message when the requested one has no figures for this indicator."""
+    allowed = ind.levels
+    if requested in allowed:
+        return str(requested), None
+    chosen = allowed[0]
+    if requested in LEVELS:
+        return chosen, txt.LEVEL_NOT_PUBLISHED.format(
+            label=ind.label, asked=txt.LEVEL_PLURAL[str(requested)], level=txt.LEVEL_PLURAL[chosen])
+    return chosen, None
 
 
 @dataclass(frozen=True)
@@ -99,6 +135,10 @@ def _text(raw: Any) -> str:
     return "" if raw is None or (isinstance(raw, float) and pd.isna(raw)) else str(raw)
 
 
+def _int(raw: Any) -> int | None:
+    return None if raw is None or fmt.is_missing(raw) else int(raw)
+
+
 def catalog(frame: pd.DataFrame) -> Catalog:
     """Build the catalogue from `indicator_options` rows (already in theme, indicator and age order)."""
     indicators: dict[str, Indicator] = {}
@@ -116,7 +156,10 @@ def catalog(frame: pd.DataFrame) -> Catalog:
                 code=code, label=_text(row.label) or code, unit=_text(row.unit), polarity=_text(row.polarity),
                 decimals=int(str(row.decimals)) if not fmt.is_missing(row.decimals) else 1, headline=bool(row.headline),
                 definition=_text(row.definition), source=_text(row.source), theme_id=theme_id,
-                theme_name=theme_name,
+                theme_name=theme_name, lowest_level=_text(getattr(row, "lowest_level", None)) or "buurt",
+                denominator=_text(getattr(row, "denominator", None)),
+                denominator_year=_int(getattr(row, "denominator_year", None)),
+                national_deviation=_text(getattr(row, "national_deviation", None)),
             )
             themes.setdefault(theme_id, theme_name)
         ages.setdefault(code, {})[str(row.age_group)] = AgeGroup(str(row.age_group), _text(row.age_label), years)

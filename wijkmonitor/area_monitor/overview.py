@@ -8,7 +8,7 @@ same content as a flat table for the CSV download.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -30,6 +30,7 @@ class Column:
     age_label: str
     year: int
     city_value: float | None
+    city_method: str = "eigen cijfer"  # or "berekend uit de wijken" / "berekend uit de buurten"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Matrix:
     areas: list[tuple[str, str, str]]  # (area_id, name, kind) in configuration order
     columns: list[Column]
     cells: dict[tuple[str, str], dict[str, Any]]  # (area_id, indicator) -> gaps row of the column's year
+    # area_id -> why a wijk-only source has no value there (area_wijk_coverage.note)
+    wijk_notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -46,8 +49,29 @@ class Matrix:
         return [a for a, _, kind in self.areas if kind != PROGRAMME_KIND]
 
 
-def matrix(rows: pd.DataFrame, catalog: Catalog, units: Units) -> Matrix:
-    """The latest edition of every headline indicator (its default age group) for every renewal area."""
+def wijk_notes(notes: pd.DataFrame) -> dict[str, str]:
+    """area_id -> the note of its newest definition year (`area_monitor_wijk_notes` rows)."""
+    out: dict[str, str] = {}
+    for row in fmt.records(notes.sort_values(["area_id", "boundary_year"]) if len(notes) else notes):
+        out[str(row["area_id"])] = str(row["note"])
+    return out
+
+
+def _city_method(chosen: pd.DataFrame) -> str:
+    methods = chosen["city_method"].dropna() if "city_method" in chosen else pd.Series(dtype=str)
+    return str(methods.iloc[0]) if len(methods) else "eigen cijfer"
+
+
+def city_text(value: float | None, method: str, ind: Indicator) -> str:
+    """'4,16 (berekend uit de wijken)': the city value, saying how it was made when it is not the gemeente's own."""
+    text = fmt.value(value, ind.unit, ind.decimals)
+    word = txt.CITY_METHOD_WORDS.get(method)
+    return txt.CITY_WITH_METHOD.format(city=text, method=word) if word and value is not None else text
+
+
+def matrix(rows: pd.DataFrame, catalog: Catalog, units: Units, notes: dict[str, str] | None = None) -> Matrix:
+    """The latest edition of every headline indicator (its default age group) for every renewal area;
+    `notes`: `wijk_notes`, why an area has no value for a wijk-only source."""
     areas = [(a, units.names.get(a, a), units.kinds.get(a, "")) for a in units.areas()]
     columns: list[Column] = []
     cells: dict[tuple[str, str], dict[str, Any]] = {}
@@ -56,10 +80,10 @@ def matrix(rows: pd.DataFrame, catalog: Catalog, units: Units) -> Matrix:
         chosen = rows[(rows["indicator_code"] == code) & (rows["age_group"] == age) & (rows["year"] == year)]
         city = chosen["city_value"].dropna()
         columns.append(Column(ind, age, catalog.age_label(code, age), year,
-                              float(city.iloc[0]) if len(city) else None))
+                              float(city.iloc[0]) if len(city) else None, _city_method(chosen)))
         for record in fmt.records(chosen):
             cells[(str(record["area_id"]), code)] = record
-    return Matrix(areas=areas, columns=columns, cells=cells)
+    return Matrix(areas=areas, columns=columns, cells=cells, wijk_notes=dict(notes or {}))
 
 
 def summary(m: Matrix) -> list[str]:
@@ -102,12 +126,24 @@ def _coverage(row: dict[str, Any] | None) -> tuple[int, int] | None:
     return (int(used), int(members)) if int(used) < int(members) else None
 
 
+def why_missing(ind: Indicator, area_id: str, area_name: str, notes: dict[str, str]) -> str | None:
+    """Why a renewal area has no value: a wijk-only source and buurten that are not whole wijken."""
+    if ind.lowest_level != "wijk" or area_id not in notes:
+        return None
+    return txt.WHY_NO_AREA_VALUE.format(name=area_name, note=notes[area_id])
+
+
 def _cell_html(row: dict[str, Any] | None, col: Column, area_id: str, area_name: str, page: str,
-               show_coverage: bool) -> str:
+               show_coverage: bool, notes: dict[str, str] | None = None) -> str:
     ind = col.indicator
     href = html.escape(_link(page, indicator=ind.code, age=col.age, year=col.year, area=area_id))
     title = html.escape(txt.MATRIX_LINK_TITLE.format(area=area_name, label=ind.label))
     if row is None or fmt.is_missing(row.get("value")):
+        why = why_missing(ind, area_id, area_name, notes or {})
+        if why is not None:
+            # The reason is in the cell itself (not only in a title): a tooltip is invisible to touch and print.
+            return (f'<td class="wm-none"><a href="{href}" target="_self" title="{html.escape(why)}">'
+                    f"{html.escape(txt.MATRIX_CELL_WIJK_ONLY)}</a></td>")
         return (f'<td class="wm-none"><a href="{href}" target="_self" title="{title}">'
                 f"{html.escape(txt.MATRIX_CELL_MISSING)}</a></td>")
     position = row.get("position")
@@ -164,8 +200,11 @@ table.wm-matrix{border-collapse:collapse;font-size:0.85rem;line-height:1.3;width
 
 
 def _header_sub(col: Column) -> str:
-    city = fmt.value(col.city_value, col.indicator.unit, col.indicator.decimals)
-    return txt.MATRIX_HEADER_SUB.format(age=col.age_label, year=col.year, city=city)
+    city = city_text(col.city_value, col.city_method, col.indicator)
+    text = txt.MATRIX_HEADER_SUB.format(age=col.age_label, year=col.year, city=city)
+    if col.indicator.denominator_text:
+        text += "; " + txt.RATE_HEADER.format(base=col.indicator.denominator_text)
+    return text
 
 
 def matrix_html(m: Matrix, page: str = "gebiedsmonitor") -> str:
@@ -199,7 +238,8 @@ def matrix_html(m: Matrix, page: str = "gebiedsmonitor") -> str:
             subs.append(txt.MATRIX_COVERAGE.format(used=used, members=members))
         sub = "".join(f'<span class="wm-sub">{html.escape(line)}</span>' for line in subs)
         href = html.escape(_link(page, area=area_id))
-        cells = "".join(_cell_html(m.cells.get((area_id, c.indicator.code)), c, area_id, name, page, not shared)
+        cells = "".join(_cell_html(m.cells.get((area_id, c.indicator.code)), c, area_id, name, page, not shared,
+                                   m.wijk_notes)
                         for c in m.columns)
         row = (f'<tr><th scope="row"><a href="{href}" target="_self">{html.escape(name)}</a>{sub}</th>'
                f"{cells}</tr>")
@@ -231,9 +271,10 @@ def matrix_table(m: Matrix) -> pd.DataFrame:
                 txt.COL_INDICATOR: ind.label,
                 txt.COL_AGE: col.age_label,
                 txt.COL_YEAR: col.year,
-                txt.COL_UNIT: ind.unit,
+                txt.COL_UNIT: ind.unit_text,
                 txt.COL_VALUE: fmt.rounded(value, d),
                 txt.COL_CITY: None if col.city_value is None else round(col.city_value, d),
+                txt.COL_CITY_METHOD: col.city_method,
                 f"{txt.COL_GAP} ({fmt.gap_unit(ind.unit)})":
                     fmt.rounded(row.get("gap"), d),
                 txt.COL_POSITION: position_word(row.get("position"), row.get("gap"), value),
@@ -243,7 +284,8 @@ def matrix_table(m: Matrix) -> pd.DataFrame:
                 txt.COL_JUDGEMENT: verdict.movement(row.get("judgement")),
                 txt.COL_TREND: verdict.kloof_words(row.get("kloof")),
                 txt.COL_METHOD: sentences.method_short(row) if row else "",
-                txt.COL_MEMBERS: sentences.members_short(row) if row else "",
+                txt.COL_MEMBERS: sentences.members_short(row) if row else
+                (why_missing(ind, area_id, name, m.wijk_notes) or ""),
             })
     frame = pd.DataFrame(records)
     for column in (txt.COL_PREV_YEAR,):
@@ -324,3 +366,66 @@ def city_table(catalog: Catalog, city_rows: dict[str, pd.DataFrame]) -> pd.DataF
                 round(float(before["city_value"].iloc[-1]), ind.decimals) if len(before) else None,
         })
     return pd.DataFrame(records)
+
+
+@dataclass(frozen=True)
+class ThemeCoverage:
+    theme_id: str
+    name: str
+    has_figures: bool
+    line: str  # Markdown: what the theme has (indicators, years, levels, newest edition) or what is missing
+
+
+def _split(raw: Any) -> list[str]:
+    return [part.strip() for part in str(raw).split(";") if part.strip()] if not fmt.is_missing(raw) else []
+
+
+def _labels(labels: list[str], shown: int = 4) -> str:
+    if len(labels) <= shown:
+        return ", ".join(labels)
+    return ", ".join(labels[:shown]) + f" en {len(labels) - shown} andere"
+
+
+def theme_coverage(rows: pd.DataFrame, nplv_only: bool = True) -> list[ThemeCoverage]:
+    """One line per theme from `coverage_themes` rows (goal_id null): its indicators, years, levels and newest
+    edition, or the build's note naming the sources that would fill it. Never silently absent."""
+    themes = rows[rows["goal_id"].isna()] if "goal_id" in rows else rows
+    if nplv_only and "nplv" in themes:
+        themes = themes[themes["nplv"].fillna(False).astype(bool)]
+    out: list[ThemeCoverage] = []
+    for theme_id, group in themes.groupby("theme_id", sort=False):
+        name = str(group["theme_name"].iloc[0]) if not fmt.is_missing(group["theme_name"].iloc[0]) else str(theme_id)
+        with_figures = group[group["has_figures"].fillna(False).astype(bool)]
+        if with_figures.empty:
+            note = next((str(n) for n in group["note"] if not fmt.is_missing(n) and str(n)), "")
+            out.append(ThemeCoverage(str(theme_id), name, False, txt.COVERAGE_NONE.format(theme=name, note=note)))
+            continue
+        levels = {level for raw in with_figures["levels"] for level in _split(raw)}
+        level_text = ", ".join(txt.LEVEL_WORDS[lv] for lv in txt.LEVEL_WORDS if lv in levels)
+        labels = [str(lab) if not fmt.is_missing(lab) else str(code)
+                  for lab, code in zip(with_figures["label"], with_figures["indicator_code"], strict=True)]
+        line = txt.COVERAGE_WITH_FIGURES.format(
+            theme=name, n=len(labels), indicator_word="indicator" if len(labels) == 1 else "indicatoren",
+            labels=_labels(labels), first=int(with_figures["first_year"].min()),
+            newest=int(with_figures["newest_year"].max()), levels=level_text,
+        )
+        wanted = _split(group["wanted_sources"].iloc[0])
+        if wanted:
+            line += txt.COVERAGE_WANTED.format(sources="; ".join(wanted))
+        out.append(ThemeCoverage(str(theme_id), name, True, line))
+    return out
+
+
+def source_notes(m: Matrix) -> list[str]:
+    """Wijk-only sources (which areas can have a value) and city values computed rather than published."""
+    out: list[str] = []
+    for col in m.columns:
+        ind = col.indicator
+        if ind.lowest_level == "wijk":
+            with_value = [name for area_id, name, _k in m.areas
+                          if not fmt.is_missing((m.cells.get((area_id, ind.code)) or {}).get("value"))]
+            out.append(txt.NOTE_WIJK_ONLY.format(label=ind.label, with_value=", ".join(with_value) or "geen"))
+        word = txt.CITY_METHOD_WORDS.get(col.city_method)
+        if word:
+            out.append(txt.NOTE_CITY_COMPUTED.format(label=fmt.lower_first(ind.label), method=word))
+    return out

@@ -42,6 +42,7 @@ PAGES: tuple[PageInfo, ...] = (
 UPDATES = PageInfo("gegevens-bijwerken", "pages/gegevens-bijwerken.py", txt.PAGE_UPDATES, ":material/upload_file:",
                    txt.NAV_ABOUT)
 _BY_ID = {p.id: p for p in (*PAGES, UPDATES)}
+FAVICON = "🏘️"
 
 
 def info(page_id: str) -> PageInfo:
@@ -52,7 +53,9 @@ def info(page_id: str) -> PageInfo:
 def start(page_id: str) -> PageInfo:
     """Set the page config, pin the snapshot this run reads, draw the navigation; return the page's info."""
     page = info(page_id)
-    st.set_page_config(page_title=f"{page.title} · {txt.APP_TITLE}", page_icon=page.icon, layout="wide")
+    # Not page.icon: Streamlit fetches a ":material/...:" favicon from Google's font server, and nothing may be
+    # requested from outside the machine. An emoji favicon is drawn locally (an inline SVG data URL).
+    st.set_page_config(page_title=f"{page.title} · {txt.APP_TITLE}", page_icon=FAVICON, layout="wide")
     # Before anything is drawn (also the startup refusal below): lang="nl" and the Dutch names of Streamlit's
     # own controls on every page.
     dutch_ui.apply()

@@ -18,7 +18,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from wijkmonitor.adapters import checks
 from wijkmonitor.adapters.statline import read_statline
+from wijkmonitor.build_steps import source_cache
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import BuildError
 
@@ -84,7 +86,12 @@ def cache_key(files: list[Path]) -> str:
 
 
 def _read_buurten(path: Path, source_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    frame = read_statline(path, source_id=source_id, gemeente=None)
+    # Through the build's cache of parsed files: a national build leaves exactly these entries, and a pool
+    # read here serves the next national build.
+    checks.source_file(path)
+    frame = source_cache.cached(
+        path, source_cache.sha256_of(path), source_cache.statline_settings(source_id, None, None, None),
+        lambda: source_cache.compact(read_statline(path, source_id=source_id, gemeente=None)))
     obs = frame.observations
     obs = obs.loc[obs["region_code"].str.startswith("BU"), POOL_COLUMNS]
     names = frame.regions

@@ -140,6 +140,8 @@ def intervention_map(
         layers=layers,
         initial_view_state=view_state(list(shapes["geometry"]), height=MAP_HEIGHT_PX),
         map_style=None,
+        # Without this Streamlit 1.67 draws a Carto basemap, fetched from the internet.
+        map_provider=None,
         tooltip={"html": "<b>{tip_title}</b><br/>{tip_body}", "style": _TOOLTIP_STYLE},
     )
 

@@ -208,6 +208,7 @@ COL_AGE = "Leeftijdsgroep"
 COL_YEAR = "Jaar"
 COL_VALUE = "Waarde"
 COL_CITY = "Stad"
+COL_CITY_METHOD = "Stadscijfer"
 COL_GAP = "Verschil met de stad"
 COL_POSITION = "Ten opzichte van de stad"
 COL_PREV_YEAR = "Vorige meting"
@@ -295,3 +296,73 @@ OVERVIEW_CITY_TABLE = "Kernindicatoren van de stad"
 TO_GEBIEDSMONITOR = "[Naar de Gebiedsmonitor](gebiedsmonitor) voor de kaart en de ontwikkeling per indicator."
 OVERVIEW_MAP_NOTE = "Buurtgrenzen {year} (CBS/PDOK); de wijkvernieuwingsgebieden zijn omlijnd."
 OVERVIEW_PROGRAMME_AREAS = "Programmagebied (samen)"
+
+# --- data coverage, wijk-only sources, computed city values, rates, trend breaks (issue 10) -------------------
+DENOMINATOR_WORDS = {"AantalInwoners": "inwonertal"}
+RATE_BASE = "{base} 1 januari {year}"
+RATE_UNIT = "{unit} ({base})"
+RATE_HEADER = "noemer: {base}"
+LEVEL_NOT_PUBLISHED = (
+    "‘{label}’ is er alleen per wijk (de bron publiceert geen cijfers per buurt). Gevraagd waren de {asked}; "
+    "de kaart toont de {level}."
+)
+CITY_METHOD_WORDS = {
+    "berekend uit de wijken": "berekend uit de wijken",
+    "berekend uit de buurten": "berekend uit de buurten",
+}
+CITY_WITH_METHOD = "{city} ({method})"
+CITY_METHOD_NOTE = {
+    "berekend uit de wijken": (
+        "De bron heeft geen cijfer voor de gemeente: het cijfer van de stad is berekend uit de wijken, "
+        "gewogen met inwoners."
+    ),
+    "berekend uit de buurten": (
+        "Het cijfer van de stad is berekend uit de buurten: de som van de tellingen gedeeld door de som van de "
+        "inwoners."
+    ),
+}
+NEWEST_FIGURE = "Nieuwste cijfer: {year}."
+NEWEST_FIGURE_OF = "Nieuwste cijfer van ‘{label}’: {year}."
+MATRIX_CELL_WIJK_ONLY = "alleen per wijk"
+NOTE_WIJK_ONLY = (
+    "{label} is er alleen per wijk: een cijfer alleen voor gebieden die uit hele wijken bestaan ({with_value}). "
+    "De andere gebieden beslaan geen hele wijken (‘alleen per wijk’ in de tabel; de Gebiedsmonitor zegt per "
+    "gebied welke buurten ontbreken)."
+)
+NOTE_CITY_COMPUTED = "Het stadscijfer van {label} is {method}."
+WHY_NO_AREA_VALUE = "Waarom geen cijfer voor {name}? {note}"
+H_NATIONAL = "Vergeleken met Nederland"
+NATIONAL_LINE = (
+    "{name} in {year}: {value}, {deviation} ten opzichte van de landelijke referentie ({reference}): {position}."
+)
+NATIONAL_POSITION = {"beter": "beter dan Nederland", "slechter": "slechter dan Nederland",
+                     "gelijk": "gelijk aan Nederland"}
+NATIONAL_NOTE = (
+    "De Leefbaarometer meet elke wijk tegen één vaste landelijke referentiewaarde; naast de vergelijking met "
+    "de stad staat hier die met Nederland."
+)
+TREND_BREAK_MARK = "trendbreuk"
+TREND_BREAK_SENTENCE = (
+    "Let op: tussen {from_year} en {to_year} is de indeling veranderd ({notes}); de cijfers voor en na die "
+    "breuk zijn niet helemaal vergelijkbaar."
+)
+COL_TREND_BREAK = "Trendbreuk"
+H_COVERAGE = "Welke cijfers zijn er per thema?"
+COVERAGE_HELP = (
+    "Per thema van het programma: welke indicatoren de monitor heeft, voor welke jaren en niveaus, en de "
+    "nieuwste editie. Een thema zonder cijfers zegt welke bronnen het zouden vullen."
+)
+COVERAGE_WITH_FIGURES = (
+    "**{theme}**: {n} {indicator_word} ({labels}); jaren {first}–{newest}, nieuwste editie {newest}; "
+    "niveaus: {levels}."
+)
+COVERAGE_WANTED = " Nog niet in de monitor: {sources}."
+COVERAGE_NONE = "**{theme}**: {note}"
+LEVEL_WORDS = {"buurt": "buurt", "wijk": "wijk", "gemeente": "gemeente", "area": "gebied"}
+TREND_BREAK_UNKNOWN = "andere gebiedsindeling"
+TREND_BREAK_CELL = "ja, ten opzichte van {prev_year}: {notes}"
+COL_NATIONAL_REFERENCE = "Landelijke referentie"
+COL_NATIONAL_DEVIATION = "Verschil met Nederland"
+COL_NATIONAL_POSITION = "Ten opzichte van Nederland"
+TABLE_NATIONAL = "Tabel: vergeleken met Nederland"
+DOWNLOAD_NATIONAL = "Download de vergelijking met Nederland (CSV)"

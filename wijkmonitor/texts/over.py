@@ -90,6 +90,15 @@ SOURCES_HELP = (
 )
 COL_SOURCE_ID = "Bron"
 COL_ADAPTER = "Soort"
+# The build's reader of each file, in words (the configuration names them "csvtable", "statline", ...).
+ADAPTER_NAMES = {
+    "statline": "CBS StatLine-tabel",
+    "longcsv": "tabel, één waarde per regel",
+    "kwbmap": "CBS Kerncijfers wijken en buurten",
+    "csvtable": "tabel",
+    "wide": "tabel, één kolom per indicator",
+    "boundaries": "kaartgrenzen",
+}
 COL_PATH = "Bestand"
 COL_SHA = "SHA-256"
 COL_ROWS = "Rijen"
@@ -162,6 +171,25 @@ dan is het gemiddelde berekend over de buurten die wel een waarde hebben.
   wijken zijn; anders zegt de pagina waarom niet. Heeft de bron geen cijfer voor de gemeente, dan is het
   cijfer van de stad **berekend uit de wijken** (gewogen met inwoners) en staat dat overal bij.
 """
+
+# --- coverage per theme and goal (issue 10) ------------------------------------------------------------------
+TAB_COVERAGE = "Dekking per thema en doel"
+COVERAGE_HELP = (
+    "Per thema van het programma en per doel: welke indicatoren er zijn, voor welke jaren en niveaus, en de "
+    "nieuwste editie. Een thema of doel zonder cijfers staat er ook, met de bronnen die het zouden vullen."
+)
+COVERAGE_THEMES_TITLE = "Per thema"
+COVERAGE_GOALS_TITLE = "Per doel"
+COL_GOAL = "Doel"
+COL_LEVELS = "Niveaus"
+COL_NEWEST = "Nieuwste editie"
+COL_HAS_FIGURES = "Cijfers"
+COL_MISSING = "Ontbreekt / bronnen die het zouden vullen"
+COL_NPLV = "NPLV-thema"
+HAS_FIGURES = {True: "ja", False: "nee"}
+LEVEL_WORDS = {"buurt": "buurt", "wijk": "wijk", "gemeente": "gemeente", "area": "gebied"}
+NO_COVERAGE = "Dit bestand heeft geen dekkingstabel; bouw het opnieuw met `wijkmonitor build`."
+DOWNLOAD_COVERAGE = "Download de dekking per thema (CSV)"
 
 # Where the programme facts come from, in plain words (cards and notes elsewhere no longer cite document numbers).
 PROGRAMME_SOURCES_TITLE = "Waar komen de programmagegevens vandaan?"

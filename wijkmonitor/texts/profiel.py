@@ -193,3 +193,9 @@ ABOUT_ROWS = (
 )
 HTML_TITLE = "Wijkprofiel {name}"
 HTML_GENERATED = "Gemaakt met Wijkmonitor {version}. Gegevens gebouwd op {built_at}."
+
+WIJK_ONLY_WHY = "Geen cijfers van de Leefbaarometer voor dit gebied: {note}"
+CITY_COMPUTED_NOTE = (
+    "Heeft een bron geen cijfer voor de gemeente (zoals de Leefbaarometer), dan is het stadscijfer berekend uit "
+    "de wijken, gewogen met inwoners; cijfers per 1.000 inwoners zijn voor de stad berekend uit de buurten."
+)
