@@ -12,6 +12,8 @@ from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.common.data import meta as build_meta
+from wijkmonitor.comparison import load as comparison
+from wijkmonitor.comparison import sections
 from wijkmonitor.texts import gebied as txt
 
 page.start("gebiedsmonitor")
@@ -170,6 +172,12 @@ if area is not None:
             st.markdown(f"**{txt.H_MARKERS}**")
             nl.dataframe(trend.markers_table, width="stretch")
 
+# ------------------------------------------------- comparison group (issue 13): only for renewal areas
+if area is not None and area in units.areas():
+    with data_guard():
+        sections.indicator_comparison(comparison.indicator_trend(area, units.names[area], gemeente, indicator),
+                                      units.names[area], key=f"gebied_cmp_{area}_{indicator}")
+
 # ------------------------------------------------------------------------------------- small multiples
 with data_guard():
     areas = load.areas_view(indicator, age, int(year))
@@ -185,4 +193,8 @@ else:
         nl.dataframe(areas.table, width="stretch")
         page.downloads(areas.table, label=txt.DOWNLOAD_MULTIPLES, key="gebied_dl_multiples",
                        file_stem=f"gebiedsmonitor_gebieden_{indicator}_{age}")
+# ------------------------------------------------------ ontwikkelkompas across all renewal areas (issue 13)
+with data_guard():
+    sections.indicator_compass(comparison.indicator_compass(indicator, age, int(year)), ind.label,
+                               comparison.tolerance(), key=f"gebied_kompas_{indicator}_{age}_{year}")
 page.built_note(meta)

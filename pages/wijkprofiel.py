@@ -12,6 +12,8 @@ from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.common.text import inert
+from wijkmonitor.comparison import load as comparison
+from wijkmonitor.comparison import sections
 from wijkmonitor.errors import DataUnavailable
 from wijkmonitor.profile import load
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
@@ -76,6 +78,12 @@ with data_guard():
 
 st.header(view.title, anchor="profiel")
 st.caption(f"{view.subtitle}  \n{view.data_version}")
+is_area = unit.unit_type == "area"
+city_name = view.city_name
+if is_area:
+    # Issue 13: the profile of a renewal area opens with what stands out, before the detail.
+    with data_guard():
+        sections.wat_opvalt(comparison.wat_opvalt(unit.code, unit.name, city_name, age))
 st.markdown(view.summary)
 if view.method_note:
     if view.unweighted:
@@ -97,13 +105,20 @@ for block in view.themes:
     nl.plotly_chart(block.figure, width="content", key=f"profiel_{block.theme_id}", alt=block.alt)
     st.table(block.table, hide_index=True)
 
-st.subheader(txt.SECTION_COMPASS)
-st.caption(view.compass_help)
-if view.compass.empty:
-    st.info(txt.COMPASS_NONE)
+if is_area:
+    with data_guard():
+        sections.area_compass(comparison.area_compass(unit.code, unit.name, age), unit.name,
+                              comparison.tolerance(), key=f"profiel_kompas_{unit.code}_{age}")
+        sections.area_comparison(comparison.area_comparison(unit.code, unit.name, city_name),
+                                 comparison.balance_limit(), key=f"profiel_cmp_{unit.code}")
 else:
-    st.markdown(view.compass_summary)
-    st.table(view.compass, hide_index=True)
+    st.subheader(txt.SECTION_COMPASS)
+    st.caption(view.compass_help)
+    if view.compass.empty:
+        st.info(txt.COMPASS_NONE)
+    else:
+        st.markdown(view.compass_summary)
+        st.table(view.compass, hide_index=True)
 
 if not view.context_table.empty:
     st.subheader(txt.SECTION_CONTEXT)

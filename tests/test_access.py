@@ -167,7 +167,7 @@ def test_named_provider(tmp_path: Path) -> None:
 def test_partner_names_in_the_register() -> None:
     partners = load_access_config(ACCESS, PARTNERS).partners
     assert partners_named(["Gemeente Groningen", "woningcorporaties;WIJ Groningen"], partners) == {
-        "nijestee", "lefier", "de-huismeesters", "patrimonium", "wierden-en-borgen", "wij-groningen"}
+        "gemeente", "nijestee", "lefier", "de-huismeesters", "patrimonium", "wierden-en-borgen", "wij-groningen"}
     assert partners_named([None, "De Huismeesters"], partners) == {"de-huismeesters"}
     assert partners_named(["bewoners Selwerd"], PartnerList(partners=())) == frozenset()
 

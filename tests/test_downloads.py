@@ -29,6 +29,7 @@ PAGES: tuple[tuple[str, dict[str, str]], ...] = (
     ("pages/interventiemonitor.py", {}),
     ("pages/procesmonitor.py", {}),
     ("pages/doelen.py", {}),
+    ("pages/mijn-organisatie.py", {"partner": "lefier"}),
     ("pages/over-de-data.py", {}),
 )
 NOISE = re.compile(r"\d[.,]\d*0{6,}\d|\d[.,]\d*9{6,}\d")

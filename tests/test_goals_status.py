@@ -87,6 +87,14 @@ def test_met_at_baseline_but_no_longer() -> None:
     result = run({2016: 78.0, 2020: 75.0}, 76.0, lower=False)
     assert result.status is Status.OFF_TRACK
     assert result.reason is Reason.SLIPPED
+    assert result.keep and result.ratio is None
+
+
+def test_met_at_baseline_and_still_met_is_kept_not_achieved() -> None:
+    # "Stay at least this good": no pace was needed, so the status says it stayed good, not that it got there.
+    result = run({2016: 78.0, 2020: 77.0}, 76.0, lower=False)
+    assert result.status is Status.KEPT and result.reason is Reason.STAYED
+    assert result.keep and result.ratio is None and result.expected_now == 76.0
 
 
 def test_deadline_passed_without_reaching_the_target() -> None:
@@ -198,7 +206,7 @@ def test_gap_goal_met_by_an_area_better_than_the_city() -> None:
     data = rows("professorenbuurt", {2016: (40.3, -3.7), 2020: (46.6, -2.0)})
     result = assess_goal(goal(areas=("professorenbuurt",), target_type="gap_factor", target=0.5),
                          index_series(data), "lower_better", THRESHOLDS)["professorenbuurt"]
-    assert result.status is Status.ACHIEVED
+    assert result.status is Status.KEPT and result.keep and result.target == 0.0
 
 
 def test_higher_is_better_gap_uses_the_signed_disadvantage() -> None:

@@ -84,7 +84,7 @@ def amount(cell: str) -> float:
 def frames(groningen_db: Path) -> dict[str, pd.DataFrame]:
     names = ["interventions_list", "interventions_areas", "interventions_programmes", "interventions_results",
              "interventions_indicator_labels", "interventions_area_options", "process_log", "process_population",
-             "area_outlines"]
+             "area_outlines", "interventions_partners", "partners_all"]
     return {name: db.run(groningen_db, name) for name in names}
 
 
@@ -92,7 +92,8 @@ def frames(groningen_db: Path) -> dict[str, pd.DataFrame]:
 def register(frames: dict[str, pd.DataFrame]) -> model.Register:
     return model.build_register(frames["interventions_list"], frames["interventions_areas"],
                                 frames["interventions_programmes"], frames["interventions_results"],
-                                frames["interventions_indicator_labels"], frames["interventions_area_options"])
+                                frames["interventions_indicator_labels"], frames["interventions_area_options"],
+                                frames["interventions_partners"], frames["partners_all"])
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +119,12 @@ def test_filters_match_the_example_register_by_hand(register: model.Register) ->
     assert ids(filters.apply(register, Filters(spoor="2"))) == {r["id"] for r in rows if r["spoor"] == "2"}
     partner = {r["id"] for r in rows if "politie" in [r["lead_partner"], *r["partners"].split(";")]}
     assert ids(filters.apply(register, Filters(partner="politie"))) == partner
-    lead = {r["id"] for r in rows if "De Huismeesters" in [r["lead_partner"], *r["partners"].split(";")]}
-    assert ids(filters.apply(register, Filters(partner="De Huismeesters"))) == lead == {"heerdenaanpak-atensheerd"}
+    # De Huismeesters leads Atensheerd and is one of the five corporations the register means by
+    # "woningcorporaties" (seed 001).
+    named = {r["id"] for r in rows if "De Huismeesters" in [r["lead_partner"], *r["partners"].split(";")]}
+    group = {r["id"] for r in rows if "woningcorporaties" in r["partners"].split(";")}
+    assert named == {"heerdenaanpak-atensheerd"}
+    assert ids(filters.apply(register, Filters(partner="de-huismeesters"))) == named | group
     both = {r["id"] for r in rows if r["theme"] == "kinderen" and r["status"] == "lopend"}
     assert ids(filters.apply(register, Filters(theme="kinderen", status="lopend"))) == both
     line = {r["id"] for r in rows if r["actielijn"] == "De wijk als leerwerkplek"}
@@ -137,7 +142,10 @@ def test_filter_options_cover_the_register(register: model.Register) -> None:
                     opts.statuses):
         assert next(iter(choices)) == ALL
     assert "groningen-noord" in opts.areas and "selwerd" in opts.areas
-    assert {"Gemeente Groningen", "KAW", "WerkPro", "De Huismeesters"} <= set(opts.partners)
+    # The partner filter offers the partner list (config/partners.toml), not every name the register uses.
+    assert {"Gemeente Groningen", "De Huismeesters", "Lefier", "Politie", "WIJ Groningen"} <= set(
+        opts.partners.values())
+    assert "KAW" not in opts.partners.values()
     assert opts.sporen["3"] == "Spoor 3: systeemdoorbraken"
     assert list(opts.statuses)[1:] == ["idee", "voorbereiding", "lopend", "afgerond", "gestopt"]
 
@@ -157,7 +165,8 @@ def test_filter_options_cover_the_register(register: model.Register) -> None:
 def test_deep_links_are_validated(register: model.Register, raw: dict[str, str], chosen: dict[str, str],
                                   warned: int) -> None:
     got, messages = filters.parse_link(raw, filters.options(register))
-    assert got == chosen
+    assert {k: got[k] for k in chosen} == chosen
+    assert all(got[k] == ALL for k in got if k not in chosen)
     assert len(messages) == warned
     for message in messages:
         assert message.startswith("De link vraagt om") and "Getoond: alle" in message
@@ -165,7 +174,8 @@ def test_deep_links_are_validated(register: model.Register, raw: dict[str, str],
 
 
 def test_to_link_keeps_only_set_filters() -> None:
-    assert filters.to_link(Filters(area="selwerd", theme="veilig")) == {"area": "selwerd"}
+    assert filters.to_link(Filters(area="selwerd", theme="veilig")) == {"area": "selwerd", "theme": "veilig"}
+    assert filters.to_link(Filters(spoor="2", partner="lefier")) == {"spoor": "2", "partner": "lefier"}
     assert filters.to_link(Filters()) == {}
 
 

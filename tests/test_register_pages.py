@@ -64,12 +64,13 @@ def test_interventiemonitor_totals_and_example_label(app_db: Path) -> None:
     register = rows("interventies.csv")
     shown = metrics(at)
     assert shown["Interventies"] == str(len(register))
-    assert shown["Budget"] == fmt.euro(sum(float(r["budget_eur"]) for r in register if r["budget_eur"]))
-    assert shown["Budget"] == "€ 34.815.000"
+    assert shown["Budget van alle interventies"] == fmt.euro(sum(float(r["budget_eur"]) for r in register
+                                                                 if r["budget_eur"]))
+    assert shown["Budget van alle interventies"] == "€ 34.815.000"
     assert "voorbeelddata" in captions(at)
-    # Every section is there: map, open begroting (two charts), timeline, results, cards.
+    # Every section is there: map, open begroting (three charts), timeline, results, cards.
     assert len(at.get("deck_gl_json_chart")) == 1
-    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("plotly_chart")) == 5
     headers = [h.value for h in at.header]
     assert headers == ["In deze selectie", "Waar werken de interventies?", "Open begroting", "Tijdlijn",
                        "Resultaten tegenover de streefwaarden", "De interventies"]
@@ -91,8 +92,11 @@ def test_area_and_programme_filter_total_equals_the_csv(app_db: Path) -> None:
     assert {r["id"] for r in picked} == {"wijkbedrijf-selwerd", "sunny-selwerd", "speel-chillplekken-selwerd",
                                           "wijkgildes-wijkacademies"}
     shown = metrics(at)
-    assert shown["Interventies"] == "4"
-    assert shown["Budget"] == fmt.euro(sum(float(r["budget_eur"]) for r in picked)) == "€ 7.150.000"
+    assert shown["Interventies in Selwerd"] == "4"
+    assert shown["Samen, in en rond Selwerd"] == fmt.euro(sum(float(r["budget_eur"]) for r in picked)) \
+        == "€ 7.150.000"
+    # Wijkgildes works in all of Groningen-Noord: shared, the other three only in Selwerd.
+    assert shown["Alleen in Selwerd"] == "€ 6.050.000" and shown["Gedeeld met andere gebieden"] == "€ 1.100.000"
     assert shown["Uitgegeven"] == fmt.euro(sum(float(r["spent_eur"]) for r in picked))
     assert has_example_label(at)
     assert at.query_params["area"] == "selwerd" and at.query_params["programme"] == "regiodeal"
@@ -122,7 +126,24 @@ def test_deep_link_sets_filters(app_db: Path) -> None:
     assert at.selectbox(key="interventie_status").value == "lopend"
     picked = [r for r in rows("interventies.csv") if r["status"] == "lopend" and "npg" in r["programmes"].split(";")
               and ("beijum" in r["areas"].split(";") or "groningen-noord" in r["areas"].split(";"))]
-    assert metrics(at)["Interventies"] == str(len(picked))
+    assert metrics(at)["Interventies in Beijum"] == str(len(picked))
+
+
+def test_every_interventiemonitor_filter_round_trips_through_the_url(app_db: Path) -> None:
+    at = run_page(INTERVENTIES)
+    chosen = {"area": "selwerd", "programme": "regiodeal", "status": "lopend", "theme": "meedoen",
+              "actielijn": "Werk in de wijk", "spoor": "1", "partner": "gemeente"}
+    for name, value in chosen.items():
+        at.selectbox(key=f"interventie_{name}").set_value(value)
+    at.run()
+    assert not at.exception and not at.error
+    link = {name: at.query_params[name] for name in chosen}
+    assert link == chosen
+    assert metrics(at)["Interventies in Selwerd"] == "1"  # Wijkbedrijf Selwerd
+    copied = run_page(INTERVENTIES, **link)  # a fresh session opening the copied link
+    assert not copied.exception and not copied.warning[1:]
+    assert {name: copied.selectbox(key=f"interventie_{name}").value for name in chosen} == chosen
+    assert metrics(copied) == metrics(at)
 
 
 @pytest.mark.parametrize(
@@ -237,6 +258,33 @@ def test_said_did_list_links_and_filters(app_db: Path) -> None:
     assert "Sunny Selwerd" in sloop and "Status: gedaan" in sloop and "voorbeelddata" in sloop
     council = next(i for i in items if "10 januari 2024" in i)
     assert "voorbeelddata" not in council  # a real fact from the programme documents
+
+
+def test_process_filters_round_trip_through_the_url(app_db: Path) -> None:
+    at = run_page(PROCES)
+    at.selectbox(key="proces_area").set_value("selwerd")
+    at.select_slider(key="proces_years").set_value((2019, 2023))
+    at.multiselect(key="proces_types").set_value(["bewonersavond", "wijkschouw"])
+    at.run()
+    at.radio(key="proces_measure").set_value("reached")
+    at.run()
+    assert not at.exception and not at.error
+    link = {name: at.query_params[name] for name in ("area", "years", "types", "measure")}
+    assert link == {"area": "selwerd", "years": "2019-2023", "types": "bewonersavond,wijkschouw",
+                    "measure": "reached"}
+    picked = [r for r in rows("proceslog.csv") if r["area"] == "selwerd" and "2019" <= r["date"][:4] <= "2023"
+              and r["activity_type"] in {"bewonersavond", "wijkschouw"}]
+    assert metrics(at)["Activiteiten"] == str(len(picked))
+    copied = run_page(PROCES, **link)
+    assert not copied.exception and not [w for w in copied.warning if w.value.startswith("De link vraagt om")]
+    assert copied.selectbox(key="proces_area").value == "selwerd"
+    assert tuple(copied.select_slider(key="proces_years").value) == (2019, 2023)
+    assert copied.multiselect(key="proces_types").value == ["bewonersavond", "wijkschouw"]
+    assert copied.radio(key="proces_measure").value == "reached"
+    assert metrics(copied) == metrics(at)
+    bad = run_page(PROCES, years="1900-2100", types="<b>x</b>", measure="euro")
+    assert not bad.exception
+    assert len([w for w in bad.warning if w.value.startswith("De link vraagt om")]) == 3
 
 
 def test_process_deep_link(app_db: Path) -> None:

@@ -36,6 +36,7 @@ from wijkmonitor.build_steps.areas import (
     wijk_coverage,
 )
 from wijkmonitor.build_steps.derived import add_rates, derived_tables, gemeente_wijken
+from wijkmonitor.build_steps.partners import intervention_partners, partner_table, read_partners
 from wijkmonitor.build_steps.programme import build_info, coverage_table, goal_tables, read_goals
 from wijkmonitor.build_steps.registers import register_tables
 from wijkmonitor.build_steps.source_cache import sha256_of
@@ -51,6 +52,7 @@ from wijkmonitor.db import SCHEMA_VERSION
 from wijkmonitor.errors import BuildError
 from wijkmonitor.fetch.manifest import with_fetched_sources
 from wijkmonitor.fetch.regions import read_region_names
+from wijkmonitor.partners import Partners
 
 SQL_DIR = Path(__file__).parent / "sql"
 AGE_LABELS = {
@@ -521,6 +523,11 @@ def _build_into(
     buurten = set(regions.loc[regions["level"] == "buurt", "region_code"])
     tables.update(register_tables(config, options.config_dir, gemeente, buurten, set(indicators["indicator_code"]),
                                   progress))
+    # Partners belong to the configured municipality, as the registers do.
+    partners = read_partners(options.config_dir) if gemeente == config.gemeente_code else Partners()
+    tables["partners"] = partner_table(partners)
+    tables["intervention_partners"] = intervention_partners(tables["interventions"], partners, options.config_dir,
+                                                            progress)
     summary.regions = len(regions)
     summary.boundaries = len(boundaries)
     progress("- tabellen schrijven en kloven berekenen")

@@ -10,6 +10,7 @@ dataclasses only.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,12 +281,24 @@ def _boundaries(path: Path) -> BoundarySpec:
     )
 
 
+def programme_budget(total: float | None, per_year: float | None, period: str) -> float | None:
+    """A programme's whole budget: `total` when the documents give one, else a yearly amount times the years of
+    a 'YYYY-YYYY' period (both ends included); None when neither is known."""
+    if total is not None or per_year is None:
+        return total
+    years = re.fullmatch(r"\s*(\d{4})\s*-\s*(\d{4})\s*", period)
+    if years is None or int(years[2]) < int(years[1]):
+        return None
+    return per_year * (int(years[2]) - int(years[1]) + 1)
+
+
 def load_config(config_dir: Path = DEFAULT_CONFIG_DIR, boundaries: Path = DEFAULT_BOUNDARIES) -> ProgrammeConfig:
     programme_path = config_dir / "programme.toml"
     parsed = _parse(m.ProgrammeFile, _read_toml(programme_path), programme_path)
     themes = tuple(Theme(id=t.id, name=t.name, subgoals=t.subgoals, nplv=t.nplv,
                          wanted_sources=tuple(t.wanted_sources)) for t in parsed.themes)
-    programmes = tuple(Programme(id=p.id, name=p.name, kind=p.kind, period=p.period, budget_eur=p.budget_eur,
+    programmes = tuple(Programme(id=p.id, name=p.name, kind=p.kind, period=p.period,
+                                 budget_eur=programme_budget(p.budget_eur, p.budget_eur_per_year, p.period),
                                  budget_note=p.budget_note) for p in parsed.programmes)
     indicators_path = config_dir / "indicators.toml"
     indicators, weight_indicator = _indicators(indicators_path, {t.id for t in themes})

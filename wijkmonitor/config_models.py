@@ -61,6 +61,9 @@ class ProgrammeModel(_Closed):
     kind: str = ""
     period: str = ""
     budget_eur: float | None = None
+    # A yearly budget (coalitieakkoord: '2 mln per jaar t/m 2026'): the total is this times the years of
+    # `period` ('2022-2026' = 5 years), unless `budget_eur` says otherwise.
+    budget_eur_per_year: float | None = None
     budget_note: str = ""
 
 

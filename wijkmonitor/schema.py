@@ -68,6 +68,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "denominator_year", "per", "national_deviation", "tolerance",
     ),
     "intervention_areas": ("intervention_id", "area_id", "buurt_code"),
+    "intervention_partners": ("intervention_id", "partner_id", "role", "named_as", "collective"),
     "intervention_programmes": ("intervention_id", "programme_id"),
     "intervention_results": (
         "intervention_id", "period", "period_start", "period_end", "year", "measure", "value", "target", "unit",
@@ -90,6 +91,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "lived_experience_roles", "raised", "action", "decision_or_intervention_id", "intervention_id",
         "action_status", "lessons", "is_example",
     ),
+    "partners": ("partner_id", "name", "kind", "register_names", "sort_order"),
     "programmes": ("programme_id", "name", "kind", "period", "budget_eur", "budget_note", "sort_order"),
     "rate_values": (
         "unit_type", "unit_code", "indicator_code", "year", "value", "numerator", "numerator_indicator",

@@ -53,6 +53,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("/interventiemonitor", "Interventiemonitor", "interventiemonitor"),
     PageSpec("/procesmonitor", "Procesmonitor", "procesmonitor"),
     PageSpec("/doelen", "Doelen", "doelen"),
+    PageSpec("/mijn-organisatie", "Mijn organisatie", "mijn-organisatie"),
     PageSpec("/wijkprofiel", "Wijkprofiel", "wijkprofiel"),
     PageSpec("/over-de-data", "Over de data", "over-de-data"),
 )

@@ -41,6 +41,7 @@ LINKS = (
              {"Gebied": "Beijum", "Status": "lopend"}),
     DeepLink("/procesmonitor", "area=selwerd", "Procesmonitor", {"Gebied": "Selwerd"}),
     DeepLink("/doelen", "goal=eenzaamheid-ouderen", "Doelen", text="U ziet één doel uit een link."),
+    DeepLink("/mijn-organisatie", "partner=lefier", "Mijn organisatie", {"Organisatie": "Lefier"}),
     DeepLink("/wijkprofiel", "area=lewenborg&age=65plus", "Wijkprofiel",
              {"Gebied": "Wijkvernieuwingsgebied: Lewenborg"}),
     DeepLink("/over-de-data", "", "Over de data"),

@@ -44,8 +44,11 @@ def goal_tables(goals: GoalsConfig | None) -> dict[str, pd.DataFrame]:
          "sort_order": i}
         for i, g in enumerate(goals.goals)
     ]
+    # The partners that own at least one goal (the whole list is the `partners` table).
+    used = set() if goals is None else {p for g in goals.goals for p in g.partners}
     partners = [] if goals is None else [
-        {"partner_id": p.id, "name": p.name, "kind": p.kind, "sort_order": i} for i, p in enumerate(goals.partners)
+        {"partner_id": p.id, "name": p.name, "kind": p.kind, "sort_order": i}
+        for i, p in enumerate(goals.partners) if p.id in used
     ]
     return {
         "goals": pd.DataFrame(rows, columns=GOAL_COLUMNS).astype(

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.adapters import SourceFrame
+from wijkmonitor.adapters import MISSING_COLUMNS, SourceFrame
 from wijkmonitor.adapters.checks import Note
 
 # Bump when the layout of an entry changes.
@@ -110,6 +110,8 @@ def load(slot: str, key: str) -> SourceFrame | None:
         files=list(side["files"]),
         rows_read=int(side["rows_read"]),
         notes=[Note(**note) for note in side["notes"]],
+        # Why values are missing (adapters.MISSING_COLUMNS): without it a cached build would lose the reasons.
+        missing=pd.DataFrame(side.get("missing", []), columns=MISSING_COLUMNS, dtype=object),
     )
 
 
@@ -125,6 +127,7 @@ def store(slot: str, key: str, frame: SourceFrame) -> None:
         "files": [str(f) for f in frame.files],
         "rows_read": frame.rows_read,
         "notes": [vars(note) for note in frame.notes],
+        "missing": [[_plain(v) for v in row] for row in frame.missing[MISSING_COLUMNS].itertuples(index=False)],
     }
     try:
         data_file.parent.mkdir(parents=True, exist_ok=True)

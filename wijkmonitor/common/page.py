@@ -35,6 +35,8 @@ PAGES: tuple[PageInfo, ...] = (
              txt.NAV_MONITORS),
     PageInfo("procesmonitor", "pages/procesmonitor.py", txt.PAGE_PROCES, ":material/groups:", txt.NAV_MONITORS),
     PageInfo("doelen", "pages/doelen.py", txt.PAGE_DOELEN, ":material/flag:", txt.NAV_TARGETS),
+    PageInfo("mijn-organisatie", "pages/mijn-organisatie.py", txt.PAGE_MIJN_ORGANISATIE, ":material/handshake:",
+             txt.NAV_TARGETS),
     PageInfo("wijkprofiel", "pages/wijkprofiel.py", txt.PAGE_WIJKPROFIEL, ":material/home_pin:", txt.NAV_TARGETS),
     PageInfo("over-de-data", "pages/over-de-data.py", txt.PAGE_OVER, ":material/info:", txt.NAV_ABOUT),
 )

@@ -114,6 +114,9 @@ def compute(con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, source: str
         "files": str(len(files)),
         "pool_cache": "uit de cache" if pool.from_cache else "gelezen en in de cache gezet",
         "gemeente_code": gemeente,
+        # the limits the verdicts used, so pages can say them without reading the configuration
+        "max_abs_smd": f"{settings.max_abs_smd:g}",
+        "min_group_size": str(settings.min_group_size),
     })
     return result
 
@@ -275,7 +278,11 @@ def match_members(base: Baseline, members: list[str], weights: pd.Series, k: int
 
 def verdict(size: int, worst_abs: float, worst_indicator: str, year: int, area: Area,
             settings: ComparisonSettings) -> dict[str, str]:
-    smd_text = f"{worst_abs:.2f}".replace(".", ",")
+    places = 2
+    # A difference just over the limit must not print as the limit itself ("0,25 (grens 0,25)").
+    while places < 4 and worst_abs > settings.max_abs_smd and round(worst_abs, places) <= settings.max_abs_smd:
+        places += 1
+    smd_text = f"{worst_abs:.{places}f}".replace(".", ",")
     if size < settings.min_group_size:
         return {"verdict": "te_klein",
                 "reason": txt.VERDICT_TOO_SMALL.format(n=size, minimum=settings.min_group_size)}

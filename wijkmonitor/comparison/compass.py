@@ -17,6 +17,7 @@ BETTER_FILL = "rgba(94, 60, 153, 0.10)"  # purple: better, as in the gap maps
 WORSE_FILL = "rgba(230, 97, 1, 0.10)"  # orange: worse
 POINT_COLOUR = "#1f1f1f"
 FONT = {"size": 13, "color": "#1f1f1f"}
+LABEL_MAX = 6  # points named in the picture; the rest are in the table and in the hover text
 
 
 def verdict(relative_improvement: float | None, tolerance: float, polarity: str) -> str:
@@ -50,6 +51,24 @@ def compass_table(compass: pd.DataFrame, tolerance: float, *, by: str = "indicat
                                        txt.COMPASS_COL_VERDICT])
 
 
+def point_labels(placed: pd.DataFrame, label_column: str) -> list[str]:
+    """Names for the points furthest from the diagonal only: two dozen labels in one cloud print over each other
+    and none can be read. The table beside the picture lists every point."""
+    distance = (placed["area_improvement"] - placed["city_improvement"]).abs()
+    keep = set(distance.sort_values(ascending=False).index[:LABEL_MAX])
+    return [str(label) if index in keep else "" for index, label in placed[label_column].items()]
+
+
+def label_positions(placed: pd.DataFrame) -> list[str]:
+    """Where each name stands beside its point. All areas of one indicator lie on one vertical line: then left
+    and right in turn, in order of height, so that neighbouring points do not share a label line."""
+    if placed["city_improvement"].nunique() > 1:
+        # Spread out: a label points inwards, so one at the edge of the picture is not cut off.
+        return ["middle right" if x < 0 else "middle left" for x in placed["city_improvement"]]
+    order = placed["area_improvement"].rank(method="first").fillna(0).astype(int)
+    return ["middle right" if n % 2 else "middle left" for n in order]
+
+
 def _figure(points: pd.DataFrame, label_column: str, title: str) -> go.Figure:
     placed = points[(points["polarity"] != "neutral") & points["area_improvement"].notna()
                     & points["city_improvement"].notna()]
@@ -72,7 +91,8 @@ def _figure(points: pd.DataFrame, label_column: str, title: str) -> go.Figure:
     ]
     figure.add_trace(go.Scatter(
         x=placed["city_improvement"], y=placed["area_improvement"], mode="markers+text", showlegend=False,
-        text=placed[label_column], textposition="top center", hovertext=hover, hoverinfo="text",
+        text=point_labels(placed, label_column), textposition=label_positions(placed), hovertext=hover,
+        hoverinfo="text",
         marker={"color": POINT_COLOUR, "size": 9}, textfont={"size": 11},
     ))
     for text, x, y in ((txt.COMPASS_BETTER, -0.95 * reach, 0.92 * reach),
@@ -84,7 +104,7 @@ def _figure(points: pd.DataFrame, label_column: str, title: str) -> go.Figure:
         xaxis={"title": txt.COMPASS_X, "range": [-reach, reach], "zeroline": True, "zerolinecolor": "#bbbbbb",
                "gridcolor": "#eeeeee"},
         yaxis={"title": txt.COMPASS_Y, "range": [-reach, reach], "zeroline": True, "zerolinecolor": "#bbbbbb",
-               "gridcolor": "#eeeeee", "scaleanchor": "x"},
+               "gridcolor": "#eeeeee"},
         margin={"t": 60, "b": 40},
     )
     return figure

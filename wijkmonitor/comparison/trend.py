@@ -32,6 +32,15 @@ def first_row(frame: pd.DataFrame) -> dict[str, Any] | None:
     return fmt.records(frame)[0] if len(frame) else None
 
 
+def label_positions(trend: pd.DataFrame, column: str) -> pd.Series:
+    """Per edition, the value label above the point when the line is the highest there, else below. The group
+    was matched to look like the area, so the two lines run close and their labels would print over each
+    other if both stood above."""
+    values = trend[["area_value", "city_value", "group_value"]].astype(float)
+    highest_other = values.drop(columns=column).max(axis=1).fillna(float("-inf"))
+    return (values[column] >= highest_other).map({True: "top center", False: "bottom center"})
+
+
 def trend_figure(trend: pd.DataFrame, info: IndicatorInfo, area_name: str, city_name: str,
                  comparison: Mapping[str, Any] | None) -> go.Figure:
     """Lines for the area (solid), the city (dashed) and, when the match is good, the comparison group
@@ -47,7 +56,7 @@ def trend_figure(trend: pd.DataFrame, info: IndicatorInfo, area_name: str, city_
             x=rows["year"], y=rows[column], name=name, mode="lines+markers+text",
             line={"color": colour, "dash": dash, "width": 2.5 if column == "area_value" else 2},
             text=[fmt.value(v, info.unit, info.decimals) for v in rows[column]],
-            textposition="top center", textfont={"color": colour},
+            textposition=label_positions(trend, column).loc[rows.index].tolist(), textfont={"color": colour},
             hovertemplate=f"{name}, %{{x}}: %{{text}}<extra></extra>",
         ))
     if usable(comparison) and comparison is not None and not fmt.is_missing(comparison.get("baseline_year")):
@@ -79,21 +88,22 @@ def group_note(comparison: Mapping[str, Any], balance: pd.DataFrame, area_name: 
 
 
 def trend_sentence(trend: pd.DataFrame, info: IndicatorInfo, area_name: str,
-                   comparison: Mapping[str, Any] | None, balance: pd.DataFrame) -> str:
+                   comparison: Mapping[str, Any] | None, balance: pd.DataFrame, *, with_note: bool = True) -> str:
     """'Selwerd ging er sinds 2016 bij eenzaam 2,1 procentpunt op vooruit, vergelijkbare buurten elders ...:
     een indicatie, geen effectmeting.' plus who the group is; or the refusal when the group may not be shown."""
     if not usable(comparison) or comparison is None:
         reason = comparison.get("reason") if comparison else txt.NO_COMPARISON
         return txt.REFUSAL.format(reason=reason)
     baseline = int(comparison["baseline_year"])
-    note = group_note(comparison, balance, area_name)
+    # Without the note where the page says once who the group is (the Wijkprofiel, "Wat opvalt").
+    note = group_note(comparison, balance, area_name) if with_note else ""
     label = in_sentence(info.label)
     area_start, group_start = _value_at(trend, "area_value", baseline), _value_at(trend, "group_value", baseline)
     later = trend[(trend["year"] > baseline) & trend["area_value"].notna() & trend["group_value"].notna()]
     if area_start is None or group_start is None:
-        return txt.TREND_NO_VALUE.format(indicator=label, area=area_name, baseline=baseline) + " " + note
+        return (txt.TREND_NO_VALUE.format(indicator=label, area=area_name, baseline=baseline) + " " + note).rstrip()
     if later.empty:
-        return txt.TREND_NO_LATER.format(baseline=baseline, indicator=label) + " " + note
+        return (txt.TREND_NO_LATER.format(baseline=baseline, indicator=label) + " " + note).rstrip()
     last = later.iloc[-1]
     area_change = float(last["area_value"]) - area_start
     group_change = float(last["group_value"]) - group_start
@@ -113,4 +123,4 @@ def trend_sentence(trend: pd.DataFrame, info: IndicatorInfo, area_name: str,
             area_direction=direction(area_change, info),
             group_change="" if group_direction == txt.SAME else amount(group_change, info),
             group_direction=group_direction).replace("elders  ", "elders ")
-    return f"{sentence} {txt.TREND_PERIOD.format(start=baseline, end=int(last['year']))} {note}"
+    return f"{sentence} {txt.TREND_PERIOD.format(start=baseline, end=int(last['year']))} {note}".rstrip()

@@ -82,6 +82,7 @@ def goal_figure(goal_rows: pd.DataFrame, index: SeriesIndex) -> go.Figure:
     annotations: list[dict[str, Any]] = []
     shapes: list[dict[str, Any]] = []
     all_values: list[float] = []
+    shown: set[str] = set()  # legend entries drawn so far (the first panel may lack a path)
     for panel, row in enumerate(rows):
         r, c = divmod(panel, cols)
         suffix = "" if panel == 0 else str(panel + 1)
@@ -112,7 +113,18 @@ def goal_figure(goal_rows: pd.DataFrame, index: SeriesIndex) -> go.Figure:
                 "xaxis": xref, "yaxis": yref, "showlegend": panel == 0, "legendgroup": "measured",
                 "hovertemplate": hover,
             })
-        if not pd.isna(row["target"]):
+        if not pd.isna(row["target"]) and bool(row.get("keep")):
+            # Already at the target in the baseline year: the goal is to stay at least this good, so the chart
+            # shows the line not to cross from the baseline to the target year, not a path towards it.
+            all_values.append(float(row["target"]))
+            traces.append({
+                "type": "scatter", "x": [row["baseline_year"], row["target_year"]],
+                "y": [row["target"], row["target"]], "mode": "lines", "name": txt.CHART_KEEP,
+                "line": {"color": TARGET_COLOUR, "dash": "dot", "width": 2}, "xaxis": xref, "yaxis": yref,
+                "showlegend": "keep" not in shown, "legendgroup": "keep", "hovertemplate": hover,
+            })
+            shown.add("keep")
+        elif not pd.isna(row["target"]):
             all_values.append(float(row["target"]))
             if not pd.isna(row["baseline"]):
                 traces.append({
@@ -120,15 +132,17 @@ def goal_figure(goal_rows: pd.DataFrame, index: SeriesIndex) -> go.Figure:
                     "y": [row["baseline"], row["target"]],
                     "mode": "lines", "name": txt.CHART_PATH,
                     "line": {"color": PATH_COLOUR, "dash": "dash", "width": 1.5}, "xaxis": xref, "yaxis": yref,
-                    "showlegend": panel == 0, "legendgroup": "path", "hovertemplate": hover,
+                    "showlegend": "path" not in shown, "legendgroup": "path", "hovertemplate": hover,
                 })
+                shown.add("path")
             traces.append({
                 "type": "scatter", "x": [row["target_year"]], "y": [row["target"]], "mode": "markers",
-                "name": txt.CHART_TARGET, "xaxis": xref, "yaxis": yref, "showlegend": panel == 0,
+                "name": txt.CHART_TARGET, "xaxis": xref, "yaxis": yref, "showlegend": "target" not in shown,
                 "marker": {"symbol": "star", "size": 14, "color": TARGET_COLOUR,
                            "line": {"color": "#ffffff", "width": 1}},
                 "legendgroup": "target", "hovertemplate": hover,
             })
+            shown.add("target")
         if is_gap:
             shapes.append({"type": "line", "xref": f"{xref} domain", "yref": yref, "x0": 0, "x1": 1, "y0": 0,
                            "y1": 0, "line": {"color": CITY_COLOUR, "width": 1}})

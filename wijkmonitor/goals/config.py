@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, ProgrammeConfig
 from wijkmonitor.errors import DataUnavailable
+from wijkmonitor.partners import DEFAULT_PARTNERS, load_partners
 from wijkmonitor.texts import doelen as txt
 
 DEFAULT_GOALS = DEFAULT_CONFIG_DIR / "goals.toml"
@@ -324,13 +325,23 @@ class _Checker:
         )
 
 
+def _partners_path(goals_path: Path) -> Path:
+    beside = goals_path.parent / "partners.toml"
+    return beside if beside.exists() else DEFAULT_PARTNERS
+
+
 def parse_goals(data: Mapping[str, Any], catalogue: Catalogue, path: Path = DEFAULT_GOALS) -> GoalsConfig:
     """Check parsed TOML against the schema and the catalogue; raises GoalsConfigError listing every problem."""
     checker = _Checker(catalogue)
     for key in sorted(set(data) - set(_TOP_SCHEMA)):
         checker.problem(txt.CONFIG_FILE_LEVEL, key, txt.CONFIG_UNKNOWN_KEY + _hint(key, _TOP_SCHEMA))
     thresholds = checker.thresholds(data.get("status", {}))
-    partners = checker.partners(data.get("partners", []))
+    # The one partner list is config/partners.toml next to goals.toml; a goals file may still carry its own
+    # [[partners]] (older configurations, tests).
+    if "partners" in data:
+        partners = checker.partners(data["partners"])
+    else:
+        partners = tuple(Partner(p.id, p.name, p.kind) for p in load_partners(_partners_path(path)).partners)
     raw_goals = data.get("goals", [])
     goals: list[Goal] = []
     if not isinstance(raw_goals, list):

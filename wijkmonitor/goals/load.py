@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from wijkmonitor.common.data import cached, query
 from wijkmonitor.goals import config
+from wijkmonitor.goals.table import PROGRESS_COLUMNS
 from wijkmonitor.goals.view import GoalsView, build_view
 
 
@@ -23,4 +26,10 @@ def _view(goals_version: tuple[int, int]) -> GoalsView:
     return build_view(
         indicators=query("goals_indicators"), areas=query("renewal_areas_all"), themes=query("themes_all"),
         ages=query("age_groups"), series=query("goals_series"), goals_path=config.DEFAULT_GOALS,
+        interventions=query("interventions_list"), places=query("interventions_areas"),
     )
+
+
+def empty_progress() -> pd.DataFrame:
+    """The progress table's columns without rows (a build without goals)."""
+    return pd.DataFrame(columns=PROGRESS_COLUMNS)

@@ -26,6 +26,7 @@ from wijkmonitor.goals.config import Goal, Thresholds
 
 class Status(StrEnum):
     ACHIEVED = "doel_gehaald"
+    KEPT = "behouden"  # already met the target (better than the city) in the baseline year, and still does
     ON_TRACK = "op_koers"
     AT_RISK = "risico"
     OFF_TRACK = "niet_op_koers"
@@ -39,6 +40,7 @@ class Reason(StrEnum):
     ONLY_BASELINE = "alleen_basisjaar"
     TARGET_MET = "streefwaarde_gehaald"
     SLIPPED = "weer_onder_streefwaarde"
+    STAYED = "al_goed_gebleven"
     DEADLINE_PASSED = "doeljaar_verstreken"
     FAST_ENOUGH = "snel_genoeg"
     TOO_SLOW = "te_langzaam"
@@ -47,7 +49,7 @@ class Reason(StrEnum):
 
 
 # Order used to sort and to summarise: the statuses that ask for attention first.
-STATUS_ORDER = (Status.OFF_TRACK, Status.AT_RISK, Status.ON_TRACK, Status.ACHIEVED, Status.NO_DATA)
+STATUS_ORDER = (Status.OFF_TRACK, Status.AT_RISK, Status.ON_TRACK, Status.ACHIEVED, Status.KEPT, Status.NO_DATA)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class Progress:
     ratio: float | None = None
     expected_now: float | None = None  # where the required path is in the latest year
     projected: float | None = None  # where the present pace ends in the target year
+    # The baseline already met the target (an area better than the city on a gap goal): the goal is to stay
+    # at least this good, so there is no path to walk, only a line not to cross.
+    keep: bool = False
 
 
 def _finite(value: float | None) -> bool:
@@ -125,11 +130,15 @@ def assess(
         return Progress(status, reason, baseline_year, target_year, target, baseline, latest_year, latest,
                         needed, achieved, ratio, expected_now, projected)
 
+    if meets(baseline, target, lower_is_better=lower_is_better):
+        # Already at the target in the baseline year: "stay at least this good". No pace is needed, so no
+        # ratio and no path; the line to hold is the target itself.
+        kept = meets(latest, target, lower_is_better=lower_is_better)
+        return Progress(Status.KEPT if kept else Status.OFF_TRACK, Reason.STAYED if kept else Reason.SLIPPED,
+                        baseline_year, target_year, target, baseline, latest_year, latest, 0.0, achieved, None,
+                        target, projected, keep=True)
     if meets(latest, target, lower_is_better=lower_is_better):
         return result(Status.ACHIEVED, Reason.TARGET_MET)
-    if needed_total <= 0:
-        # The baseline already met the target and the latest edition no longer does: no pace can be "enough".
-        return result(Status.OFF_TRACK, Reason.SLIPPED)
     ratio = achieved / needed
     if latest_year >= target_year:
         return result(Status.OFF_TRACK, Reason.DEADLINE_PASSED, ratio)

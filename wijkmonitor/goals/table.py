@@ -16,8 +16,8 @@ PROGRESS_COLUMNS = [
     "goal_id", "goal_title", "theme_id", "area_id", "area_name", "indicator_code", "indicator_label",
     "age_group", "age_label", "unit", "decimals", "polarity", "target_type", "measure", "target_text", "status",
     "reason", "reason_text", "baseline_year", "baseline", "latest_year", "latest", "target", "target_year",
-    "needed_per_year", "achieved_per_year", "ratio", "expected_now", "projected", "partners", "partner_names",
-    "example",
+    "needed_per_year", "achieved_per_year", "ratio", "expected_now", "projected", "keep", "partners",
+    "partner_names", "example",
 ]
 
 
@@ -126,7 +126,7 @@ def progress_table(
                 "latest_year": result.latest_year, "latest": result.latest, "target": result.target,
                 "target_year": goal.target_year, "needed_per_year": result.needed_per_year,
                 "achieved_per_year": result.achieved_per_year, "ratio": result.ratio,
-                "expected_now": result.expected_now, "projected": result.projected,
+                "expected_now": result.expected_now, "projected": result.projected, "keep": result.keep,
                 "partners": ";".join(goal.partners),
                 "partner_names": ", ".join(labels.partner_names.get(p, p) for p in goal.partners),
                 "example": goal.example,

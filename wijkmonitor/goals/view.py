@@ -13,10 +13,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.common.text import for_reader
+from wijkmonitor.common.text import for_reader, markdown
 from wijkmonitor.goals.charts import goal_figure
 from wijkmonitor.goals.config import DEFAULT_GOALS, Catalogue, Goal, GoalsConfig, load_goals
-from wijkmonitor.goals.status import SeriesIndex, index_series, summarise
+from wijkmonitor.goals.links import LinkedIntervention, LinkIndex, link_index
+from wijkmonitor.goals.status import STATUS_ORDER, SeriesIndex, index_series, summarise
 from wijkmonitor.goals.table import (
     Labels,
     describe_target,
@@ -36,17 +37,20 @@ class GoalsView:
     display: pd.DataFrame  # the same rows in Dutch, for the table and the CSV
     records: dict[str, list[dict[str, Any]]]  # progress rows per goal as plain dicts (cheap to read on reruns)
     figures: dict[str, go.Figure] = field(default_factory=dict)  # per goal, all its areas
+    links: LinkIndex = field(default_factory=dict)  # interventions per (indicator, area)
 
     def goals(
         self, *, partner: str | None = None, theme: str | None = None, area: str | None = None
     ) -> tuple[Goal, ...]:
         return filter_goals(self.config.goals, partner=partner, theme=theme, area=area)
 
-    def rows(self, goals: tuple[Goal, ...], area: str | None = None) -> pd.Series:
-        """Boolean mask over `progress`/`display` for these goals (and one area)."""
+    def rows(self, goals: tuple[Goal, ...], area: str | None = None, statuses: tuple[str, ...] = ()) -> pd.Series:
+        """Boolean mask over `progress`/`display` for these goals (and one area, and some statuses)."""
         mask = self.progress["goal_id"].isin([g.id for g in goals])
         if area is not None:
             mask &= self.progress["area_id"] == area
+        if statuses:
+            mask &= self.progress["status"].isin(statuses)
         return mask
 
     def goal_records(self, goal: Goal, area: str | None = None) -> list[dict[str, Any]]:
@@ -92,6 +96,44 @@ class GoalsView:
         return txt.SUMMARY.format(goals=txt.goals_count(len(goals)), pairs=txt.pairs_count(len(statuses)),
                                   counts=counts)
 
+    def statuses_in_use(self) -> list[str]:
+        used = set(self.progress["status"])
+        return [str(s) for s in STATUS_ORDER if str(s) in used]
+
+    def matrix(self, goals: tuple[Goal, ...], statuses: tuple[str, ...] = (),
+               area: str | None = None) -> pd.DataFrame:
+        """Area x goal: per cell the status in symbol and word ('' where the goal does not cover the area).
+        With `statuses` only cells with one of them are filled, and only areas with such a cell are kept."""
+        areas = [a for a in self.labels.area_names if (area is None or a == area)
+                 and any(a in g.areas for g in goals)]
+        status_of = {(r["goal_id"], r["area_id"]): str(r["status"]) for g in goals for r in self.goal_records(g)}
+        rows = []
+        for area_id in areas:
+            cells = {}
+            for goal in goals:
+                status = status_of.get((goal.id, area_id))
+                shown = status is not None and (not statuses or status in statuses)
+                cells[goal.title] = txt.status_text(status) if shown and status is not None else ""
+            if not statuses or any(cells.values()):
+                rows.append({txt.COL_AREA_MATRIX: self.labels.area_names.get(area_id, area_id), **cells})
+        return pd.DataFrame(rows, columns=[txt.COL_AREA_MATRIX, *(g.title for g in goals)])
+
+    def interventions(self, goal: Goal, area: str) -> tuple[LinkedIntervention, ...]:
+        """The interventions that name the goal's indicator and work in the area."""
+        return self.links.get((goal.indicator, area), ())
+
+    def intervention_lines(self, goal: Goal, area: str | None = None) -> list[tuple[str, str, str]]:
+        """(area id, area name, Markdown line) per area of the goal with the interventions working on it."""
+        out = []
+        for record in self.goal_records(goal, area):
+            items = self.interventions(goal, str(record["area_id"]))
+            names = ", ".join(markdown(i.name) + (f" ({txt.LINKED_EXAMPLE})" if i.is_example else "")
+                              for i in items)
+            out.append((str(record["area_id"]), str(record["area_name"]),
+                        txt.LINKED.format(area=markdown(str(record["area_name"])), names=names) if items
+                        else txt.LINKED_NONE.format(area=markdown(str(record["area_name"])))))
+        return out
+
     def partners_in_use(self) -> list[str]:
         used = {p for g in self.config.goals for p in g.partners}
         return [p.id for p in self.config.partners if p.id in used]
@@ -113,8 +155,11 @@ def build_view(
     ages: pd.DataFrame,
     series: pd.DataFrame,
     goals_path: Path = DEFAULT_GOALS,
+    interventions: pd.DataFrame | None = None,
+    places: pd.DataFrame | None = None,
 ) -> GoalsView:
-    """From the queries goals_indicators, renewal_areas_all, themes_all, age_groups, goals_series."""
+    """From the queries goals_indicators, renewal_areas_all, themes_all, age_groups, goals_series (and
+    interventions_list, interventions_areas for the interventions per goal)."""
     config = load_goals(Catalogue.from_frames(indicators, areas, themes), goals_path)
     labels = Labels.from_frames(indicators, areas, themes, ages, config.partner_names())
     index = index_series(series)
@@ -128,4 +173,5 @@ def build_view(
     return GoalsView(
         config=config, labels=labels, index=index, progress=progress,
         display=display_table(progress, labels.theme_names), records=records, figures=figures,
+        links=link_index(interventions, places) if interventions is not None and places is not None else {},
     )

@@ -173,3 +173,67 @@ def area_table(rows: pd.DataFrame, total: Totals) -> pd.DataFrame:
         txt.COL_SHARED_BUDGET: "", txt.COL_EXAMPLE: _example_word(total.n_example, total.n),
     }])
     return pd.concat([table, total_row], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class AreaSplit:
+    """With one area chosen, the interventions that work there, in two parts that add up to `together`:
+    `only` works in this area and nowhere else, `shared` works here and in other areas too (whole budgets: the
+    register does not say which part is spent where, so nothing is divided)."""
+
+    area: str
+    area_name: str
+    only: Totals
+    shared: Totals
+    together: Totals
+
+
+def is_only_in(area_ids: frozenset[str], has_outside: bool, members: frozenset[str]) -> bool:
+    return bool(area_ids) and not has_outside and area_ids <= members
+
+
+def area_split(frame: pd.DataFrame, register: Register, area: str) -> AreaSplit:
+    """`frame`: the interventions that pass every filter, the area filter included."""
+    members = register.areas.members(area)
+    only = pd.Series([is_only_in(a, bool(o), members) for a, o in zip(frame["area_ids"], frame["has_outside"],
+                                                                         strict=True)],
+                     index=frame.index, dtype=bool)
+    return AreaSplit(area=area, area_name=register.areas.name(area), only=totals(frame[only]),
+                     shared=totals(frame[~only]), together=totals(frame))
+
+
+def split_rows(split: AreaSplit) -> pd.DataFrame:
+    """The two parts as chart rows (key, label, budget, spent, n, n_example, note)."""
+    rows = []
+    for key, label, part in (("only", txt.SPLIT_ONLY.format(area=split.area_name), split.only),
+                             ("shared", txt.SPLIT_SHARED, split.shared)):
+        rows.append({"key": key, "label": label, "budget": part.budget, "spent": part.spent, "n": part.n,
+                     "n_example": part.n_example, "note": txt.SPLIT_N.format(n=part.n)})
+    return pd.DataFrame(rows)
+
+
+def split_table(split: AreaSplit) -> pd.DataFrame:
+    rows = [(txt.SPLIT_ONLY.format(area=split.area_name), split.only), (txt.SPLIT_SHARED, split.shared),
+            (txt.SPLIT_TOGETHER.format(area=split.area_name), split.together)]
+    return pd.DataFrame({
+        txt.COL_PART: [label for label, _ in rows],
+        txt.COL_N: [part.n for _, part in rows],
+        txt.COL_BUDGET: [fmt.euro(part.budget, missing="€ 0") for _, part in rows],
+        txt.COL_SPENT: [fmt.euro(part.spent, missing="€ 0") for _, part in rows],
+        txt.COL_EXAMPLE: [_example_word(part.n_example, part.n) for _, part in rows],
+    })
+
+
+def programme_budget_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each programme's own budget from the programme documents next to what the register budgets under it."""
+    return pd.DataFrame({
+        txt.COL_PROGRAMME: rows["programme_name"],
+        txt.COL_PROGRAMME_BUDGET: rows["programme_budget"].map(fmt.euro),
+        txt.COL_PROGRAMME_NOTE: rows["budget_note"],
+        txt.COL_REGISTER_BUDGET: rows["budget"].map(lambda v: fmt.euro(v, missing="€ 0")),
+        txt.COL_REGISTER_SHARE: [fmt.share(b, p, missing="") for b, p in zip(rows["budget"],
+                                                                              rows["programme_budget"],
+                                                                              strict=True)],
+        txt.COL_N: rows["n"].astype(int),
+        txt.COL_EXAMPLE: [_example_word(e, n) for e, n in zip(rows["n_example"], rows["n"], strict=True)],
+    })

@@ -98,10 +98,11 @@ def _figure(
     return FrozenFigure(data=traces, layout=layout)
 
 
-def budget_bars(rows: pd.DataFrame, highlight: str | None = None, separator_before: int | None = None
-                ) -> go.Figure:
+def budget_bars(rows: pd.DataFrame, highlight: str | None = None, separator_before: int | None = None,
+                series: tuple[tuple[str, str, str], ...] | None = None) -> go.Figure:
     """Budget and spent per row, horizontal (`rows`: key, label, budget, spent, n, n_example, and optionally
-    note: a second, smaller line under the label).
+    note: a second, smaller line under the label). `series`: (legend name, column, colour) of the bars, by
+    default budget and spent.
 
     The first row is drawn on top; `highlight` (a key) is printed bold on the axis; `separator_before` draws a
     dotted line above that row (areas above it, buckets spanning several areas below).
@@ -112,16 +113,16 @@ def budget_bars(rows: pd.DataFrame, highlight: str | None = None, separator_befo
         labels = [f"{lbl}<br><span style='font-size:11px'>{html_text(note)}</span>" if plain(note) else lbl
                   for lbl, note in zip(labels, rows["note"], strict=True)]
     example = [itxt.TIP_EXAMPLE if int(e) else "" for e in rows["n_example"]]
+    series = series or ((itxt.CHART_BUDGET, "budget", BUDGET_COLOUR), (itxt.CHART_SPENT, "spent", SPENT_COLOUR))
     hover = [
-        f"<b>{html_text(lbl)}</b><br>{itxt.CHART_BUDGET}: {fmt.euro(b, missing='€ 0')}<br>"
-        f"{itxt.CHART_SPENT}: {fmt.euro(s, missing='€ 0')}<br>{itxt.COL_N}: {int(n)}"
-        + (f"<br>{ex}" if ex else "")
-        for lbl, b, s, n, ex in zip(rows["label"], rows["budget"], rows["spent"], rows["n"], example, strict=True)
+        f"<b>{html_text(lbl)}</b><br>"
+        + "<br>".join(f"{name}: {fmt.euro(row[column], missing='€ 0')}" for name, column, _ in series)
+        + f"<br>{itxt.COL_N}: {int(row['n'])}" + (f"<br>{ex}" if ex else "")
+        for lbl, row, ex in zip(rows["label"], rows.to_dict("records"), example, strict=True)
     ]
     traces = []
     top = 0.0
-    for name, column, colour in ((itxt.CHART_BUDGET, "budget", BUDGET_COLOUR),
-                                 (itxt.CHART_SPENT, "spent", SPENT_COLOUR)):
+    for name, column, colour in series:
         values = [float(v) for v in pd.to_numeric(rows[column], errors="coerce").fillna(0)]
         top = max([top, *values])
         traces.append({

@@ -18,7 +18,8 @@ from wijkmonitor.registers.schema import SPOREN, STATUSES
 from wijkmonitor.texts import interventies as txt
 
 ALL = ""
-LINK_PARAMS = ("area", "programme", "status")
+# Every filter is in the URL (issue 9): the parameter names are the Filters fields.
+LINK_PARAMS = ("area", "programme", "status", "theme", "actielijn", "spoor", "partner")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ def _sorted_texts(values: pd.Series) -> list[str]:
 def options(register: Register) -> Options:
     frame = register.interventions
     themes = frame.drop_duplicates("theme_id").sort_values(["theme_order", "theme_id"])
-    partners = {p for tup in frame["lead_list"] for p in tup} | {p for tup in frame["partner_list"] for p in tup}
+    # A partner is a choice when some intervention names it (directly or by a collective name).
+    named = {p for ids in frame["partner_ids"] for p in ids}
+    partners = {p: n for p, n in register.partners.names.items() if p in named}
     spoor_values = sorted({int(s) for s in frame["spoor"].dropna()})
     return Options(
         areas={ALL: txt.ALL_AREAS, **{a.area_id: a.name for a in register.areas.options}},
@@ -67,7 +70,7 @@ def options(register: Register) -> Options:
         actielijnen={ALL: txt.ALL_ACTIELIJNEN, **{a: a for a in _sorted_texts(frame["actielijn"])}},
         sporen={ALL: txt.ALL_SPOREN, **{str(s): txt.SPOOR_LABEL.format(spoor=s, label=SPOREN.get(s, ""))
                                         for s in spoor_values}},
-        partners={ALL: txt.ALL_PARTNERS, **{p: p for p in sorted(partners, key=str.casefold)}},
+        partners={ALL: txt.ALL_PARTNERS, **dict(sorted(partners.items(), key=lambda kv: kv[1].casefold()))},
         programmes={ALL: txt.ALL_PROGRAMMES, **register.programme_names()},
         statuses={ALL: txt.ALL_STATUSES, **{s: txt.STATUS_LABELS.get(s, s) for s in STATUSES}},
     )
@@ -96,8 +99,7 @@ def apply(register: Register, filters: Filters) -> pd.DataFrame:
     if filters.spoor:
         keep &= frame["spoor"].astype("Int64").astype(str).eq(filters.spoor)
     if filters.partner:
-        keep &= _flags(frame, [filters.partner in lead or filters.partner in partners
-                               for lead, partners in zip(frame["lead_list"], frame["partner_list"], strict=True)])
+        keep &= _flags(frame, [filters.partner in ids for ids in frame["partner_ids"]])
     if filters.programme:
         keep &= _flags(frame, [filters.programme in p for p in frame["programme_list"]])
     if filters.status:
@@ -121,11 +123,17 @@ def parse_one(
     return choice.value, template.format(what=what, value=value, fallback=labels[choice.value].lower())
 
 
+def option_labels(opts: Options) -> dict[str, dict[str, str]]:
+    """Each URL parameter with its allowed {value: label}."""
+    return {"area": opts.areas, "programme": opts.programmes, "status": opts.statuses, "theme": opts.themes,
+            "actielijn": opts.actielijnen, "spoor": opts.sporen, "partner": opts.partners}
+
+
 def parse_link(raw: Mapping[str, str | None], opts: Options) -> tuple[dict[str, str], list[str]]:
     """The filters a link asks for (only known values; unknown ones fall back to 'all' with a message)."""
     chosen: dict[str, str] = {}
     messages: list[str] = []
-    for name, labels in (("area", opts.areas), ("programme", opts.programmes), ("status", opts.statuses)):
+    for name, labels in option_labels(opts).items():
         chosen[name], message = parse_one(raw.get(name), labels, txt.PARAM_WHAT[name])
         if message:
             messages.append(message)
@@ -133,6 +141,6 @@ def parse_link(raw: Mapping[str, str | None], opts: Options) -> tuple[dict[str, 
 
 
 def to_link(filters: Filters) -> dict[str, str]:
-    """The deep-link parameters of a selection (only those that are set)."""
-    values = {"area": filters.area, "programme": filters.programme, "status": filters.status}
-    return {k: v for k, v in values.items() if v}
+    """The deep-link parameters of a selection (only those that are set), in LINK_PARAMS order."""
+    values = asdict(filters)
+    return {name: values[name] for name in LINK_PARAMS if values[name]}

@@ -112,13 +112,27 @@ def place_label(row: Mapping[Any, Any]) -> str:
 
 
 @dataclass(frozen=True)
+class PartnerList:
+    """The partner list (`partners_all`): id -> name in configuration order. Which partners an intervention
+    names is resolved at build time (`interventions_partners`), collective names included."""
+
+    names: Mapping[str, str] = field(default_factory=dict)
+
+
+def partner_list(frame: pd.DataFrame) -> PartnerList:
+    return PartnerList({str(p): plain(n) for p, n in zip(frame["partner_id"], frame["name"], strict=True)})
+
+
+@dataclass(frozen=True)
 class Register:
     """Query rows of the intervention register, prepared once per database file.
 
     `interventions` holds the `interventions_list` columns plus: `lead_list`/`partner_list`/`programme_list`/
     `goal_list` (tuples), `area_ids` (frozenset of wijk-level renewal areas it works in), `named` (frozenset of
-    the codes the register names), `places` (readable list of what it names), `bucket`, `bucket_label`,
-    `bucket_kind`.
+    the codes the register names), `has_outside` (it also names buurten outside every renewal area), `partner_ids`
+    (frozenset of the partner ids it names, lead or partner), `lead_ids` (the lead partner's id),
+    `partner_via` (partner id -> the collective name it is named by, e.g. 'woningcorporaties'), `places`
+    (readable list of what it names), `bucket`, `bucket_label`, `bucket_kind`.
     """
 
     interventions: pd.DataFrame
@@ -127,6 +141,7 @@ class Register:
     results: pd.DataFrame
     indicator_labels: Mapping[str, str] = field(default_factory=dict)
     areas: Areas = field(default_factory=Areas)
+    partners: PartnerList = field(default_factory=PartnerList)
 
     @property
     def empty(self) -> bool:
@@ -144,17 +159,32 @@ def build_register(
     results: pd.DataFrame,
     indicator_labels: pd.DataFrame,
     area_options: pd.DataFrame,
+    partner_links: pd.DataFrame | None = None,
+    partners: pd.DataFrame | None = None,
 ) -> Register:
     """Prepare the query frames (`interventions_list`, `interventions_areas`, `interventions_programmes`,
-    `interventions_results`, `interventions_indicator_labels`, `interventions_area_options`)."""
+    `interventions_results`, `interventions_indicator_labels`, `interventions_area_options`,
+    `interventions_partners`, `partners_all`)."""
     areas = areas_from_frame(area_options)
     frame = interventions.copy()
+    by_partner: dict[str, list[str]] = {}
+    leads: dict[str, list[str]] = {}
+    via: dict[str, dict[str, str]] = {}
+    if partner_links is not None:
+        for link in partner_links.to_dict("records"):
+            intervention_id, partner_id = str(link["intervention_id"]), str(link["partner_id"])
+            by_partner.setdefault(intervention_id, []).append(partner_id)
+            if link["role"] == "lead":
+                leads.setdefault(intervention_id, []).append(partner_id)
+            if bool(link["collective"]):
+                via.setdefault(intervention_id, {})[partner_id] = plain(link["named_as"])
     by_id = {str(k): g for k, g in places.groupby("intervention_id", sort=False)} if not places.empty else {}
     empty_places = places.iloc[0:0]
     buckets = [bucket_of(by_id.get(str(i), empty_places), areas) for i in frame["intervention_id"]]
     labels: list[str] = []
     area_sets: list[frozenset[str]] = []
     named_sets: list[frozenset[str]] = []
+    outside_flags: list[bool] = []
     for intervention_id, register_areas in zip(frame["intervention_id"], frame["areas"], strict=True):
         rows = by_id.get(str(intervention_id), empty_places)
         names = {str(r["named_code"]): place_label(r) for r in rows.to_dict("records")}
@@ -163,6 +193,7 @@ def build_register(
         labels.append("; ".join(dict.fromkeys(ordered)))
         area_sets.append(frozenset(str(a) for a in rows["area_id"].dropna()))
         named_sets.append(frozenset(names))
+        outside_flags.append(bool(((rows["named_kind"] == "buurt") & rows["area_id"].isna()).any()))
     def column(values: list[Any]) -> pd.Series:
         # Object columns holding tuples and sets: pandas must not try to unpack them.
         return pd.Series(values, index=frame.index, dtype=object)
@@ -174,6 +205,10 @@ def build_register(
         goal_list=column([tuple(split_list(v)) for v in frame["goal_indicators"]]),
         area_ids=column(area_sets),
         named=column(named_sets),
+        has_outside=outside_flags,
+        partner_ids=column([frozenset(by_partner.get(str(i), ())) for i in frame["intervention_id"]]),
+        lead_ids=column([frozenset(leads.get(str(i), ())) for i in frame["intervention_id"]]),
+        partner_via=column([via.get(str(i), {}) for i in frame["intervention_id"]]),
         places=labels,
         bucket=[b.key for b in buckets],
         bucket_label=[b.label for b in buckets],
@@ -181,4 +216,5 @@ def build_register(
     )
     label_map = {str(c): plain(lbl) for c, lbl in zip(indicator_labels["indicator_code"], indicator_labels["label"],
                                                       strict=True)}
-    return Register(frame, places, programmes, results, label_map, areas)
+    known = partner_list(partners) if partners is not None else PartnerList()
+    return Register(frame, places, programmes, results, label_map, areas, known)

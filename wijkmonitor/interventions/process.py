@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from wijkmonitor.common import fmt
-from wijkmonitor.common.text import markdown, plain, shorten
+from wijkmonitor.common.text import inert, markdown, plain, shorten
+from wijkmonitor.common.url_state import MAX_LENGTH, choose, clean, parse_year
 from wijkmonitor.interventions.model import Areas
 from wijkmonitor.texts import proces as txt
 
@@ -354,3 +355,70 @@ def lesson_items(found: pd.DataFrame) -> tuple[Lesson, ...]:
             is_example=example,
         ))
     return tuple(items)
+
+
+# ------------------------------------------------------------------------------------------------ the link
+
+
+@dataclass(frozen=True)
+class ProcessLink:
+    area: str
+    first_year: int
+    last_year: int
+    activity_types: tuple[str, ...]
+    measure: str
+
+
+def _message(what: str, raw: str, fallback: str) -> str:
+    value = inert(raw) if len(raw) <= MAX_LENGTH else txt.PARAM_TOO_LONG
+    return txt.PARAM_UNKNOWN.format(what=what, value=value, fallback=fallback)
+
+
+def parse_link(raw: Mapping[str, str | None], opts: ProcessOptions) -> tuple[ProcessLink, list[str]]:
+    """The Procesmonitor selection a link asks for: `area`, `years` ('2019-2023' or '2021'), `types` (activity
+    types separated by commas) and `measure`. Unknown values fall back to the default with a Dutch message."""
+    messages: list[str] = []
+    area_choice = choose(raw.get("area"), [a for a in opts.areas if a != ALL], ALL)
+    if area_choice.rejected is not None:
+        messages.append(_message(txt.PARAM_WHAT["area"], area_choice.rejected, opts.areas[ALL].lower()))
+    first, last = (opts.years[0], opts.years[-1]) if opts.years else (0, 0)
+    years = clean(raw.get("years"))
+    if years is not None:
+        parts = years.split("-")
+        wanted = [int(p) for p in parts if parse_year(p) is not None]
+        if len(wanted) == len(parts) and 1 <= len(wanted) <= 2 and all(y in opts.years for y in wanted) \
+                and wanted[0] <= wanted[-1]:
+            first, last = wanted[0], wanted[-1]
+        else:
+            messages.append(_message(txt.PARAM_WHAT["years"], years, txt.PARAM_ALL_YEARS))
+    types: list[str] = []
+    raw_types = clean(raw.get("types"))
+    if raw_types is not None:
+        if len(raw_types) > 20 * MAX_LENGTH:
+            messages.append(_message(txt.PARAM_WHAT["types"], raw_types, txt.PARAM_ALL_TYPES))
+        else:
+            for part in raw_types.split(","):
+                choice = choose(part, opts.activity_types, "")
+                if choice.value and choice.value not in types:
+                    types.append(choice.value)
+                elif choice.rejected is not None:
+                    messages.append(_message(txt.PARAM_WHAT["types"], choice.rejected, txt.PARAM_ALL_TYPES))
+    measure = choose(raw.get("measure"), list(txt.MEASURES), "activities")
+    if measure.rejected is not None:
+        messages.append(_message(txt.PARAM_WHAT["measure"], measure.rejected, txt.PARAM_DEFAULT_MEASURE))
+    return ProcessLink(area_choice.value, first, last, tuple(types), measure.value), messages
+
+
+def to_link(filters: ProcessFilters, measure: str, opts: ProcessOptions) -> dict[str, str]:
+    """The URL parameters of a selection (defaults left out, so a plain page keeps a plain address)."""
+    out: dict[str, str] = {}
+    if filters.area:
+        out["area"] = filters.area
+    if opts.years and (filters.first_year, filters.last_year) != (opts.years[0], opts.years[-1]):
+        out["years"] = (str(filters.first_year) if filters.first_year == filters.last_year
+                        else f"{filters.first_year}-{filters.last_year}")
+    if filters.activity_types:
+        out["types"] = ",".join(filters.activity_types)
+    if measure != "activities":
+        out["measure"] = measure
+    return out

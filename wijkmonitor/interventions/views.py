@@ -56,6 +56,13 @@ class InterventionView:
     results_note: str
     results_table: Table
     cards: tuple[cards.Card, ...]
+    split: budget.AreaSplit | None = None  # with an area chosen: only there / shared with other areas
+    split_figure: go.Figure | None = None
+    split_note: str = ""
+    split_table: Table | None = None
+    sources_figure: go.Figure | None = None
+    sources_note: str = ""
+    sources_table: Table | None = None
 
 
 def _note(*parts: str | None) -> str | None:
@@ -64,15 +71,57 @@ def _note(*parts: str | None) -> str | None:
     return text or None
 
 
-def _metrics(total: budget.Totals) -> tuple[Metric, ...]:
+def _metrics(total: budget.Totals, split: budget.AreaSplit | None = None) -> tuple[Metric, ...]:
+    """Every amount says what it counts: without an area the whole selection, each intervention once; with an
+    area also what works only there and what is shared with other areas."""
     example = itxt.M_EXAMPLE if total.n_example else None
     without = itxt.WITHOUT_BUDGET.format(n=total.n_without_budget) if total.n_without_budget else None
+    spent = Metric(itxt.M_SPENT, fmt.euro(total.spent),
+                   note=_note(example, itxt.SPENT_SHARE.format(share=fmt.share(total.spent, total.budget))))
+    if split is None:
+        return (
+            Metric(itxt.M_COUNT, fmt.count(total.n)),
+            Metric(itxt.M_ALL_BUDGET, fmt.euro(total.budget), note=_note(example, without),
+                   help=itxt.M_ALL_BUDGET_HELP),
+            spent,
+        )
+    area = split.area_name
     return (
-        Metric(itxt.M_COUNT, fmt.count(total.n)),
-        Metric(itxt.M_BUDGET, fmt.euro(total.budget), note=_note(example, without)),
-        Metric(itxt.M_SPENT, fmt.euro(total.spent),
-               note=_note(example, itxt.SPENT_SHARE.format(share=fmt.share(total.spent, total.budget)))),
+        Metric(itxt.M_AREA_COUNT.format(area=area), fmt.count(total.n),
+               note=itxt.M_AREA_COUNT_NOTE.format(only=split.only.n, shared=split.shared.n)),
+        Metric(itxt.M_ONLY.format(area=area), fmt.euro(split.only.budget, missing="€ 0"),
+               note=_note(example if split.only.n_example else None, itxt.M_ONLY_NOTE.format(n=split.only.n))),
+        Metric(itxt.M_SHARED, fmt.euro(split.shared.budget, missing="€ 0"),
+               note=_note(example if split.shared.n_example else None,
+                          itxt.M_SHARED_NOTE.format(n=split.shared.n))),
+        Metric(itxt.M_TOGETHER.format(area=area), fmt.euro(total.budget), note=_note(example, without),
+               help=itxt.M_TOGETHER_HELP),
+        spent,
     )
+
+
+def _split_note(split: budget.AreaSplit | None) -> str:
+    if split is None:
+        return ""
+    return itxt.SPLIT_NOTE.format(
+        area=markdown(split.area_name), together=fmt.euro(split.together.budget, missing="€ 0"),
+        only=fmt.euro(split.only.budget, missing="€ 0"), shared=fmt.euro(split.shared.budget, missing="€ 0"),
+    ) + _example_note(split.together.n_example, split.together.n, itxt.AMOUNTS_EXAMPLE, itxt.AMOUNTS_EXAMPLE_SOME)
+
+
+def _sources(register: Register) -> tuple[go.Figure | None, str, Table]:
+    """Programme budgets from the documents next to what the whole register budgets under each programme."""
+    rows = budget.per_programme(register.interventions, register)
+    known = rows[rows["programme_budget"].notna()]
+    chart_rows = known.rename(columns={"programme_id": "key", "programme_name": "label"})
+    figure = charts.budget_bars(chart_rows, series=(
+        (itxt.CHART_PROGRAMME_BUDGET, "programme_budget", charts.SPENT_COLOUR),
+        (itxt.CHART_REGISTER_BUDGET, "budget", charts.BUDGET_COLOUR),
+    )) if not known.empty else None
+    note = itxt.SOURCES_NOTE
+    if int(rows["n_example"].sum()):
+        note += " " + itxt.SOURCES_EXAMPLE
+    return figure, note, Table(budget.programme_budget_table(rows))
 
 
 def _example_note(n_example: int, n: int, all_text: str, some_text: str) -> str:
@@ -111,6 +160,8 @@ def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame
     frame = apply(register, filters)
     everywhere = apply(register, filters.without_area())
     total = budget.totals(frame)
+    split = budget.area_split(frame, register, filters.area) if filters.area else None
+    sources_figure, sources_note, sources_table = _sources(register)
 
     area_rows = budget.per_area(everywhere, register)
     area_stats = area_rows[area_rows["kind"] == "area"]
@@ -154,7 +205,7 @@ def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame
     return InterventionView(
         n=total.n,
         has_example=bool(total.n_example) or bool(latest["is_example"].astype(bool).any()),
-        metrics=_metrics(total),
+        metrics=_metrics(total, split),
         budget_total=total.budget,
         deck=deck,
         map_table=_map_table(area_stats),
@@ -177,6 +228,13 @@ def intervention_view(register: Register, filters: Filters, shapes: pd.DataFrame
         results_note=results_note,
         results_table=Table(results.table(latest)),
         cards=cards.cards(frame, register),
+        split=split,
+        split_figure=charts.budget_bars(budget.split_rows(split)) if split is not None and split.together.n else None,
+        split_note=_split_note(split),
+        split_table=None if split is None else Table(budget.split_table(split)),
+        sources_figure=sources_figure,
+        sources_note=sources_note,
+        sources_table=sources_table,
     )
 
 

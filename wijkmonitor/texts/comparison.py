@@ -112,3 +112,102 @@ NO_COMPARISON = (
     "gemaakt."
 )
 TREND_PERIOD = "(Van {start} tot {end}.)"
+
+# Page parts (wijkmonitor.comparison.views and the pages).
+COL_YEAR = "Editie"
+COL_GROUP = "Vergelijkbare buurten elders"
+COL_RANK = "Nr."
+COL_BUURT = "Buurt"
+COL_GEMEENTE = "Gemeente"
+COL_CODE = "CBS-buurtcode"
+COL_DISTANCE = "Afstand"
+COL_MATCHED_TO = "Lijkt op (buurt van het gebied)"
+COL_WEIGHT = "Gewicht"
+COL_INDICATOR = "Matchingindicator"
+COL_BASELINE = "Basisjaar"
+COL_SMD = "Verschil (sd)"
+COL_BALANCED = "Binnen de grens"
+YES = "ja"
+NO = "nee"
+NO_NAME = "(naam niet in de bron)"
+TREND_ALT = (
+    "Lijndiagram van {indicator} over de edities: {area}, {city} en vergelijkbare buurten elders."
+)
+COMPASS_ALT = (
+    "Ontwikkelkompas van {area} ({period}): per indicator de verandering van de stad (horizontaal) tegen die van "
+    "het gebied (verticaal); boven de diagonaal beter dan de stad ontwikkeld, eronder slechter."
+)
+COMPASS_ALL_ALT = (
+    "Ontwikkelkompas van {indicator} ({period}) voor alle vernieuwingsgebieden: de verandering van de stad "
+    "(horizontaal) tegen die van elk gebied (verticaal); boven de diagonaal beter dan de stad ontwikkeld."
+)
+COMPASS_COUNTS = (
+    "{better} beter dan de stad ontwikkeld, {worse} slechter, {same} gelijk (binnen de marge)."
+)
+COMPASS_ALL_NEUTRAL = (
+    "{indicator} heeft geen richting (hoger is niet beter of slechter): het ontwikkelkompas plaatst deze "
+    "indicator niet."
+)
+COMPASS_ALL_EMPTY = (
+    "Voor {indicator} is er in {year} geen vernieuwingsgebied met ook een cijfer van een eerdere editie: kies een "
+    "ander jaar of een andere indicator."
+)
+H_OPVALT = "Wat opvalt"
+OPVALT_HELP = "Automatisch uit de cijfers opgesteld: elke zin noemt zijn getal en jaar."
+H_COMPARISON = "Vergeleken met vergelijkbare buurten elders"
+COMPARISON_INTRO = (
+    "Had het gebied zich ook zonder het programma zo ontwikkeld? Vergelijkbare buurten elders in Nederland, die in het "
+    "basisjaar het meest op dit gebied leken, geven daar een indicatie van, geen effectmeting: ook andere "
+    "verschillen tussen de buurten kunnen de ontwikkeling verklaren."
+)
+COMPARISON_AGE = "De vergelijking gebruikt de leeftijdsgroep {age}, de groep waarop gematcht is."
+H_GROUP = "De vergelijkingsgroep"
+H_BALANCE = "Hoe goed de groep lijkt in het basisjaar"
+BALANCE_HELP = (
+    "Gemiddelde van het gebied en van de groep in het basisjaar; het verschil in landelijke standaarddeviaties "
+    "(sd). Boven {limit} sd heet de match slecht en wordt geen vergelijking getoond."
+)
+GROUP_TABLE_HELP = (
+    "Afstand: hoe verschillend de buurt was in het basisjaar (0 = gelijk, 1 = gemiddeld één standaarddeviatie "
+    "per matchingindicator). Gewicht: het aandeel van de buurt in het groepsgemiddelde."
+)
+GROUP_NO_LINKS = (
+    "De landelijke RIVM-bestanden (StatLine 50090NED) noemen per buurt alleen de CBS-buurtcode en de gemeente, "
+    "geen buurtnaam; daarom staat de code erbij. Geen link per buurt: CBS en RIVM hebben geen vaste openbare "
+    "pagina per buurtcode, en de Wijkprofielen van dit dashboard gaan alleen over de eigen gemeente. Zoek een "
+    "buurt op met zijn code in [StatLine-tabel 50090NED](https://opendata.cbs.nl/statline/#/CBS/nl/dataset/50090NED/table)."
+)
+DOWNLOAD_GROUP = "Vergelijkingsgroep (CSV)"
+TREND_TABS_HELP = "Per matchingindicator het gebied, de stad en de vergelijkingsgroep over de edities."
+TABLE_TREND = "Tabel bij de grafiek"
+H_COMPARISON_AREA = "Vergeleken met vergelijkbare buurten elders: {area}"
+COMPARISON_NOT_AREA = (
+    "Vergelijkbare buurten elders zijn er alleen voor de vernieuwingsgebieden; kies een vernieuwingsgebied om de "
+    "vergelijking te zien."
+)
+COMPARISON_OTHER_AGE = (
+    "De vergelijkingsgroep is gematcht op {age}; voor de gekozen leeftijdsgroep zijn er geen groepscijfers van "
+    "{indicator}. Hieronder de matchingindicatoren voor {age}."
+)
+H_COMPASS_AREA = "Ontwikkelkompas"
+COMPASS_HELP = (
+    "Elke stip is een indicator: horizontaal hoe de stad veranderde, verticaal hoe het gebied veranderde, beide "
+    "zo gerekend dat + verbeterd betekent (bij eenzaamheid is een daling dus +). Boven de stippellijn ontwikkelde "
+    "het gebied zich beter dan de stad, eronder slechter. Verschillen kleiner dan {tolerance} procentpunt heten "
+    "gelijk: de cijfers zijn schattingen met een marge. Alleen de stippen die het verst van de stippellijn "
+    "liggen staan bij naam; de tabel noemt ze allemaal."
+)
+H_COMPASS_ALL = "Ontwikkelkompas: alle vernieuwingsgebieden, {indicator}"
+COMPASS_ALL_HELP = (
+    "Elke stip is een vernieuwingsgebied: horizontaal hoe de stad veranderde (voor alle gebieden even veel, dus "
+    "de stippen staan boven elkaar), verticaal hoe het gebied veranderde, beide zo gerekend dat + verbeterd "
+    "betekent (bij eenzaamheid is een daling dus +). Boven de stippellijn ontwikkelde het gebied zich beter dan "
+    "de stad, eronder slechter. Verschillen kleiner dan {tolerance} procentpunt heten gelijk: de cijfers zijn "
+    "schattingen met een marge."
+)
+DOWNLOAD_COMPASS = "Ontwikkelkompas (CSV)"
+SHORT_BETTER = "beter ontwikkeld"
+SHORT_WORSE = "slechter ontwikkeld"
+SHORT_SAME = "gelijk"
+SHORT_NEUTRAL = "geen richting"
+COMPASS_ALL_CITY = "De stad veranderde {change}."

@@ -33,8 +33,8 @@ CONFIG_TARGET_BEFORE_BASELINE = "het doeljaar {target} ligt niet na het basisjaa
 CONFIG_UNKNOWN_TARGET_TYPE = "onbekend soort doel '{value}'; kies uit value, gap_at_most of gap_factor"
 CONFIG_GAP_FACTOR = "bij gap_factor is target een factor van 0 tot 1 (0,5 = kloof gehalveerd), kreeg {value}"
 CONFIG_GAP_NEGATIVE = "bij gap_at_most is target een kloof van 0 of meer, kreeg {value}"
-CONFIG_PARTNERS_FORM = "geef een lijst met partner-id's uit [[partners]]"
-CONFIG_UNKNOWN_PARTNER = "onbekende partner '{value}' (niet in [[partners]])"
+CONFIG_PARTNERS_FORM = "geef een lijst met partner-id's uit config/partners.toml"
+CONFIG_UNKNOWN_PARTNER = "onbekende partner '{value}' (niet in config/partners.toml)"
 CONFIG_THRESHOLDS = (
     "de drempels moeten voldoen aan 0 < at_risk < on_track; nu at_risk = {at_risk}, on_track = {on_track}"
 )
@@ -43,6 +43,7 @@ CONFIG_THRESHOLDS = (
 # Symbol and word together: the status never rests on colour alone.
 STATUS_LABELS = {
     "doel_gehaald": "doel gehaald",
+    "behouden": "goed gebleven",
     "op_koers": "op koers",
     "risico": "risico",
     "niet_op_koers": "niet op koers",
@@ -50,6 +51,7 @@ STATUS_LABELS = {
 }
 STATUS_SYMBOLS = {
     "doel_gehaald": "★",
+    "behouden": "=",
     "op_koers": "✓",
     "risico": "!",
     "niet_op_koers": "✗",
@@ -57,6 +59,7 @@ STATUS_SYMBOLS = {
 }
 STATUS_COLOURS = {
     "doel_gehaald": "#1a7f37",
+    "behouden": "#1a7f37",
     "op_koers": "#2f7d32",
     "risico": "#9a6700",
     "niet_op_koers": "#b42318",
@@ -66,7 +69,14 @@ REASONS = {
     "geen_basiswaarde": "Er is geen waarde in het basisjaar {baseline_year}.",
     "alleen_basisjaar": "Er is nog alleen een meting uit het basisjaar {baseline_year}; een tweede meting is nodig.",
     "streefwaarde_gehaald": "De laatste meting ({latest_year}) haalt de streefwaarde al.",
-    "weer_onder_streefwaarde": "In het basisjaar was de streefwaarde al gehaald, in {latest_year} niet meer.",
+    "weer_onder_streefwaarde": (
+        "In het basisjaar {baseline_year} was dit gebied al minstens zo goed als de streefwaarde; het doel was "
+        "dat zo te houden, maar in {latest_year} is het daar niet meer."
+    ),
+    "al_goed_gebleven": (
+        "In het basisjaar {baseline_year} was dit gebied al minstens zo goed als de streefwaarde; het doel is "
+        "dat zo te houden, en in {latest_year} is dat gelukt."
+    ),
     "doeljaar_verstreken": "Het doeljaar {target_year} is voorbij en de streefwaarde is niet gehaald.",
     "snel_genoeg": "De vooruitgang is snel genoeg: {ratio} van het nodige tempo.",
     "te_langzaam": "De vooruitgang is te langzaam: {ratio} van het nodige tempo.",
@@ -143,6 +153,7 @@ TABLE_FILE = "wijkmonitor-doelen-voortgang"
 # Chart
 CHART_MEASURED = "Gemeten"
 CHART_PATH = "Nodige koers"
+CHART_KEEP = "Grens om vast te houden (was al goed)"
 CHART_TARGET = "Streefwaarde"
 CHART_CITY = "stadsgemiddelde"
 CHART_Y_GAP = "Achterstand op de stad ({unit})"
@@ -198,9 +209,12 @@ bij vrijwilligerswerk of ervaren gezondheid *stijging*.
 | status | wanneer |
 |---|---|
 | ★ doel gehaald | de laatste meting haalt de streefwaarde al |
+| = goed gebleven | de streefwaarde was in het basisjaar al gehaald (kloofdoel: al even goed of beter dan de stad) \
+en is dat nog steeds; dan is er geen pad om te lopen, alleen een grens om niet over te gaan |
 | ✓ op koers | verhouding {on} of meer |
 | ! risico | verhouding van {risk} tot {on} |
-| ✗ niet op koers | verhouding onder {risk}, of de ontwikkeling gaat de verkeerde kant op |
+| ✗ niet op koers | verhouding onder {risk}, de ontwikkeling gaat de verkeerde kant op, of een gebied dat al \
+goed was is onder de streefwaarde gezakt |
 | ? onvoldoende gegevens | er is nog geen meting na het basisjaar (met één meting zeggen we niets over een tempo) |
 
 **Doelen over de kloof met de stad.** Dan volgen we niet het percentage zelf maar de *achterstand op het
@@ -219,3 +233,20 @@ NO_AREAS_IN_BUILD = (
     "doelen. Doelen staan in config/goals.toml en horen bij de gemeente uit config/programme.toml."
 )
 UNKNOWN_FILTER = "De link vraagt om ‘{value}’, maar dat is hier geen keuze; dat filter staat nu op alles."
+
+# --- area x goal matrix, interventions per goal, status filter (issue 11, item 4)
+TAB_MATRIX = "Gebied × doel"
+MATRIX_INTRO = (
+    "Per gebied de status van elk doel. Kies een of meer statussen om alleen die te zien, bijvoorbeeld "
+    "‘niet op koers’. Een leeg vak: het doel geldt niet voor dat gebied of heeft een andere status."
+)
+COL_AREA_MATRIX = "Gebied"
+FILTER_STATUS = "Status"
+STATUS_PLACEHOLDER = "Alle statussen"
+MATRIX_NONE = "Geen gebied heeft bij deze doelen een van de gekozen statussen."
+LINKED = "**{area}:** {names}"
+LINKED_EXAMPLE = "voorbeelddata"
+LINKED_NONE = "**{area}:** geen interventie in het register noemt deze indicator voor dit gebied."
+LINKED_HEADING = "Interventies die aan dit doel werken (ze noemen de indicator en werken in het gebied):"
+LINKED_PAGE = "Naar de Interventiemonitor voor {area}"
+MATRIX_FILE = "doelen_gebied_x_doel"

@@ -36,7 +36,8 @@ AREA_FILTER_NOTE = (
 RESET = "Alle filters wissen"
 
 # --- deep links
-PARAM_WHAT = {"area": "het gebied", "programme": "het programma", "status": "de status"}
+PARAM_WHAT = {"area": "het gebied", "programme": "het programma", "status": "de status", "theme": "het thema",
+              "actielijn": "de actielijn", "spoor": "het spoor", "partner": "de partner"}
 PARAM_UNKNOWN = "De link vraagt om {what} ‘{value}’, maar dat kent Wijkmonitor niet. Getoond: {fallback}."
 PARAM_TOO_LONG = "(een te lange waarde)"
 
@@ -225,6 +226,51 @@ STATUS_LABELS = {
 }
 DOWNLOAD = "Download deze tabel (CSV)"
 
+# --- the chosen area: only here / shared (issue 11, item 3)
+M_ALL_BUDGET = "Budget van alle interventies"
+M_ALL_BUDGET_HELP = "Elke interventie in deze selectie telt één keer mee, met haar hele budget."
+M_AREA_COUNT = "Interventies in {area}"
+M_AREA_COUNT_NOTE = "{only} alleen hier, {shared} ook elders"
+M_ONLY = "Alleen in {area}"
+M_ONLY_NOTE = "{n} interventies die alleen hier werken"
+M_SHARED = "Gedeeld met andere gebieden"
+M_SHARED_NOTE = "hele budgetten van {n} interventies die ook elders werken, niet verdeeld"
+M_TOGETHER = "Samen, in en rond {area}"
+M_TOGETHER_HELP = (
+    "Alleen hier plus gedeeld: elke interventie die (ook) in dit gebied werkt één keer, met haar hele budget. "
+    "Hoeveel daarvan in dit gebied terechtkomt, staat niet in het register."
+)
+H_BUDGET_SPLIT = "{area}: alleen hier en gedeeld met andere gebieden"
+SPLIT_NOTE = (
+    "Links in de samenvatting staat het totaal van alle interventies die in {area} werken: {together}. Daarvan "
+    "werken interventies met samen {only} alleen in {area}; dat bedrag staat ook bij {area} in de grafiek ‘Per "
+    "gebied’. De overige {shared} is het hele budget van interventies die ook in andere gebieden werken "
+    "(bijvoorbeeld voor heel Groningen-Noord); het register zegt niet welk deel daarvan in {area} wordt "
+    "besteed, dus verdelen wij het niet."
+)
+SPLIT_ONLY = "Alleen in {area}"
+SPLIT_SHARED = "Gedeeld met andere gebieden (hele budgetten)"
+SPLIT_TOGETHER = "Samen: alles wat (ook) in {area} werkt"
+SPLIT_N = "{n} interventies"
+TABLE_SPLIT = "Tabel: alleen hier en gedeeld"
+COL_PART = "Deel"
+
+# --- programme budgets from the documents next to the register
+H_BUDGET_SOURCES = "Programmabudget en wat het register eronder begroot"
+SOURCES_NOTE = (
+    "Het programmabudget komt uit de programmadocumenten (NPG: 20 mln; Regio Deal: 15 mln; coalitieakkoord: "
+    "2 mln per jaar 2022-2026). Daarnaast staat wat de interventies in het register onder dat programma "
+    "begroten, met hun hele budget (een interventie met twee programma's telt bij allebei mee), dus de twee "
+    "zijn geen optelsom van elkaar. Programma's zonder bekend bedrag staan alleen in de tabel."
+)
+SOURCES_EXAMPLE = "De registerbedragen zijn voorbeelddata."
+CHART_PROGRAMME_BUDGET = "Programmabudget (documenten)"
+CHART_REGISTER_BUDGET = "Begroot in het register"
+COL_REGISTER_BUDGET = "Begroot in het register onder dit programma (euro)"
+COL_REGISTER_SHARE = "Register als % van het programmabudget"
+TABLE_SOURCES = "Tabel: programmabudget en register"
+PROGRAMME_COUNTS = "Per programma telt elke interventie mee bij elk programma dat ze noemt."
+
 # Accessible names of the charts (screen readers announce them; the table beside each chart has the figures).
 CHART_ALT_PROGRAMMES = ("Staafgrafiek: budget van de gekozen interventies per programma; de cijfers staan in de tabel "
                         "eronder.")
@@ -232,3 +278,11 @@ CHART_ALT_AREAS = "Staafgrafiek: budget van de gekozen interventies per gebied; 
 CHART_ALT_TIMELINE = ("Tijdlijn: looptijd van elke interventie, met de status als woord achter de naam en als patroon; "
                       "de tabel eronder geeft dezelfde gegevens.")
 CHART_ALT_RESULTS = "Grafiek: laatste meting van elk resultaat tegenover de streefwaarde; de cijfers staan in de tabel."
+CHART_ALT_SPLIT = (
+    "Staafgrafiek: budget van de interventies alleen in dit gebied en van de interventies die ook elders werken; "
+    "de cijfers staan in de tabel eronder."
+)
+CHART_ALT_SOURCES = (
+    "Staafgrafiek: budget van elk programma volgens de programmadocumenten naast wat het register eronder "
+    "begroot; de cijfers staan in de tabel eronder."
+)

@@ -23,7 +23,10 @@ AREA_FILTER_NOTE = (
     "gebied van die buurt. Groningen-Noord omvat de activiteiten in alle NPLV-wijken én die voor heel "
     "Groningen-Noord."
 )
-PARAM_WHAT = {"area": "het gebied"}
+PARAM_WHAT = {"area": "het gebied", "years": "de jaren", "types": "het soort activiteit", "measure": "de maat"}
+PARAM_ALL_YEARS = "alle jaren"
+PARAM_ALL_TYPES = "alle soorten"
+PARAM_DEFAULT_MEASURE = "aantal activiteiten"
 PARAM_UNKNOWN = "De link vraagt om {what} ‘{value}’, maar dat kent Wijkmonitor niet. Getoond: {fallback}."
 PARAM_TOO_LONG = "(een te lange waarde)"
 

@@ -1,0 +1,1 @@
+"""Mijn organisatie: one partner's goals, interventions and results (issue 11, item 5)."""

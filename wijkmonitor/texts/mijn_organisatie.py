@@ -1,0 +1,55 @@
+"""Dutch texts of the page Mijn organisatie."""
+
+from wijkmonitor.texts.doelen import status_text
+from wijkmonitor.texts.interventies import STATUS_LABELS
+
+__all__ = ["STATUS_LABELS", "status_text"]
+
+TITLE = "Mijn organisatie"
+INTRO = (
+    "Kies uw organisatie en zie in één keer de doelen waar u aan meewerkt, de interventies waarin u "
+    "genoemd wordt en hun resultaten. Een woningcorporatie ziet ook de interventies die het register aan "
+    "‘de woningcorporaties’ samen toeschrijft: welke corporatie precies meedoet, staat daar niet bij."
+)
+W_PARTNER = "Organisatie"
+PLACEHOLDER = "Kies een organisatie"
+CHOOSE = "Kies hierboven uw organisatie."
+UNKNOWN = "De link vraagt om de organisatie ‘{value}’, maar die staat niet in de partnerlijst."
+SENTENCE = (
+    "{name} werkt mee aan {goals} doelen ({pairs} combinaties van doel en gebied) en wordt genoemd bij "
+    "{interventions} interventies."
+)
+GROUP_NOTE = "Daarbij tellen de interventies mee die ‘{groups}’ noemen."
+H_GOALS = "Doelen"
+H_INTERVENTIONS = "Interventies"
+H_RESULTS = "Resultaten tegenover de streefwaarden"
+NO_GOALS = "Deze organisatie staat bij geen enkel doel als partner."
+NO_INTERVENTIONS = "Deze organisatie wordt in het interventieregister niet genoemd."
+NO_RESULTS = "Voor deze interventies zijn nog geen resultaten geregistreerd."
+GOALS_LINK = "Naar Doelen, gefilterd op {name}"
+INTERVENTIONS_LINK = "Naar de Interventiemonitor, gefilterd op {name}"
+COL_GOAL = "Doel"
+COL_AREA = "Gebied"
+COL_STATUS = "Status"
+COL_REASON = "Toelichting"
+COL_WITH = "Samen met"
+COL_EXAMPLE_TARGET = "Streefwaarde"
+EXAMPLE_TARGET = "voorbeeldstreefwaarde"
+COL_INTERVENTION = "Interventie"
+COL_ROLE = "Rol"
+ROLE_LEAD = "trekker"
+ROLE_PARTNER = "partner"
+ROLE_VIA = "via {group}"
+COL_PLACES = "Waar"
+COL_STATUS_INT = "Status"
+COL_BUDGET = "Budget (euro)"
+COL_SPENT = "Uitgegeven (euro)"
+COL_EXAMPLE = "Voorbeelddata"
+COL_MEASURE = "Maat"
+COL_PERIOD = "Periode"
+COL_VALUE = "Gemeten"
+COL_TARGET = "Streefwaarde"
+COL_SHARE = "Gehaald (% van streefwaarde)"
+NOT_MEASURED = "nog niet gemeten"
+DOWNLOAD = "Download als CSV"
+EXAMPLE_NOTE = "De bedragen en resultaten van de interventies zijn voorbeelddata, geen echte cijfers."
