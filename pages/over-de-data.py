@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from wijkmonitor.about import load
+from wijkmonitor.access import explain, session
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page, show
 from wijkmonitor.common.data import data_guard
@@ -79,3 +80,5 @@ with tab_build:
     st.caption(txt.REBUILD)
     st.subheader(txt.PROGRAMME_SOURCES_TITLE)
     st.markdown(txt.PROGRAMME_SOURCES)
+    st.subheader(txt.ACCESS_TITLE)
+    st.markdown(explain.who_sees_what(session.access_config(), login_enabled=session.settings().enabled))

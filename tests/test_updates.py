@@ -416,3 +416,19 @@ def test_old_checks_are_cleared(tmp_path: Path) -> None:
     os.utime(old, (time.time() - 2 * 24 * 3600,) * 2)
     new = store.scratch(b"c,d\n", "nieuw", ".csv")
     assert new.read_bytes() == b"c,d\n" and not old.exists()
+
+
+def test_a_shell_build_keeps_the_browser_uploads_and_says_so(
+        target: BuildTarget, buurten: set[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from wijkmonitor.cli import main
+
+    store = UpdateStore(target.db)
+    result = check(target, store, workbook_bytes(changed_register()), "registers 2025.xlsx", buurten)
+    apply_upload(store, result, target=target, user="pb@groningen.nl")
+    active = store.active()
+    capsys.readouterr()
+    assert main(["build", "--source", str(target.source), "--db", str(target.db), "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert interventions_in(target.db)["wijkbedrijf-selwerd"] == "Wijkbedrijf Selwerd (nieuwe naam)"
+    assert "uploads uit de browser gebruikt" in out and "registers 2025.xlsx" in out
+    assert store.active() == active  # a shell build reads the active set, it never rewrites it

@@ -93,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="alle regio's van Nederland bewaren, niet alleen die van de gemeente")
     b.add_argument("--config", type=Path, default=DEFAULT_CONFIG_DIR, help="configuratiemap")
     b.add_argument("--workers", type=_positive_int, default=2, help="processen voor het lezen van XLSX-bestanden")
+    b.add_argument("--ignore-uploads", action="store_true",
+                   help="de uploads uit Gegevens bijwerken (updates/active.json naast de database) niet gebruiken")
     add_fetch_parser(sub)
     v = sub.add_parser("validate", help="controleer een register (interventies, resultaten, proceslog)")
     v.add_argument("register", nargs="?", default=None, help="registerbestand of registers.toml")
@@ -141,8 +143,19 @@ def _build(args: argparse.Namespace) -> int:
         workers=args.workers,
     )
     writable_target(options.db)
-    summary = build(options, progress=lambda line: print(line, flush=True))
-    for line in summary.lines():
+    notes: list[str] = []
+    if args.ignore_uploads:
+        summary = build(options, progress=lambda line: print(line, flush=True))
+    else:
+        # Uploads from the browser are the registers in use: a shell build must not drop them silently.
+        from wijkmonitor.access.config import load_access_config
+        from wijkmonitor.updates.shell_build import with_uploads
+
+        own_figures = load_access_config(options.config_dir / "access.toml",
+                                         options.config_dir / "partners.toml").updates.own_figures_source
+        with with_uploads(options, own_figures) as (effective, notes):
+            summary = build(effective, progress=lambda line: print(line, flush=True))
+    for line in [*summary.lines(), *notes]:
         print(line)
     return 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -23,6 +23,10 @@ PUBLIC = "publiek"
 PARTNER_PREFIX = "partner:"
 Audience = Literal["partners", "betrokken", "programmabureau"]
 AUDIENCES: tuple[str, ...] = ("partners", "betrokken", "programmabureau")
+# What the dashboard shows when no login provider is configured (login.without_login).
+ALL_OPEN: Final = "alles openbaar"  # everything the registers hold, as before logins existed (the default)
+ONLY_PUBLIC: Final = "alleen openbaar"  # what the public sees with a provider: restricted content stays hidden
+WithoutLogin = Literal["alles openbaar", "alleen openbaar"]
 ACCESS_ENV = "WIJKMONITOR_ACCESS_CONFIG"
 PARTNERS_ENV = "WIJKMONITOR_PARTNERS_CONFIG"
 # Columns whose values come from a fixed list in the register schema: a `where` on them must use those values,
@@ -68,6 +72,9 @@ class PartnerList(_Strict):
 class Login(_Strict):
     provider: str = Field(default="default", pattern=r"^[A-Za-z0-9-]+$")
     groups_claim: str = "groups"
+    # The visibility rules need a login to tell viewers apart; without a provider this says whether the
+    # dashboard shows everything (as it did before logins) or only what the public would see.
+    without_login: WithoutLogin = ALL_OPEN
 
 
 class RoleRule(_Strict):
@@ -162,7 +169,8 @@ def _dutch(exc: ValidationError, path: Path) -> BuildError:
     elif kind == "missing":
         message = "verplichte sleutel ontbreekt"
     elif kind == "literal_error":
-        message = f"kies uit {', '.join(AUDIENCES)}"
+        expected = (ALL_OPEN, ONLY_PUBLIC) if "without_login" in error.get("loc", ()) else AUDIENCES
+        message = f"kies uit {', '.join(repr(v) for v in expected)}"
     elif kind == "string_pattern_mismatch":
         message = "alleen kleine letters, cijfers en streepjes"
     return BuildError(message, file=path, column=_location(tuple(error.get("loc", ()))) or None)

@@ -15,6 +15,7 @@ import streamlit as st
 
 from wijkmonitor.access import visibility
 from wijkmonitor.access.config import (
+    ALL_OPEN,
     PARTNER_PREFIX,
     PROGRAMME_OFFICE,
     AccessConfig,
@@ -91,9 +92,23 @@ def check_startup() -> LoginSettings:
 
 
 def current_viewer() -> Viewer:
+    """Who is logged in (the public without a provider): decides which pages someone reaches."""
     if not settings().enabled:
         return PUBLIC_VIEWER
     return viewer_from_claims(st.user.to_dict(), access_config())
+
+
+# Without a provider and with login.without_login = "alles openbaar" the registers are shown whole, as before
+# logins existed: the data is then cut for a viewer that may see everything (nobody gets a role by it: pages
+# still ask `current_viewer`).
+UNRESTRICTED = Viewer(roles=frozenset({PROGRAMME_OFFICE}))
+
+
+def data_viewer() -> Viewer:
+    """Whose visibility the register data of this script run is cut for."""
+    if settings().enabled:
+        return current_viewer()
+    return UNRESTRICTED if access_config().login.without_login == ALL_OPEN else PUBLIC_VIEWER
 
 
 def login_controls(viewer: Viewer) -> None:
@@ -150,8 +165,12 @@ def _filtered(name: str, file_stamp: tuple[int, int, int], key: str, roles: tupl
               params: tuple[tuple[str, object], ...]) -> pd.DataFrame:
     from wijkmonitor.common.data import query
 
+    frame = query(name, **dict(params))
+    if PROGRAMME_OFFICE in roles:
+        # Sees everything: exactly the query's own frame, without reading the interventions for the rules.
+        return frame
     vis = _visibility(file_stamp, key, roles)
-    return visibility.apply(vis, query(name, **dict(params)), REGISTER_QUERIES[name])
+    return visibility.apply(vis, frame, REGISTER_QUERIES[name])
 
 
 def register_query(name: str, viewer: Viewer, **params: object) -> pd.DataFrame:
@@ -163,3 +182,16 @@ def register_query(name: str, viewer: Viewer, **params: object) -> pd.DataFrame:
     canonical = _canonical(viewer)
     return _filtered(name, current_stamp(), canonical.visibility_key, tuple(sorted(canonical.roles)),
                      tuple(sorted(params.items())))
+
+
+def viewer_roles() -> tuple[str, ...]:
+    """The visibility class of this run's data as a hashable cache-key part: () for the public.
+
+    Everything cached from register rows is keyed by it, so a frame cut for one class is never handed to a
+    session of another."""
+    return tuple(sorted(_canonical(data_viewer()).roles))
+
+
+def query_for_viewer(name: str, **params: object) -> pd.DataFrame:
+    """`register_query` for this script run's data viewer (see `data_viewer`)."""
+    return register_query(name, data_viewer(), **params)

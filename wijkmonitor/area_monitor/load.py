@@ -13,6 +13,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from wijkmonitor.access.session import query_for_viewer
 from wijkmonitor.area_monitor import maps, national, options, overview, views
 from wijkmonitor.common.data import current_stamp, meta, query
 from wijkmonitor.errors import DataUnavailable
@@ -64,7 +65,7 @@ def area_members() -> dict[str, str]:
 def markers(unit_code: str, indicator: str) -> pd.DataFrame:
     """Interventions in a unit; empty when the register tables are absent or empty."""
     try:
-        return query("area_monitor_intervention_markers", unit_code=unit_code, indicator=indicator)
+        return query_for_viewer("area_monitor_intervention_markers", unit_code=unit_code, indicator=indicator)
     except DataUnavailable:
         # The registers are another issue's tables: without them the chart simply has no markers.
         return pd.DataFrame(columns=MARKER_COLUMNS)

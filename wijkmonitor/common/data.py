@@ -81,7 +81,8 @@ def cached(max_entries: int = 16, ttl: int = 3600) -> Callable[[Callable[P, R]],
     """
 
     def decorate(loader: Callable[P, R]) -> Callable[P, R]:
-        def keyed(stamp: tuple[int, int, int], *args: P.args, **kwargs: P.kwargs) -> R:
+        def keyed(stamp: tuple[int, int, int], roles: tuple[str, ...], *args: P.args, **kwargs: P.kwargs) -> R:
+            # `roles` keys the result by what the viewer may see of the registers (issue 14).
             return loader(*args, **kwargs)
 
         # Streamlit keys a cache on module, qualified name and source: without these every loader
@@ -92,7 +93,9 @@ def cached(max_entries: int = 16, ttl: int = 3600) -> Callable[[Callable[P, R]],
 
         @functools.wraps(loader)
         def load(*args: P.args, **kwargs: P.kwargs) -> R:
-            return store(current_stamp(), *args, **kwargs)
+            from wijkmonitor.access.session import viewer_roles
+
+            return store(current_stamp(), viewer_roles(), *args, **kwargs)
 
         return load
 

@@ -16,6 +16,7 @@ import datetime as dt
 
 import pandas as pd
 
+from wijkmonitor.access.session import query_for_viewer
 from wijkmonitor.area_monitor import load as gebied_load
 from wijkmonitor.common.data import cached, meta, query
 from wijkmonitor.interventions import model, process, views
@@ -30,8 +31,10 @@ _VIEWS = 64  # cached selections per page (each a few hundred kB at most)
 @cached(max_entries=4)
 def register() -> model.Register:
     return model.build_register(
-        query("interventions_list"), query("interventions_areas"), query("interventions_programmes"),
-        query("interventions_results"), query("interventions_indicator_labels"), query("interventions_area_options"),
+        # The register tables as this run's viewer may see them (issue 14); `cached` keys by visibility class.
+        query_for_viewer("interventions_list"), query_for_viewer("interventions_areas"),
+        query_for_viewer("interventions_programmes"), query_for_viewer("interventions_results"),
+        query("interventions_indicator_labels"), query("interventions_area_options"),
         query("interventions_partners"), query("partners_all"),
     )
 
@@ -60,7 +63,7 @@ def intervention_view(filters: Filters) -> views.InterventionView:
 @cached(max_entries=4)
 def _process_rows() -> tuple[pd.DataFrame, pd.DataFrame, model.Areas]:
     areas = model.areas_from_frame(query("interventions_area_options"))
-    return process.prepare(query("process_log"), areas), query("process_population"), areas
+    return process.prepare(query_for_viewer("process_log"), areas), query("process_population"), areas
 
 
 def process_options() -> process.ProcessOptions:

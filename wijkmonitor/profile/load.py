@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from wijkmonitor.access.session import query_for_viewer
 from wijkmonitor.common.data import cached, meta, query
 from wijkmonitor.profile.units import Unit, area_names, units_from_frame
 from wijkmonitor.profile.view import ProfileView, build_profile
@@ -17,9 +18,9 @@ def units() -> tuple[Unit, ...]:
 def _registers(unit_code: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """Register rows for the unit, or None per register when this database file has no such table."""
     present = set(query("profile_register_tables")["table_name"])
-    interventions = (query("profile_interventions", unit_code=unit_code)
+    interventions = (query_for_viewer("profile_interventions", unit_code=unit_code)
                      if {"interventions", "intervention_areas"} <= present else None)
-    process = query("profile_process", unit_code=unit_code) if "process_log" in present else None
+    process = query_for_viewer("profile_process", unit_code=unit_code) if "process_log" in present else None
     return interventions, process
 
 

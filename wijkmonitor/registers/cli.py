@@ -29,7 +29,7 @@ _STEMS = {
 }
 
 
-def _header_names(path: Path) -> set[str]:
+def header_names(path: Path) -> set[str]:
     """Lower-case column names of the first non-empty row of a CSV file or of a workbook's first sheet."""
     if path.suffix.lower() in EXCEL_SUFFIXES:
         from python_calamine import CalamineWorkbook
@@ -49,9 +49,9 @@ def _header_names(path: Path) -> set[str]:
     return {c.strip().strip('"').lower() for c in re.split(r"[,;\t]", first)}
 
 
-def _kind_of(path: Path) -> str | None:
+def kind_of(path: Path) -> str | None:
     """Which register a single file holds: from its column names, else from its file name."""
-    names = _header_names(path)
+    names = header_names(path)
     if "measure" in names:
         return "results"
     if "activity_type" in names:
@@ -93,7 +93,7 @@ def _spec_for(argument: str | None) -> tuple[RegisterSpec | None, set[str] | Non
             names = set()
         given = {s.key: RegisterSource(path, s.sheet) for s in SHEETS if s.sheet in names}
     if not given:
-        kind = _kind_of(path) if path.is_file() else None
+        kind = kind_of(path) if path.is_file() else None
         if kind is None and path.is_file():
             raise BuildError(
                 "kan niet bepalen welk register dit is: de kopregel moet de kolomnamen uit het sjabloon "

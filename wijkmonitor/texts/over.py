@@ -73,6 +73,7 @@ COL_MAP_YEAR = "Kaartjaar"
 
 # Build
 BUILD_TITLE = "Deze versie van de gegevens"
+ACCESS_TITLE = "Wie ziet wat"
 BUILD_FACTS = (
     ("Gebouwd op", "{built_at}"),
     ("Wijkmonitor-versie", "{version}"),

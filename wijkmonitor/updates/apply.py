@@ -145,7 +145,9 @@ def write_overlay_source(target: BuildTarget, own_figures: Path, folder: Path) -
 
 def _run_build(target: BuildTarget, config_dir: Path, source: Path, out: Path, progress: Progress) -> list[str]:
     cmd = [sys.executable, "-m", "wijkmonitor.cli", "build", "--source", str(source), "--db", str(out),
-           "--config", str(config_dir), "--workers", "1"]
+           "--config", str(config_dir), "--workers", "1",
+           # The overlay already holds the uploads in use; active.json beside the target is the old set.
+           "--ignore-uploads"]
     if target.gemeente:
         cmd += ["--gemeente", target.gemeente]
     if target.all_regions:

@@ -20,7 +20,7 @@ from wijkmonitor.adapters.longcsv import REQUIRED as OWN_FIGURE_COLUMNS
 from wijkmonitor.adapters.longcsv import read_longcsv
 from wijkmonitor.config import ProgrammeConfig
 from wijkmonitor.errors import BuildError
-from wijkmonitor.registers.cli import _header_names, _kind_of
+from wijkmonitor.registers.cli import header_names, kind_of
 from wijkmonitor.registers.loader import RegisterTables, check_registers
 from wijkmonitor.registers.problems import ERROR, Problem
 from wijkmonitor.registers.schema import SHEETS
@@ -111,10 +111,10 @@ def check_upload(
                 upload, f"het werkboek heeft geen werkblad {sheets} (wel: {found}); zie templates/registers.xlsx"),))
         sources = {key: RegisterSource(path, next(s.sheet for s in SHEETS if s.key == key)) for key in keys}
     else:
-        header = _header_names(path)
+        header = header_names(path)
         if set(OWN_FIGURE_COLUMNS) <= header:
             return _check_own_figures(upload, path, config, own_figures_source)
-        kind = _kind_of(path)
+        kind = kind_of(path)
         if kind is None or not header & {c for s in SHEETS for c in s.names}:
             return UploadCheck(upload, path, REGISTERS, (), (_problem(
                 upload, "kan niet bepalen wat dit is: de kopregel moet de kolomnamen van een register (zie "

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from wijkmonitor.access import session
+from wijkmonitor.access import explain, session
 from wijkmonitor.access.roles import Viewer
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common.text import markdown
@@ -174,9 +174,7 @@ def _history_section(viewer: Viewer, tgt: BuildTarget, store: UpdateStore) -> No
 def render(viewer: Viewer) -> None:
     st.title(TITLE)
     if not session.settings().enabled:
-        st.info("Bijwerken in de browser staat uit: voor dit dashboard is geen inlogaanbieder ingesteld "
-                "(.streamlit/secrets.toml). Zonder inloggen is het dashboard alleen openbaar; de gegevens worden "
-                "dan op de server bijgewerkt met `wijkmonitor build`.", icon=":material/lock:")
+        st.info(explain.updating_off(session.access_config()), icon=":material/lock:")
         return
     session.require_login(viewer, viewer.is_programme_office, TITLE)
     tgt = target()
