@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.bad_inputs.apptest import open_app
 from tests.conftest import SOURCE
+from tests.rendered import rendered
 from wijkmonitor import db
 from wijkmonitor.area_monitor import options
 from wijkmonitor.config import PROJECT_ROOT
@@ -32,7 +33,7 @@ def run_page(path: str, **params: str) -> AppTest:
 
 
 def text_of(at: AppTest) -> str:
-    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
+    return rendered("\n".join([m.value for m in at.markdown] + [c.value for c in at.caption]))
 
 
 def table_with(at: AppTest, column: str, without: str = "\0") -> pd.DataFrame:

@@ -122,8 +122,10 @@ def proefstad(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proefstad]:
         assert all(len(town.queries[s][i].splitlines()) > 1 for s in STATES), f"{name} geeft niets"
         assert town.queries["A"][i] != town.queries["B"][i], f"{name}: A en B zijn niet te onderscheiden"
     assert len(town.page["A"]) == len(town.page["B"]) > 0
-    assert all(a != b for a, b in zip(town.page["A"], town.page["B"], strict=True)), (
-        "elke tabel op de pagina moet in A en B verschillen")
+    # Tables that do not depend on the state (method notes, a coverage table) cannot show a mix; two that do
+    # suffice for the whole-page comparison below to catch one.
+    assert sum(a != b for a, b in zip(town.page["A"], town.page["B"], strict=True)) >= 2, (
+        "minstens twee tabellen op de pagina moeten in A en B verschillen")
     yield town
     env.undo()
     db.close_all()

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.rendered import rendered
 from wijkmonitor import db
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.goals.view import GoalsView, build_view
@@ -77,7 +78,7 @@ def test_page_shows_every_goal_with_status_in_words_and_symbols(app_db: Path) ->
     titles = [s.value for s in at.subheader]
     assert len(titles) == 7
     assert any("Voorbeelddoelen" in w.value for w in at.warning)
-    text = "\n".join(m.value for m in at.markdown)
+    text = rendered("\n".join(m.value for m in at.markdown))
     assert "**Selwerd:** ✓ op koers." in text
     assert "**Paddepoel:** ! risico." in text
     assert "**Groningen-Noord (alle NPLV-wijken samen):** ✗ niet op koers. De ontwikkeling gaat de verkeerde " \
@@ -90,7 +91,7 @@ def test_page_shows_every_goal_with_status_in_words_and_symbols(app_db: Path) ->
 
 def test_deep_link_selects_one_goal(app_db: Path) -> None:
     at = open_goals(goal="rondkomen-kloof-2pp")
-    assert [s.value for s in at.subheader] == ["Minder geldzorgen: kloof hooguit 2 procentpunt · "
+    assert [rendered(s.value) for s in at.subheader] == ["Minder geldzorgen: kloof hooguit 2 procentpunt · "
                                                "voorbeeldstreefwaarde"]
     assert "U ziet één doel uit een link." in [c.value for c in at.caption]
     assert len(goal_table(at)) == 5

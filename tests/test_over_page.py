@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 from streamlit.testing.v1 import AppTest
 
+from tests.rendered import rendered
 from wijkmonitor.config import DEFAULT_SOURCE, PROJECT_ROOT
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
@@ -32,7 +33,7 @@ def test_catalogue_lists_definition_polarity_source_and_licence(app_db: Path) ->
     assert eenzaam["Licentie en bronvermelding"] == "open data, bronvermelding RIVM/GGD'en/CBS"
     assert "De Jong-Gierveld" in eenzaam["Definitie"]
     assert catalogue[catalogue["Code"] == "Mantelzorger"].iloc[0]["Richting"] == "neutraal (geen oordeel)"
-    credits = "\n".join(m.value for m in at.markdown)
+    credits = rendered("\n".join(m.value for m in at.markdown))
     assert "RIVM/GGD'en/CBS" in credits
     assert "CBS/PDOK, CC BY 4.0" in credits
     at.selectbox(key="over_theme").set_value("veilig").run()

@@ -16,6 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.bad_inputs.apptest import open_app
+from tests.rendered import rendered
 from tests.test_sources_derived import _build
 from wijkmonitor import db
 from wijkmonitor.area_monitor import breaks, maps, national, options, overview, views
@@ -27,8 +28,8 @@ OVER = "pages/over-de-data.py"
 
 
 def text_of(at: AppTest) -> str:
-    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
-                     + [w.value for w in at.warning])
+    return rendered("\n".join([m.value for m in at.markdown] + [c.value for c in at.caption]
+                               + [i.value for i in at.info] + [w.value for w in at.warning]))
 
 
 def html_of(at: AppTest) -> str:
@@ -78,7 +79,7 @@ def test_overview_shows_veilig_with_real_figures_and_a_coverage_line_for_every_n
     assert "Het stadscijfer van leefbaarheid (Leefbaarometer-score) is berekend uit de wijken." in text
     # Every NPLV theme of config/programme.toml has a coverage line; those without figures name the sources.
     programme = tomllib.loads((PROJECT_ROOT / "config" / "programme.toml").read_text(encoding="utf-8"))
-    lines = [m.value for m in at.markdown if "**Kansen voor kinderen**" in m.value]
+    lines = [rendered(m.value) for m in at.markdown if "**Kansen voor kinderen**" in m.value]
     assert lines
     for theme in (t for t in programme["themes"] if t.get("nplv")):
         assert f"**{theme['name']}**" in lines[0]
@@ -128,7 +129,7 @@ def test_leefbaarometer_offers_the_comparison_with_the_netherlands(app_db: Path)
 def test_rate_names_its_denominator_and_year(app_db: Path) -> None:
     at = open_app(GEBIED, indicator="MisdrijvenPer1000Inwoners", area="selwerd")
     assert not at.exception and not at.error
-    captions = " ".join(c.value for c in at.caption)
+    captions = rendered(" ".join(c.value for c in at.caption))
     assert "(per 1.000 inwoners (inwonertal 1 januari 2024))" in captions
     assert "Nieuwste cijfer: 2023." in captions
 
@@ -201,9 +202,9 @@ def test_theme_coverage_never_leaves_a_theme_out() -> None:
     ])
     found = overview.theme_coverage(rows)
     assert [t.theme_id for t in found] == ["veilig", "kinderen"]
-    assert found[0].line == ("**Veilig**: 1 indicator (Score A); jaren 2020–2022, nieuwste editie 2022; niveaus: "
+    assert rendered(found[0].line) == ("**Veilig**: 1 indicator (Score A); jaren 2020–2022, nieuwste editie 2022; niveaus: "
                              "wijk, gemeente. Nog niet in de monitor: enquete.")
-    assert found[1].line == "**Kinderen**: Nog geen cijfers. Bronnen: DUO." and not found[1].has_figures
+    assert rendered(found[1].line) == "**Kinderen**: Nog geen cijfers. Bronnen: DUO." and not found[1].has_figures
 
 
 def test_national_lines_name_unit_and_computed_city() -> None:

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.rendered import rendered, rendered_frame
 from wijkmonitor.config import DEFAULT_SOURCE, PROJECT_ROOT
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
@@ -49,7 +50,7 @@ def open_profile(**params: str) -> AppTest:
 
 def table_with(at: AppTest, column: str, value: str) -> pd.DataFrame:
     for table in at.table:
-        frame = table.value
+        frame = rendered_frame(table.value)
         if column in frame.columns and value in set(frame[column]):
             return frame
     raise AssertionError(f"geen tabel met {value!r} in kolom {column!r}")
@@ -97,7 +98,7 @@ def test_age_group_choice_shows_that_age_groups_figures(app_db: Path) -> None:
 
 def test_deep_link_is_case_insensitive_and_the_url_follows_the_choice(app_db: Path) -> None:
     at = open_profile(area="wk001410")
-    assert at.header[0].value == "Nieuw-Noord"
+    assert rendered(at.header[0].value) == "Nieuw-Noord"
     assert at.query_params["area"] == "WK001410"
     at.selectbox(key="profiel_unit").set_value("beijum").run()
     assert at.header[0].value == "Beijum"
