@@ -202,8 +202,8 @@ def test_theme_coverage_never_leaves_a_theme_out() -> None:
     ])
     found = overview.theme_coverage(rows)
     assert [t.theme_id for t in found] == ["veilig", "kinderen"]
-    assert rendered(found[0].line) == ("**Veilig**: 1 indicator (Score A); jaren 2020–2022, nieuwste editie 2022; niveaus: "
-                             "wijk, gemeente. Nog niet in de monitor: enquete.")
+    assert rendered(found[0].line) == ("**Veilig**: 1 indicator (Score A); jaren 2020–2022, nieuwste editie 2022; "
+                                       "niveaus: wijk, gemeente. Nog niet in de monitor: enquete.")
     assert rendered(found[1].line) == "**Kinderen**: Nog geen cijfers. Bronnen: DUO." and not found[1].has_figures
 
 
