@@ -14,6 +14,7 @@ import pytest
 
 from wijkmonitor import db
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import markdown
 from wijkmonitor.comparison import compass, opvalt, trend
 from wijkmonitor.comparison.pool import cache_key
 from wijkmonitor.comparison.settings import load_settings
@@ -135,7 +136,8 @@ def test_trend_refuses_a_poor_match(groningen_db: Path) -> None:
     area_id = str(poor["area_id"].iloc[0])
     data, info, comparison, balance = _trend_inputs(groningen_db, area_id, "Eenzaam")
     assert comparison is not None
-    assert trend.trend_sentence(data, info, comparison["area_name"], comparison, balance) == comparison["reason"]
+    sentence = trend.trend_sentence(data, info, comparison["area_name"], comparison, balance)
+    assert sentence == markdown(comparison["reason"])
     figure = trend.trend_figure(data, info, comparison["area_name"], "Groningen", comparison)
     assert len(figure.data) == 2  # area and city only: no group line for a poor match
 

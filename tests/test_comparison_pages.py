@@ -16,6 +16,7 @@ import pytest
 
 from tests.bad_inputs.apptest import open_app
 from wijkmonitor.common import export, page
+from wijkmonitor.common.text import markdown, md_with
 from wijkmonitor.comparison import compass, trend, views
 from wijkmonitor.texts import comparison as txt
 
@@ -101,7 +102,7 @@ def test_every_renewal_area_profile_shows_opvalt_compass_and_comparison_or_reaso
             assert any("een indicatie, geen effectmeting" in m.value or "nog geen nieuwere editie" in m.value
                        for m in at.markdown), area.area_id
         else:
-            assert str(area.reason) in [i.value for i in at.info], area.area_id
+            assert markdown(str(area.reason)) in [i.value for i in at.info], area.area_id
             assert not [d for d in at.dataframe if txt.COL_CODE in d.value.columns]  # no group is shown
 
 
@@ -114,16 +115,17 @@ def test_gebiedsmonitor_shows_the_comparison_or_the_reason_and_the_compass_of_al
         at = open_app("pages/gebiedsmonitor.py", indicator="Eenzaam", age="18plus", year="2020",
                       area=str(area.area_id))
         assert not at.exception, area.area_id
-        assert txt.H_COMPARISON_AREA.format(area=area.name) in [h.value for h in at.subheader]
+        assert md_with(txt.H_COMPARISON_AREA, area=area.name) in [h.value for h in at.subheader]
         if area.verdict == "ok":
             text = " ".join(m.value for m in at.markdown)
             if int(area.baseline_year) < 2020:  # type: ignore[arg-type]
-                assert f"{area.name} ging er sinds {area.baseline_year}" in text or f"bleef {area.name}" in text
+                name = markdown(area.name)
+                assert f"{name} ging er sinds {area.baseline_year}" in text or f"bleef {name}" in text
                 assert "een indicatie, geen effectmeting" in text
             else:
                 assert "nog geen nieuwere editie" in text
         else:
-            assert str(area.reason) in [i.value for i in at.info]
+            assert markdown(str(area.reason)) in [i.value for i in at.info]
         header = txt.H_COMPASS_ALL.format(indicator="Eenzaam")
         assert header in [h.value for h in at.header]
         compass = [t.value for t in at.dataframe

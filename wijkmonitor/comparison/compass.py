@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import md_with, plotly_text
 from wijkmonitor.texts import comparison as txt
 
 BETTER_FILL = "rgba(94, 60, 153, 0.10)"  # purple: better, as in the gap maps
@@ -85,13 +86,15 @@ def _figure(points: pd.DataFrame, label_column: str, title: str) -> go.Figure:
     figure.add_trace(go.Scatter(x=[-reach, reach], y=[-reach, reach], mode="lines", name=txt.COMPASS_DIAGONAL,
                                 line={"color": "#6b6b6b", "dash": "dash", "width": 1}, hoverinfo="skip"))
     hover = [
-        f"{row[label_column]}: gebied {fmt.difference(row['area_change'], row['unit'], row['decimals'], signed=True)}"
+        f"{plotly_text(row[label_column])}: "
+        f"gebied {fmt.difference(row['area_change'], row['unit'], row['decimals'], signed=True)}"
         f", stad {fmt.difference(row['city_change'], row['unit'], row['decimals'], signed=True)}"
         for row in fmt.records(placed)
     ]
     figure.add_trace(go.Scatter(
         x=placed["city_improvement"], y=placed["area_improvement"], mode="markers+text", showlegend=False,
-        text=point_labels(placed, label_column), textposition=label_positions(placed), hovertext=hover,
+        text=[plotly_text(t) for t in point_labels(placed, label_column)], textposition=label_positions(placed),
+        hovertext=hover,
         hoverinfo="text",
         marker={"color": POINT_COLOUR, "size": 9}, textfont={"size": 11},
     ))
@@ -122,7 +125,7 @@ def area_compass(compass: pd.DataFrame, area_id: str) -> go.Figure:
     """One area: every indicator with a direction, placed by the city's change (x) and the area's (y)."""
     points = compass[compass["area_id"] == area_id]
     name = str(points["area_name"].iloc[0]) if len(points) else area_id
-    return _figure(points, "label", txt.COMPASS_TITLE.format(area=name, period=period(points)))
+    return _figure(points, "label", txt.COMPASS_TITLE.format(area=plotly_text(name), period=period(points)))
 
 
 def indicator_compass(compass: pd.DataFrame, indicator_code: str) -> go.Figure:
@@ -130,10 +133,11 @@ def indicator_compass(compass: pd.DataFrame, indicator_code: str) -> go.Figure:
     vertically and their height against the diagonal says which areas did better than the city."""
     points = compass[compass["indicator_code"] == indicator_code]
     label = str(points["label"].iloc[0]) if len(points) else indicator_code
-    return _figure(points, "area_name", txt.COMPASS_ALL_TITLE.format(indicator=label, period=period(points)))
+    title = txt.COMPASS_ALL_TITLE.format(indicator=plotly_text(label), period=period(points))
+    return _figure(points, "area_name", title)
 
 
 def empty_message(compass: pd.DataFrame, area_id: str, year: int) -> str | None:
     """The sentence to show instead of the picture when the area has no indicator in two editions up to year."""
     points = compass[(compass["area_id"] == area_id) & (compass["polarity"] != "neutral")]
-    return None if len(points) else txt.COMPASS_EMPTY.format(year=year)
+    return None if len(points) else md_with(txt.COMPASS_EMPTY, year=year)

@@ -1,9 +1,10 @@
 """'Wat opvalt': three to five plain sentences about one area, generated from its figures.
 
 Input: rows of the `comparison_area_gaps` query (every edition of the area against the city) and, optionally,
-the comparison sentence of `trend.trend_sentence`. Only indicators with a direction are judged; "kloof" is used
-only where the area is worse than the city, "vooruit/achteruit ten opzichte van de stad" by polarity (the
-`judgement` of the gaps table).
+the comparison sentence of `trend.trend_sentence`. The sentences are Markdown: names and labels from data are
+escaped by `md_with`, our own formatted numbers pass as `Ours`. Only indicators with a direction are judged;
+"kloof" is used only where the area is worse than the city, "vooruit/achteruit ten opzichte van de stad" by
+polarity (the `judgement` of the gaps table).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import Ours, md_with
 from wijkmonitor.comparison.wording import in_sentence
 from wijkmonitor.texts import comparison as txt
 
@@ -36,14 +38,15 @@ def gap_sentences(gaps: pd.DataFrame, area_name: str) -> list[str]:
     if worse.empty:
         if directed.empty:
             return []
-        return [txt.OPVALT_NO_GAP.format(year=int(directed["year"].max()), area=area_name)]
+        return [md_with(txt.OPVALT_NO_GAP, year=int(directed["year"].max()), area=area_name)]
     sentences = []
     for n, row in enumerate(fmt.records(worse.head(MAX_GAPS))):
         template = txt.OPVALT_GAP if n == 0 else txt.OPVALT_GAP_NEXT
-        sentences.append(template.format(
-            indicator=in_sentence(row["label"]), value=fmt.value(row["value"], row["unit"], row["decimals"]),
-            city=fmt.value(row["city_value"], row["unit"], row["decimals"]), year=int(row["year"]),
-            gap=fmt.difference(row["disadvantage"], row["unit"], row["decimals"])))
+        sentences.append(md_with(
+            template, indicator=in_sentence(row["label"]),
+            value=Ours(fmt.value(row["value"], row["unit"], row["decimals"])),
+            city=Ours(fmt.value(row["city_value"], row["unit"], row["decimals"])), year=int(row["year"]),
+            gap=Ours(fmt.difference(row["disadvantage"], row["unit"], row["decimals"]))))
     return sentences
 
 
@@ -58,10 +61,10 @@ def change_sentences(gaps: pd.DataFrame) -> list[str]:
         if rows.empty:
             continue
         row = fmt.records(rows.head(1))[0]
-        sentences.append(template.format(
-            indicator=in_sentence(row["label"]), prev=int(row["prev_year"]), year=int(row["year"]),
-            change=fmt.difference(abs(row["disadvantage_change"]), row["unit"], row["decimals"]),
-            value=fmt.value(row["value"], row["unit"], row["decimals"])))
+        sentences.append(md_with(
+            template, indicator=in_sentence(row["label"]), prev=int(row["prev_year"]), year=int(row["year"]),
+            change=Ours(fmt.difference(abs(row["disadvantage_change"]), row["unit"], row["decimals"])),
+            value=Ours(fmt.value(row["value"], row["unit"], row["decimals"]))))
     return sentences
 
 
@@ -71,7 +74,7 @@ def wat_opvalt(gaps: pd.DataFrame, area_name: str, comparison_sentence: str | No
     sentences = gap_sentences(gaps, area_name) + change_sentences(gaps)
     if comparison_sentence:
         sentences.append(comparison_sentence)
-    return sentences[:5] if sentences else [txt.OPVALT_EMPTY.format(area=area_name)]
+    return sentences[:5] if sentences else [md_with(txt.OPVALT_EMPTY, area=area_name)]
 
 
 def comparison_indicator(gaps: pd.DataFrame, matching_codes: list[str]) -> str | None:

@@ -2,6 +2,8 @@
 
 Shared by the Gebiedsmonitor (one indicator's comparison, the compass across all renewal areas) and the
 Wijkprofiel ("Wat opvalt", the comparison per matching indicator with the group table, the area's compass).
+The views' sentences are Markdown with data already escaped; names, labels and stored reasons that arrive here
+raw go through `wijkmonitor.common.text` (st.table renders Markdown in its cells and headers too).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import streamlit as st
 
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import fmt, page
+from wijkmonitor.common.text import markdown, markdown_frame, md_with
 from wijkmonitor.comparison.views import AreaComparison, CompassView, IndicatorTrend
 from wijkmonitor.texts import comparison as txt
 
@@ -34,14 +37,14 @@ def _trend(item: IndicatorTrend, key: str) -> None:
     st.markdown(item.sentence)
     nl.plotly_chart(item.figure, alt=item.alt, key=key)
     with st.expander(txt.TABLE_TREND):
-        st.table(item.table, hide_index=True)
+        st.table(markdown_frame(item.table), hide_index=True)
 
 
 def indicator_comparison(item: IndicatorTrend | None, area_name: str, *, key: str) -> None:
     """Gebiedsmonitor: the chosen indicator for the chosen renewal area against its comparison group."""
     if item is None:
         return
-    st.subheader(txt.H_COMPARISON_AREA.format(area=area_name), anchor="vergelijking")
+    st.subheader(md_with(txt.H_COMPARISON_AREA, area=area_name), anchor="vergelijking")
     st.caption(txt.COMPARISON_INTRO)
     _trend(item, key)
 
@@ -51,27 +54,27 @@ def area_comparison(view: AreaComparison, tolerance_limit: str, *, key: str) -> 
     st.subheader(txt.H_COMPARISON, anchor="vergelijking")
     st.caption(txt.COMPARISON_INTRO)
     if not view.shown:
-        st.info(view.reason, icon=":material/info:")
+        st.info(markdown(view.reason), icon=":material/info:")
         if len(view.balance_table):
             with st.expander(txt.H_BALANCE):
                 st.caption(txt.BALANCE_HELP.format(limit=tolerance_limit))
-                st.table(view.balance_table, hide_index=True)
+                st.table(markdown_frame(view.balance_table), hide_index=True)
         return
     st.markdown(view.note)
-    st.caption(txt.COMPARISON_AGE.format(age=fmt.lower_first(view.age_label)) + " " + txt.TREND_TABS_HELP)
+    st.caption(md_with(txt.COMPARISON_AGE, age=fmt.lower_first(view.age_label)) + " " + txt.TREND_TABS_HELP)
     if view.trends:
-        for tab, item in zip(st.tabs([t.label for t in view.trends]), view.trends, strict=True):
+        for tab, item in zip(st.tabs([markdown(t.label) for t in view.trends]), view.trends, strict=True):
             with tab:
                 _trend(item, f"{key}_{item.code}")
     st.markdown(f"#### {txt.H_GROUP}")
-    st.caption(view.reason + " " + txt.GROUP_TABLE_HELP)
+    st.caption(markdown(view.reason) + " " + txt.GROUP_TABLE_HELP)
     st.dataframe(view.group_table, hide_index=True, width="stretch", key=f"{key}_group")
     st.caption(txt.GROUP_NO_LINKS)
     page.downloads(view.group_table, label=txt.DOWNLOAD_GROUP, key=f"{key}_dl",
                    file_stem=f"vergelijkingsgroep_{view.area_id}")
     with st.expander(txt.H_BALANCE):
         st.caption(txt.BALANCE_HELP.format(limit=tolerance_limit))
-        st.table(view.balance_table, hide_index=True)
+        st.table(markdown_frame(view.balance_table), hide_index=True)
 
 
 def _compass(view: CompassView, key: str) -> None:
@@ -103,7 +106,7 @@ def indicator_compass(view: CompassView | None, label: str, tolerance: float, *,
     """Gebiedsmonitor: one indicator across all renewal areas."""
     if view is None:
         return
-    st.header(txt.H_COMPASS_ALL.format(indicator=label), divider="gray", anchor="ontwikkelkompas")
+    st.header(md_with(txt.H_COMPASS_ALL, indicator=label), divider="gray", anchor="ontwikkelkompas")
     st.caption(txt.COMPASS_ALL_HELP.format(tolerance=_tolerance_text(tolerance)))
     _compass(view, key)
     if len(view.table):

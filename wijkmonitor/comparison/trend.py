@@ -2,6 +2,7 @@
 
 Input frames are query results: `comparison_trend` (year, area_value, city_value, group_value, ...),
 `comparison_area` (one row or none) and `comparison_balance` (the matching indicators with their labels).
+Sentences are Markdown (names and labels escaped by `md_with`); figure texts are plotly pseudo-HTML (`plotly_text`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import Ours, md_with, plotly_text
 from wijkmonitor.comparison.wording import IndicatorInfo, amount, direction, in_sentence, rounded_zero
 from wijkmonitor.texts import comparison as txt
 
@@ -46,8 +48,9 @@ def trend_figure(trend: pd.DataFrame, info: IndicatorInfo, area_name: str, city_
     """Lines for the area (solid), the city (dashed) and, when the match is good, the comparison group
     (dotted), with the baseline edition marked. A poor or missing group draws no group line at all."""
     figure = go.Figure()
-    series = [("area_value", txt.SERIES_AREA.format(area=area_name), AREA_COLOUR, "solid"),
-              ("city_value", txt.SERIES_CITY.format(city=city_name), CITY_COLOUR, "dash")]
+    area, city, label = plotly_text(area_name), plotly_text(city_name), plotly_text(info.label)
+    series = [("area_value", txt.SERIES_AREA.format(area=area), AREA_COLOUR, "solid"),
+              ("city_value", txt.SERIES_CITY.format(city=city), CITY_COLOUR, "dash")]
     if usable(comparison) and comparison is not None:
         series.append(("group_value", txt.SERIES_GROUP.format(n=comparison["group_size"]), GROUP_COLOUR, "dot"))
     for column, name, colour, dash in series:
@@ -65,10 +68,10 @@ def trend_figure(trend: pd.DataFrame, info: IndicatorInfo, area_name: str, city_
                          annotation_position="top left")
     years = sorted(int(y) for y in trend["year"])
     figure.update_layout(
-        title=txt.TREND_TITLE.format(indicator=info.label, area=area_name, city=city_name),
+        title=txt.TREND_TITLE.format(indicator=label, area=area, city=city),
         font=FONT, plot_bgcolor="white", legend={"orientation": "h", "y": -0.2}, margin={"t": 60, "b": 40},
         xaxis={"title": txt.AXIS_YEAR, "tickmode": "array", "tickvals": years, "showgrid": False},
-        yaxis={"title": f"{info.label} ({info.unit})" if info.unit else info.label, "gridcolor": "#e5e5e5"},
+        yaxis={"title": f"{label} ({plotly_text(info.unit)})" if info.unit else label, "gridcolor": "#e5e5e5"},
     )
     return figure
 
@@ -83,8 +86,8 @@ def group_note(comparison: Mapping[str, Any], balance: pd.DataFrame, area_name: 
     labels = [in_sentence(str(label)) for label in balance["label"]]
     named = ", ".join(labels[:-1]) + f" en {labels[-1]}" if len(labels) > 1 else "".join(labels)
     age = comparison.get("age_label") or comparison.get("age_group") or ""
-    return txt.TREND_GROUP_NOTE.format(n=comparison["group_size"], baseline=comparison["baseline_year"],
-                                       area=area_name, indicators=named, age=fmt.lower_first(str(age)))
+    return md_with(txt.TREND_GROUP_NOTE, n=comparison["group_size"], baseline=comparison["baseline_year"],
+                   area=area_name, indicators=named, age=fmt.lower_first(str(age)))
 
 
 def trend_sentence(trend: pd.DataFrame, info: IndicatorInfo, area_name: str,
@@ -92,8 +95,8 @@ def trend_sentence(trend: pd.DataFrame, info: IndicatorInfo, area_name: str,
     """'Selwerd ging er sinds 2016 bij eenzaam 2,1 procentpunt op vooruit, vergelijkbare buurten elders ...:
     een indicatie, geen effectmeting.' plus who the group is; or the refusal when the group may not be shown."""
     if not usable(comparison) or comparison is None:
-        reason = comparison.get("reason") if comparison else txt.NO_COMPARISON
-        return txt.REFUSAL.format(reason=reason)
+        reason = comparison.get("reason") if comparison else Ours(txt.NO_COMPARISON)
+        return md_with(txt.REFUSAL, reason=reason)
     baseline = int(comparison["baseline_year"])
     # Without the note where the page says once who the group is (the Wijkprofiel, "Wat opvalt").
     note = group_note(comparison, balance, area_name) if with_note else ""
@@ -101,26 +104,27 @@ def trend_sentence(trend: pd.DataFrame, info: IndicatorInfo, area_name: str,
     area_start, group_start = _value_at(trend, "area_value", baseline), _value_at(trend, "group_value", baseline)
     later = trend[(trend["year"] > baseline) & trend["area_value"].notna() & trend["group_value"].notna()]
     if area_start is None or group_start is None:
-        return (txt.TREND_NO_VALUE.format(indicator=label, area=area_name, baseline=baseline) + " " + note).rstrip()
+        return (md_with(txt.TREND_NO_VALUE, indicator=label, area=area_name, baseline=baseline) + " " + note).rstrip()
     if later.empty:
-        return (txt.TREND_NO_LATER.format(baseline=baseline, indicator=label) + " " + note).rstrip()
+        return (md_with(txt.TREND_NO_LATER, baseline=baseline, indicator=label) + " " + note).rstrip()
     last = later.iloc[-1]
     area_change = float(last["area_value"]) - area_start
     group_change = float(last["group_value"]) - group_start
     if info.sign == 0:
-        sentence = txt.TREND_NEUTRAL.format(
-            indicator=info.label, area=area_name, baseline=baseline,
-            area_change=fmt.difference(area_change, info.unit, info.decimals, signed=True),
-            group_change=fmt.difference(group_change, info.unit, info.decimals, signed=True))
+        sentence = md_with(
+            txt.TREND_NEUTRAL, indicator=info.label, area=area_name, baseline=baseline,
+            area_change=Ours(fmt.difference(area_change, info.unit, info.decimals, signed=True)),
+            group_change=Ours(fmt.difference(group_change, info.unit, info.decimals, signed=True)))
     elif rounded_zero(area_change, info.decimals):
-        sentence = txt.TREND_SENTENCE_SAME.format(
-            indicator=label, area=area_name, baseline=baseline, area_change=amount(area_change, info),
-            group_change=amount(group_change, info), group_direction=direction(group_change, info))
+        sentence = md_with(
+            txt.TREND_SENTENCE_SAME, indicator=label, area=area_name, baseline=baseline,
+            area_change=Ours(amount(area_change, info)), group_change=Ours(amount(group_change, info)),
+            group_direction=Ours(direction(group_change, info)))
     else:
         group_direction = direction(group_change, info)
-        sentence = txt.TREND_SENTENCE.format(
-            area=area_name, baseline=baseline, indicator=label, area_change=amount(area_change, info),
-            area_direction=direction(area_change, info),
-            group_change="" if group_direction == txt.SAME else amount(group_change, info),
-            group_direction=group_direction).replace("elders  ", "elders ")
+        sentence = md_with(
+            txt.TREND_SENTENCE, area=area_name, baseline=baseline, indicator=label,
+            area_change=Ours(amount(area_change, info)), area_direction=Ours(direction(area_change, info)),
+            group_change=Ours("" if group_direction == txt.SAME else amount(group_change, info)),
+            group_direction=Ours(group_direction)).replace("elders  ", "elders ")
     return f"{sentence} {txt.TREND_PERIOD.format(start=baseline, end=int(last['year']))} {note}".rstrip()

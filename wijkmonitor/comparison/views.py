@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from wijkmonitor.common import fmt
+from wijkmonitor.common.text import Ours, md_with
 from wijkmonitor.comparison import compass, trend
 from wijkmonitor.comparison.wording import IndicatorInfo
 from wijkmonitor.texts import comparison as txt
@@ -185,12 +186,12 @@ def indicator_compass_view(points: pd.DataFrame, indicator_code: str, label: str
     mine = points[points["indicator_code"] == indicator_code]
     table = side_table(mine, tolerance, "area")
     if polarity == "neutral":
-        return CompassView(None, table, txt.COMPASS_ALL_NEUTRAL.format(indicator=label), "", "")
+        return CompassView(None, table, md_with(txt.COMPASS_ALL_NEUTRAL, indicator=label), "", "")
     if mine.empty:
-        return CompassView(None, table, txt.COMPASS_ALL_EMPTY.format(indicator=label, year=year), "", "")
+        return CompassView(None, table, md_with(txt.COMPASS_ALL_EMPTY, indicator=label, year=year), "", "")
     alt = txt.COMPASS_ALL_ALT.format(indicator=label, period=compass.period(mine))
     # The city changed by the same amount for every area: said once in the summary, not in every row.
     city = str(table[txt.COMPASS_COL_CITY_CHANGE].iloc[0])
     table = table.drop(columns=txt.COMPASS_COL_CITY_CHANGE)
-    summary = txt.COMPASS_ALL_CITY.format(change=city) + " " + _summary(table)
+    summary = md_with(txt.COMPASS_ALL_CITY, change=Ours(city)) + " " + _summary(table)
     return CompassView(compass.indicator_compass(points, indicator_code), table, None, alt, summary)
