@@ -71,6 +71,7 @@ from tests.fixtures_build import INDICATORS, LONG_ROWS, PROGRAMME, SOURCES, make
 from tests.test_registers import HOSTILE
 from wijkmonitor.build import BuildOptions, build
 from wijkmonitor.cli import INTERNAL, main
+from wijkmonitor.db import SCHEMA_VERSION
 
 REFUSED, KEPT, LINK, DBFILE = "refused", "kept", "link", "dbfile"
 GEBIED, DOELEN, PROFIEL = "pages/gebiedsmonitor.py", "pages/doelen.py", "pages/wijkprofiel.py"
@@ -578,7 +579,7 @@ DBFILE_CASES = [
     Case("database file empty", DBFILE, db_file(lambda path: path.write_bytes(b"")),
          ("wijkmonitor.duckdb is leeg", "wijkmonitor build")),
     Case("database file with an old schema", DBFILE, db_file(_old_schema),
-         ("wijkmonitor.duckdb heeft een oude opbouw (versie 1, nodig 4)", "wijkmonitor build")),
+         (f"wijkmonitor.duckdb heeft een oude opbouw (versie 1, nodig {SCHEMA_VERSION})", "wijkmonitor build")),
     Case("database file is not DuckDB", DBFILE, db_file(lambda path: path.write_bytes(b"<html>geen database</html>")),
          ("wijkmonitor.duckdb is geen leesbaar DuckDB-bestand", "wijkmonitor build")),
 ]

@@ -15,6 +15,7 @@ import streamlit as st
 from wijkmonitor.access import explain, session
 from wijkmonitor.access.roles import Viewer
 from wijkmonitor.common import dutch_ui as nl
+from wijkmonitor.common.data import data_guard, meta
 from wijkmonitor.common.text import markdown
 from wijkmonitor.config import DEFAULT_SOURCE, db_path_from_env, load_config
 from wijkmonitor.errors import BuildError, WijkmonitorError
@@ -173,6 +174,9 @@ def _history_section(viewer: Viewer, tgt: BuildTarget, store: UpdateStore) -> No
 
 def render(viewer: Viewer) -> None:
     st.title(TITLE)
+    # A missing or broken database gets the same plain Dutch error as on every page, before anything else.
+    with data_guard():
+        meta()
     if not session.settings().enabled:
         st.info(explain.updating_off(session.access_config()), icon=":material/lock:")
         return
