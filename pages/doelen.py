@@ -9,7 +9,7 @@ import streamlit as st
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard
-from wijkmonitor.common.text import markdown
+from wijkmonitor.common.text import markdown, md_with
 from wijkmonitor.goals import load, state
 from wijkmonitor.texts import common as common_txt
 from wijkmonitor.texts import doelen as txt
@@ -57,7 +57,7 @@ with tab_goals:
                 for area_id, area_name, line in view.intervention_lines(goal, area):
                     st.markdown(line)
                     if view.interventions(goal, area_id):
-                        st.page_link("pages/interventiemonitor.py", label=txt.LINKED_PAGE.format(area=area_name),
+                        st.page_link("pages/interventiemonitor.py", label=md_with(txt.LINKED_PAGE, area=area_name),
                                      icon=":material/arrow_forward:", query_params={"area": area_id})
             st.page_link("pages/doelen.py", label=txt.GOAL_LINK, icon=":material/link:",
                          query_params={"goal": goal.id})

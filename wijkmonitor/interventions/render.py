@@ -12,7 +12,7 @@ import streamlit as st
 
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
-from wijkmonitor.common.text import inert
+from wijkmonitor.common.text import inert, md_with
 from wijkmonitor.interventions import process
 from wijkmonitor.interventions.cards import Card
 from wijkmonitor.interventions.views import InterventionView, Metric, Table
@@ -44,7 +44,7 @@ def budget_sections(view: InterventionView) -> list[Section]:
     programme budgets from the documents, and the areas."""
     sections = []
     if view.split is not None and view.split_table is not None:
-        sections.append(Section(txt.H_BUDGET_SPLIT.format(area=view.split.area_name), view.split_note,
+        sections.append(Section(md_with(txt.H_BUDGET_SPLIT, area=view.split.area_name), view.split_note,
                                 view.split_figure, txt.TABLE_SPLIT, view.split_table, "split",
                                 "open_begroting_gebied_alleen_en_gedeeld", txt.CHART_ALT_SPLIT))
     sections.append(Section(txt.H_BUDGET_PROGRAMME, view.programme_note, view.programme_figure,
