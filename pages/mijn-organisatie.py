@@ -10,7 +10,7 @@ from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
-from wijkmonitor.common.text import inert
+from wijkmonitor.common.text import inert, md_with
 from wijkmonitor.goals import load as goals_load
 from wijkmonitor.interventions import load as interventions_load
 from wijkmonitor.interventions import results
@@ -59,7 +59,7 @@ else:
     nl.dataframe(view.goals, key="mijn_goals")
     page.downloads(view.goals, label=txt.DOWNLOAD, file_stem=f"doelen_{partner}", key="mijn_dl_goals")
     if partner in goal_partners:
-        st.page_link("pages/doelen.py", label=txt.GOALS_LINK.format(name=view.name), icon=":material/flag:",
+        st.page_link("pages/doelen.py", label=md_with(txt.GOALS_LINK, name=view.name), icon=":material/flag:",
                      query_params={"partner": partner})
 
 st.header(txt.H_INTERVENTIONS, divider="gray")
@@ -69,7 +69,7 @@ else:
     nl.dataframe(view.interventions, key="mijn_interventions")
     page.downloads(view.interventions, label=txt.DOWNLOAD, file_stem=f"interventies_{partner}",
                    key="mijn_dl_interventions")
-    st.page_link("pages/interventiemonitor.py", label=txt.INTERVENTIONS_LINK.format(name=view.name),
+    st.page_link("pages/interventiemonitor.py", label=md_with(txt.INTERVENTIONS_LINK, name=view.name),
                  icon=":material/construction:", query_params={"partner": partner})
 
 st.header(txt.H_RESULTS, divider="gray")

@@ -1,6 +1,6 @@
 """A Proefstad build whose every text from data is hostile: region names in the boundary file, area, theme,
 programme and municipality names and indicator labels in the configuration, goal titles, notes and partner
-names in goals.toml, and every text column of the three registers.
+names in goals.toml and partners.toml, and every text column of the three registers.
 
 Each text carries markup that Markdown, Streamlit's extensions, HTML, plotly or a spreadsheet would act on, and
 control characters that reorder or hide what the reader sees. A page is inert when all of it shows up as the
@@ -16,6 +16,7 @@ from pathlib import Path
 from tests.fixtures_build import INDICATORS, PROGRAMME, make_municipality
 from tests.test_registers import good_intervention, good_log, good_result
 from wijkmonitor.build import BuildOptions, build
+from wijkmonitor.common.text import plain
 from wijkmonitor.registers import INTERVENTIONS, PROCESS_LOG, RESULTS
 
 # Markup a data text must never produce, each with a word that tells a failure apart from an escaped text.
@@ -118,6 +119,18 @@ note = {toml_text(NAMES["goal_note"])}
 """
 
 
+def _partners() -> str:
+    # The register names this partner twice (its hostile first name arrives without control characters), so
+    # the build links it and Mijn organisatie shows its hostile name.
+    return f"""
+[[partners]]
+id = "partner"
+name = {toml_text(NAMES["partner"])}
+kind = "gemeente"
+register_names = [{toml_text(plain(NAMES["partners"].split(";")[0]))}, "+1+1 Partner B"]
+"""
+
+
 def _write(path: Path, header: tuple[str, ...] | list[str], row: dict[str, str]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -150,6 +163,7 @@ def make_hostile(root: Path) -> tuple[Path, Path]:
     goals.toml is what the Doelen page reads)."""
     config_dir, boundaries, source = make_municipality(root, programme=_programme(), indicators=_indicators())
     (config_dir / "goals.toml").write_text(_goals(), encoding="utf-8")
+    (config_dir / "partners.toml").write_text(_partners(), encoding="utf-8")
     (config_dir / "registers.toml").write_text(_registers(config_dir / "registers"), encoding="utf-8")
     geo = source / "geo" / "proefstad_buurt_2022.geojson"
     data = json.loads(geo.read_text(encoding="utf-8"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from wijkmonitor.common import fmt
-from wijkmonitor.common.text import plain
+from wijkmonitor.common.text import markdown, md_with, plain
 from wijkmonitor.texts import mijn_organisatie as txt
 
 
@@ -87,10 +87,10 @@ def partner_view(partner_id: str, names: Mapping[str, str], progress: pd.DataFra
         txt.COL_EXAMPLE: results["is_example"].map(fmt.example_mark),
     })
     n_goals = int(goal_rows["goal_id"].nunique())
-    sentence = txt.SENTENCE.format(name=names.get(partner_id, partner_id), goals=n_goals,
+    sentence = md_with(txt.SENTENCE, name=names.get(partner_id, partner_id), goals=n_goals,
                                    pairs=len(goal_rows), interventions=len(mine))
     if groups:
-        sentence += " " + txt.GROUP_NOTE.format(groups="’, ‘".join(groups))
+        sentence += " " + txt.GROUP_NOTE.format(groups="’, ‘".join(markdown(g) for g in groups))
     return PartnerView(
         partner_id=partner_id, name=names.get(partner_id, partner_id), groups=tuple(groups), sentence=sentence,
         goals=goals.reset_index(drop=True), interventions=table.reset_index(drop=True),
