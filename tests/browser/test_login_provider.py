@@ -170,7 +170,9 @@ def _signed_in_as(page: Page) -> str:
     caption = page.get_by_text(re.compile(r"^Ingelogd als "))
     if caption.count() == 0:
         return ""
-    return caption.inner_text().rsplit("(", 1)[1].rstrip(")")
+    # The role itself may hold parentheses ("ingelogd, zonder rol (ziet wat het publiek ziet)").
+    found = re.match(r"^Ingelogd als .*? \((.*)\)$", caption.inner_text().strip(), flags=re.S)
+    return found.group(1) if found else ""
 
 
 def lessons_download(page: Page) -> set[str]:

@@ -132,7 +132,9 @@ def store(slot: str, key: str, frame: SourceFrame) -> None:
     try:
         data_file.parent.mkdir(parents=True, exist_ok=True)
         for old in data_file.parent.glob(f"src-{slot}-*"):
-            old.unlink(missing_ok=True)
+            # Another build (a parallel test worker) may be writing its temp file right now: leave it alone.
+            if ".tmp-" not in old.name:
+                old.unlink(missing_ok=True)
         suffix = f".tmp-{os.getpid()}"
         tmp = data_file.with_name(data_file.name + suffix)
         frame.observations.to_parquet(tmp, index=False)

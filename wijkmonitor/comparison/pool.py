@@ -127,7 +127,9 @@ def load_pool(files: list[Path], source_id: str, progress: Callable[[str], None]
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for old in directory.glob(f"pool-{source_id}-*"):
-            old.unlink(missing_ok=True)
+            # Another build (a parallel test worker) may be writing its temp file right now: leave it alone.
+            if ".tmp-" not in old.name:
+                old.unlink(missing_ok=True)
         # Write beside the target and rename, so a build killed halfway leaves no half-written cache.
         tmp = data_file.with_name(data_file.name + f".tmp-{os.getpid()}")
         wide.to_parquet(tmp, index=False)
