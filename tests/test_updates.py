@@ -367,7 +367,7 @@ def test_two_uploads_at_once_one_is_refused_neither_corrupts(target: BuildTarget
     assert len(busy) == 1, outcomes
     winner = 1 - busy[0]
     # The holder's name is written just after the lock is taken: a refusal in that instant says "iemand anders".
-    assert re.search(r"Er loopt al een bijwerking \((gebruiker\d|iemand anders)\)", str(outcomes[busy[0]]))
+    assert re.search(r"Er loopt al een bijwerking \((gebruiker\d, sinds \S+|iemand anders)\)", str(outcomes[busy[0]]))
     assert interventions_in(target.db)["wijkbedrijf-selwerd"] == f"Versie {winner}"
     results = sorted((e.user, e.result) for e in store.audit_entries())
     assert results == sorted([(f"gebruiker{winner}", "gelukt"), (f"gebruiker{busy[0]}", "afgewezen")])
