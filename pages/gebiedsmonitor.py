@@ -6,12 +6,12 @@ Widgets and wiring only: URL -> widgets -> cached data calls (`wijkmonitor.area_
 import streamlit as st
 
 from wijkmonitor.area_monitor import links, load, maps
-from wijkmonitor.area_monitor.options import map_level
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.common.data import meta as build_meta
+from wijkmonitor.common.indicators import map_level
 from wijkmonitor.common.text import md_with, plain
 from wijkmonitor.comparison import load as comparison
 from wijkmonitor.comparison import sections

@@ -5,16 +5,14 @@ and a card per intervention. Widgets and wiring only: URL and widgets (`interven
 import streamlit as st
 
 from wijkmonitor.common import dutch_ui as nl
-from wijkmonitor.common import page
+from wijkmonitor.common import page, sections
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.interventions import load, render, state
 from wijkmonitor.interventions.maps import MAP_HEIGHT_PX
 from wijkmonitor.texts import interventies as txt
 
 page.start("interventiemonitor")
-st.title(txt.TITLE)
-st.write(txt.INTRO)
-badge = st.empty()
+badge = sections.heading(txt.TITLE, txt.INTRO)
 
 with data_guard():
     register = load.register()
@@ -23,10 +21,7 @@ with data_guard():
 if register.empty:
     st.info(txt.NO_REGISTER, icon=":material/info:")
     st.stop()
-for message in state.read_link(opts):
-    st.warning(message, icon=":material/link_off:")
-filters = state.filter_widgets(opts)
-st.caption(txt.AREA_FILTER_NOTE)
+filters = sections.filters(state.read_link(opts), lambda: state.filter_widgets(opts), txt.AREA_FILTER_NOTE)
 with data_guard():
     view = load.intervention_view(filters)
 if view.has_example:

@@ -12,12 +12,14 @@ import pandas as pd
 import pytest
 
 from wijkmonitor import db
-from wijkmonitor.area_monitor import charts, colours, links, maps, options, overview, sentences, tables, views
-from wijkmonitor.area_monitor.options import Indicator
-from wijkmonitor.common import export, fmt
+from wijkmonitor.area_monitor import charts, colours, links, maps, sentences, tables, views
+from wijkmonitor.common import export, fmt, indicators
+from wijkmonitor.common import maps as common_maps
+from wijkmonitor.common.indicators import Indicator
 from wijkmonitor.common.text import inert
 from wijkmonitor.common.url_state import choose, parse_year
 from wijkmonitor.errors import DataUnavailable
+from wijkmonitor.overview import matrix as overview
 
 EENZAAM = Indicator("Eenzaam", "Eenzaam", "%", "lower_better", 1, True, "", "", "meedoen", "Meedoen")
 VRIJWILLIG = Indicator("Vrijwilligerswerk", "Doet vrijwilligerswerk", "%", "higher_better", 1, True, "", "",
@@ -117,8 +119,8 @@ def test_method_notes() -> None:
     unweighted = {"method": "ongewogen", "weight_indicator": None, "weight_year": None, "n_members": 7, "n_used": 7}
     assert sentences.method_note(unweighted).startswith("Ongewogen gemiddelde")
     assert "alle 7 buurten" in sentences.method_note(unweighted)
-    assert sentences.method_short(weighted) == "gewogen met inwoners 2017"
-    assert sentences.members_short(weighted) == "1 van 2"
+    assert indicators.method_short(weighted) == "gewogen met inwoners 2017"
+    assert indicators.members_short(weighted) == "1 van 2"
     assert sentences.method_note({"method": None}) == ""
 
 
@@ -176,7 +178,7 @@ def test_diverging_legend_names_real_values() -> None:
 
 # ------------------------------------------------------------------------------------------ deep links
 
-def _catalog() -> options.Catalog:
+def _catalog() -> indicators.Catalog:
     frame = pd.DataFrame([
         {"indicator_code": "Eenzaam", "label": "Eenzaam", "unit": "%", "polarity": "lower_better", "decimals": 1,
          "headline": True, "definition": "", "source": "", "theme_id": "meedoen", "theme_name": "Meedoen",
@@ -188,11 +190,11 @@ def _catalog() -> options.Catalog:
          "decimals": 1, "headline": False, "definition": "", "source": "", "theme_id": "meedoen",
          "theme_name": "Meedoen", "age_group": "18plus", "age_label": "18 jaar en ouder", "years": [2016, 2020]},
     ])
-    return options.catalog(frame)
+    return indicators.catalog(frame)
 
 
-def _units() -> options.Units:
-    return options.units(pd.DataFrame({
+def _units() -> indicators.Units:
+    return indicators.units(pd.DataFrame({
         "unit_code": ["selwerd", "WK001410", "BU00141000"], "unit_name": ["Selwerd", "Selwerd", "Selwerd"],
         "unit_type": ["area", "wijk", "buurt"], "kind": ["wijkvernieuwingswijk", None, None],
     }))
@@ -308,13 +310,13 @@ def test_markers_only_for_interventions_aimed_at_the_indicator() -> None:
 
 
 def test_map_of_all_buurten_is_small_and_has_no_basemap(groningen_db: Path) -> None:
-    cat = options.catalog(db.run(groningen_db, "indicator_options"))
+    cat = indicators.catalog(db.run(groningen_db, "indicator_options"))
     rows = db.run(groningen_db, "area_monitor_map", indicator="Eenzaam", age_group="18plus", year=2020, level="buurt")
     outlines = db.run(groningen_db, "area_outlines")
-    areas = maps.dissolve(outlines)
-    city = db.run(groningen_db, "area_monitor_city_trend", indicator="Eenzaam", age_group="18plus")
+    areas = common_maps.dissolve(outlines)
+    city = db.run(groningen_db, "city_trend", indicator="Eenzaam", age_group="18plus")
     view = views.map_view(rows, city, cat.indicators["Eenzaam"], "18 jaar en ouder", 2020, "buurt", areas,
-                          "selwerd", maps.membership(outlines))
+                          "selwerd", common_maps.membership(outlines))
     assert view.deck is not None and view.boundary_year == 2022
     spec = view.deck.to_json()
     assert len(spec) < 300_000
@@ -334,8 +336,8 @@ def test_map_of_all_buurten_is_small_and_has_no_basemap(groningen_db: Path) -> N
 
 
 def test_overview_matrix_on_real_data(groningen_db: Path) -> None:
-    cat = options.catalog(db.run(groningen_db, "indicator_options"))
-    known = options.units(db.run(groningen_db, "area_monitor_units"))
+    cat = indicators.catalog(db.run(groningen_db, "indicator_options"))
+    known = indicators.units(db.run(groningen_db, "units"))
     m = overview.matrix(db.run(groningen_db, "gap_areas_all"), cat, known)
     assert [c.indicator.code for c in m.columns] == [code for code, _a, _y in cat.headline_choices()]
     assert len(m.counted_areas()) == 11 and len(m.areas) == 12
@@ -364,8 +366,8 @@ def test_overview_matrix_on_real_data(groningen_db: Path) -> None:
 
 
 def test_gebied_queries_run_and_markers_need_the_registers(groningen_db: Path, tmp_path: Path) -> None:
-    assert len(db.run(groningen_db, "area_monitor_units")) > 150
-    assert len(db.run(groningen_db, "area_monitor_base_map", level="buurt")) > 100
+    assert len(db.run(groningen_db, "units")) > 150
+    assert len(db.run(groningen_db, "base_map", level="buurt")) > 100
     markers = db.run(groningen_db, "area_monitor_intervention_markers", unit_code="selwerd", indicator="Eenzaam")
     assert set(markers.columns) >= {"name", "start_date", "aims_at_indicator", "is_example"}
     # Without the register tables the query fails with the one error pages know how to handle.
@@ -382,9 +384,9 @@ def test_gebied_queries_run_and_markers_need_the_registers(groningen_db: Path, t
 def test_charts_are_valid_plotly_with_gap_band_and_markers(groningen_db: Path) -> None:
     import plotly.graph_objects as go
 
-    cat = options.catalog(db.run(groningen_db, "indicator_options"))
+    cat = indicators.catalog(db.run(groningen_db, "indicator_options"))
     ind = cat.indicators["Eenzaam"]
-    city = db.run(groningen_db, "area_monitor_city_trend", indicator="Eenzaam", age_group="18plus")
+    city = db.run(groningen_db, "city_trend", indicator="Eenzaam", age_group="18plus")
     unit = db.run(groningen_db, "gap_trend_unit", unit_code="selwerd", indicator="Eenzaam", age_group="18plus")
     markers = pd.DataFrame({"name": ["Wijkbedrijf Selwerd"], "start_date": pd.to_datetime(["2017-01-01"])})
     trend = charts.trend_figure(unit, city, ind, "Selwerd", "Groningen", markers)

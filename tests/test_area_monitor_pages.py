@@ -19,7 +19,7 @@ from tests.bad_inputs.apptest import open_app
 from tests.conftest import SOURCE
 from tests.rendered import rendered
 from wijkmonitor import db
-from wijkmonitor.area_monitor import options
+from wijkmonitor.common import indicators
 from wijkmonitor.config import PROJECT_ROOT
 
 GEBIED = "pages/gebiedsmonitor.py"
@@ -201,5 +201,5 @@ def test_without_boundaries_pages_say_no_map_and_still_work(bare_db: Path) -> No
     assert not overview.exception and not overview.error
     assert any("geen wijkvernieuwingsgebieden" in i.value for i in overview.info)
     assert any("geen kaart" in i.value for i in overview.info)
-    headlines = options.catalog(db.run(bare_db, "indicator_options")).headline_choices()
+    headlines = indicators.catalog(db.run(bare_db, "indicator_options")).headline_choices()
     assert len(table_with(overview, "Indicator")) == len(headlines) >= 8

@@ -21,7 +21,7 @@ from wijkmonitor.texts import interventies as itxt
 @pytest.fixture(scope="module")
 def register(groningen_db: Path) -> model.Register:
     names = ["interventions_list", "interventions_areas", "interventions_programmes", "interventions_results",
-             "interventions_indicator_labels", "interventions_area_options", "interventions_partners",
+             "interventions_indicator_labels", "area_options", "interventions_partners",
              "partners_all"]
     return model.build_register(*(db.run(groningen_db, name) for name in names))
 

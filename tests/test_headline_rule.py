@@ -11,8 +11,9 @@ import duckdb
 import pandas as pd
 
 from wijkmonitor import db
-from wijkmonitor.area_monitor import options, overview, sentences, tables, views
-from wijkmonitor.common import verdict
+from wijkmonitor.area_monitor import sentences, tables, views
+from wijkmonitor.common import indicators, verdict
+from wijkmonitor.overview import matrix as overview
 
 RAW = "raw/rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.csv"
 AGE_18PLUS = "20300"
@@ -65,7 +66,7 @@ def test_ten_boer_loneliness_lead_grows_is_a_step_forward(groningen_db: Path) ->
     assert now["position"] == "beter" and before["position"] == "beter"
     assert rule(float(now["disadvantage"]), float(before["disadvantage"])) == ("verbeterd", None)
     assert (now["judgement"], now["kloof"], now["trend"]) == ("verbeterd", None, "groter")
-    ind = options.catalog(db.run(groningen_db, "indicator_options")).indicators["Eenzaam"]
+    ind = indicators.catalog(db.run(groningen_db, "indicator_options")).indicators["Eenzaam"]
     text = sentences.gap_sentence("Ten Boer", ind, 2020, {str(k): v for k, v in now.items()})
     assert "Ten Boer is dus vooruitgegaan ten opzichte van de stad" in text
     assert "kloof" not in text  # better than the city: there is no kloof to speak of
@@ -91,9 +92,9 @@ def test_ervaren_gezondheid_counts_follow_the_rule_not_the_size_of_the_gap(groni
     smaller = sum(k == "kleiner" for _j, k in judged)
     behind_before = sum(k in ("kleiner", "groter", "gelijk", "gesloten") for _j, k in judged)
     assert old_smaller != smaller  # the two counts differ on this line: the reason for the fix
-    cat = options.catalog(db.run(groningen_db, "indicator_options"))
+    cat = indicators.catalog(db.run(groningen_db, "indicator_options"))
     m = overview.matrix(db.run(groningen_db, "gap_areas_all"), cat,
-                        options.units(db.run(groningen_db, "area_monitor_units")))
+                        indicators.units(db.run(groningen_db, "units")))
     line = next(s for s in overview.summary(m) if s.startswith("Ervaren gezondheid"))
     assert f"zijn {better} van de {len(wide)} wijken vooruitgegaan ten opzichte van de stad, {worse} achteruit" in line
     assert f"Van de {behind_before} met een kloof in 2016 is die in " in line
@@ -110,7 +111,7 @@ def test_arrows_mean_the_same_on_every_page() -> None:
 
 
 def test_a_closed_gap_says_so() -> None:
-    ind = options.Indicator("Eenzaam", "Eenzaam", "%", "lower_better", 1, True, "", "", "meedoen", "Meedoen")
+    ind = indicators.Indicator("Eenzaam", "Eenzaam", "%", "lower_better", 1, True, "", "", "meedoen", "Meedoen")
     text = sentences.gap_sentence("X", ind, 2020, {
         "value": 48.0, "city_value": 48.6, "gap": -0.6, "prev_year": 2016, "prev_gap": 3.0, "position": "beter",
         "prev_position": "slechter", "judgement": "verbeterd", "kloof": "gesloten", "trend": "kleiner"})
@@ -119,7 +120,7 @@ def test_a_closed_gap_says_so() -> None:
 
 
 def test_small_buurten_are_flagged_and_never_named(groningen_db: Path) -> None:
-    cat = options.catalog(db.run(groningen_db, "indicator_options"))
+    cat = indicators.catalog(db.run(groningen_db, "indicator_options"))
     rows = db.run(groningen_db, "area_monitor_map", indicator="Eenzaam", age_group="18plus", year=2020,
                   level="buurt")
     by_name = rows.set_index("name")
@@ -127,7 +128,7 @@ def test_small_buurten_are_flagged_and_never_named(groningen_db: Path) -> None:
     assert bool(by_name.loc["Van Swieten", "is_small"]) and by_name.loc["Van Swieten", "population"] == 5
     assert bool(by_name.loc["Martini Trade Park", "is_small"])
     assert not bool(by_name.loc["Selwerd", "is_small"])
-    city = db.run(groningen_db, "area_monitor_city_trend", indicator="Eenzaam", age_group="18plus")
+    city = db.run(groningen_db, "city_trend", indicator="Eenzaam", age_group="18plus")
     view = views.map_view(rows, city, cat.indicators["Eenzaam"], "18 jaar en ouder", 2020, "buurt",
                           pd.DataFrame(columns=["area_id", "area_name", "geojson", "lon", "lat"]), None, None, 100)
     assert "Van Swieten" not in view.sentence and "Martini Trade Park" not in view.sentence
@@ -141,7 +142,7 @@ def test_small_buurten_are_flagged_and_never_named(groningen_db: Path) -> None:
 
 
 def test_missing_values_say_why(groningen_db: Path, source_dir: Path) -> None:
-    cat = options.catalog(db.run(groningen_db, "indicator_options"))
+    cat = indicators.catalog(db.run(groningen_db, "indicator_options"))
     # Selwerderhof (BU00141004): the RIVM file publishes "." for it in 2020.
     table = pd.read_csv(source_dir / RAW, dtype=str)
     cell = table[(table["WijkenEnBuurten"].str.strip() == "BU00141004") & (table["Leeftijd"].str.strip() == AGE_18PLUS)
@@ -168,7 +169,7 @@ def test_missing_values_say_why(groningen_db: Path, source_dir: Path) -> None:
     finally:
         con.close()
     assert not set(changed["region_code"]) & known
-    city = db.run(groningen_db, "area_monitor_city_trend", indicator="Eenzaam", age_group="18plus")
+    city = db.run(groningen_db, "city_trend", indicator="Eenzaam", age_group="18plus")
     view = views.map_view(rows, city, ind, "18 jaar en ouder", 2020, "buurt",
                           pd.DataFrame(columns=["area_id", "area_name", "geojson", "lon", "lat"]), None, None, 100)
     assert "niet gepubliceerd / geheim" in view.legend_html

@@ -15,11 +15,15 @@ import pandas as pd
 import pytest
 
 from wijkmonitor import db
-from wijkmonitor.area_monitor import maps as gmaps
 from wijkmonitor.common import fmt, text
+from wijkmonitor.common import maps as gmaps
+from wijkmonitor.common.areas import Areas, areas_from_frame
 from wijkmonitor.config import PROJECT_ROOT
-from wijkmonitor.interventions import budget, cards, charts, filters, maps, model, process, results, views
+from wijkmonitor.interventions import budget, cards, charts, filters, maps, model, results, views
 from wijkmonitor.interventions.filters import ALL, Filters
+from wijkmonitor.process import charts as process_charts
+from wijkmonitor.process import log as process
+from wijkmonitor.process import views as process_views
 from wijkmonitor.texts import interventies as itxt
 from wijkmonitor.texts import proces as ptxt
 
@@ -83,7 +87,7 @@ def amount(cell: str) -> float:
 @pytest.fixture(scope="module")
 def frames(groningen_db: Path) -> dict[str, pd.DataFrame]:
     names = ["interventions_list", "interventions_areas", "interventions_programmes", "interventions_results",
-             "interventions_indicator_labels", "interventions_area_options", "process_log", "process_population",
+             "interventions_indicator_labels", "area_options", "process_log", "process_population",
              "area_outlines", "interventions_partners", "partners_all"]
     return {name: db.run(groningen_db, name) for name in names}
 
@@ -92,13 +96,13 @@ def frames(groningen_db: Path) -> dict[str, pd.DataFrame]:
 def register(frames: dict[str, pd.DataFrame]) -> model.Register:
     return model.build_register(frames["interventions_list"], frames["interventions_areas"],
                                 frames["interventions_programmes"], frames["interventions_results"],
-                                frames["interventions_indicator_labels"], frames["interventions_area_options"],
+                                frames["interventions_indicator_labels"], frames["area_options"],
                                 frames["interventions_partners"], frames["partners_all"])
 
 
 @pytest.fixture(scope="module")
 def log(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    return process.prepare(frames["process_log"], model.areas_from_frame(frames["interventions_area_options"]))
+    return process.prepare(frames["process_log"], areas_from_frame(frames["area_options"]))
 
 
 def ids(frame: pd.DataFrame) -> set[str]:
@@ -409,15 +413,15 @@ def test_map_colours_by_number_and_outlines_the_chosen_area(register: model.Regi
 
 
 @pytest.fixture(scope="module")
-def areas(frames: dict[str, pd.DataFrame]) -> model.Areas:
-    return model.areas_from_frame(frames["interventions_area_options"])
+def areas(frames: dict[str, pd.DataFrame]) -> Areas:
+    return areas_from_frame(frames["area_options"])
 
 
 def _log_rows() -> list[dict[str, str]]:
     return _csv("proceslog.csv")
 
 
-def test_process_summary_equals_hand_counts(log: pd.DataFrame, areas: model.Areas) -> None:
+def test_process_summary_equals_hand_counts(log: pd.DataFrame, areas: Areas) -> None:
     rows = _log_rows()
     s = process.summary(process.apply(log, process.ProcessFilters(), areas))
     assert s.activities == len(rows)
@@ -428,7 +432,7 @@ def test_process_summary_equals_hand_counts(log: pd.DataFrame, areas: model.Area
     assert s.with_role == sum(1 for r in known if int(r["lived_experience_roles"]) > 0)
 
 
-def test_process_area_filter_places_buurten_and_holds_members(log: pd.DataFrame, areas: model.Areas) -> None:
+def test_process_area_filter_places_buurten_and_holds_members(log: pd.DataFrame, areas: Areas) -> None:
     rows = _log_rows()
     selwerd = process.apply(log, process.ProcessFilters(area="selwerd"), areas)
     assert len(selwerd) == sum(1 for r in rows if r["area"] == "selwerd")
@@ -444,7 +448,7 @@ def test_process_area_filter_places_buurten_and_holds_members(log: pd.DataFrame,
     assert len(kinds) == sum(1 for r in rows if r["activity_type"] == "enquete")
 
 
-def test_reach_compared_with_all_inhabitants(log: pd.DataFrame, areas: model.Areas,
+def test_reach_compared_with_all_inhabitants(log: pd.DataFrame, areas: Areas,
                                              frames: dict[str, pd.DataFrame]) -> None:
     rows = process.apply(log, process.ProcessFilters(), areas)
     reach = process.reach_vs_population(rows, frames["process_population"]).set_index("area_key")
@@ -460,11 +464,11 @@ def test_reach_compared_with_all_inhabitants(log: pd.DataFrame, areas: model.Are
     table = process.reach_table(reach.reset_index()).set_index("Gebied")
     assert table.loc["Ten Boer", "Inwoners (alle leeftijden)"] == "5.845"
     assert table.loc["Selwerd", "Bereikt per 100 inwoners"] == "11,2"
-    figure = charts.reach_chart(reach.reset_index())
+    figure = process_charts.reach_chart(reach.reset_index())
     assert figure is not None and "11,2" in list(figure.data[0].text)
 
 
-def test_chosen_programme_area_gets_an_all_together_reach_row(log: pd.DataFrame, areas: model.Areas,
+def test_chosen_programme_area_gets_an_all_together_reach_row(log: pd.DataFrame, areas: Areas,
                                                               frames: dict[str, pd.DataFrame]) -> None:
     total = process.total_row("groningen-noord", areas)
     assert total == ("groningen-noord", "Groningen-Noord: alles samen")
@@ -480,7 +484,7 @@ def test_chosen_programme_area_gets_an_all_together_reach_row(log: pd.DataFrame,
     assert own["reached"] < last["reached"]
 
 
-def test_area_year_table_separates_no_activity_from_unknown(log: pd.DataFrame, areas: model.Areas) -> None:
+def test_area_year_table_separates_no_activity_from_unknown(log: pd.DataFrame, areas: Areas) -> None:
     rows = process.apply(log, process.ProcessFilters(), areas)
     table = process.area_year_table(process.per_area_year(rows, "reached")).set_index("Gebied")
     noord = "Groningen-Noord als geheel"  # only the activities for Groningen-Noord as a whole
@@ -489,10 +493,10 @@ def test_area_year_table_separates_no_activity_from_unknown(log: pd.DataFrame, a
     assert table.loc["Oosterparkwijk", "Totaal"] == "1.443"
     counts = process.area_year_table(process.per_area_year(rows, "activities"))
     assert counts.set_index("Gebied").loc["Selwerd", "Totaal"] == "4"
-    assert charts.area_year_heatmap(process.per_area_year(rows, "reached")) is not None
+    assert process_charts.area_year_heatmap(process.per_area_year(rows, "reached")) is not None
 
 
-def test_jullie_zeiden_wij_deden_links_to_interventions(log: pd.DataFrame, areas: model.Areas) -> None:
+def test_jullie_zeiden_wij_deden_links_to_interventions(log: pd.DataFrame, areas: Areas) -> None:
     items = process.said_did(process.apply(log, process.ProcessFilters(), areas))
     assert len(items) == sum(1 for r in _log_rows() if r["raised"] or r["action"])
     by_head = {i.head.split(" · ")[0]: i for i in items}
@@ -515,7 +519,7 @@ def test_jullie_zeiden_wij_deden_links_to_interventions(log: pd.DataFrame, areas
 
 
 def test_long_said_did_and_lessons_are_shortened_with_the_whole_kept(log: pd.DataFrame,
-                                                                    areas: model.Areas) -> None:
+                                                                    areas: Areas) -> None:
     rows = process.apply(log, process.ProcessFilters(), areas).copy()
     long = "Bewoners vroegen om " + "meer groen en speelruimte, " * 12
     first = rows.sort_values("date").index[-1]
@@ -530,7 +534,7 @@ def test_long_said_did_and_lessons_are_shortened_with_the_whole_kept(log: pd.Dat
     assert lessons[0].is_example and "voorbeelddata" in lessons[0].head
 
 
-def test_said_did_escapes_register_text(log: pd.DataFrame, areas: model.Areas) -> None:
+def test_said_did_escapes_register_text(log: pd.DataFrame, areas: Areas) -> None:
     rows = process.apply(log, process.ProcessFilters(), areas).copy()
     rows.loc[rows.index[0], ["raised", "action", "decision_or_intervention_id"]] = HOSTILE[0]
     rows.loc[rows.index[0], "intervention_id"] = None
@@ -545,7 +549,7 @@ def test_said_did_escapes_register_text(log: pd.DataFrame, areas: model.Areas) -
     [("JONGEREN", 1), ("jongeren", 1), ("  budget ", 2), ("", 13), (".*", 0), ("'; drop table process_log; --", 0),
      ("[", 0), ("(", 0), ("ALS GEHEEL", 1), ("reflectiemoment", 6)],
 )
-def test_lessons_search_is_literal_and_case_insensitive(log: pd.DataFrame, areas: model.Areas, term: str,
+def test_lessons_search_is_literal_and_case_insensitive(log: pd.DataFrame, areas: Areas, term: str,
                                                         expected: int) -> None:
     rows = process.apply(log, process.ProcessFilters(), areas)
     hand = [r for r in _log_rows() if r["lessons"]]
@@ -555,15 +559,15 @@ def test_lessons_search_is_literal_and_case_insensitive(log: pd.DataFrame, areas
     assert list(found.columns) == process.LESSON_COLUMNS
 
 
-def test_lived_experience_by_activity_type(log: pd.DataFrame, areas: model.Areas) -> None:
+def test_lived_experience_by_activity_type(log: pd.DataFrame, areas: Areas) -> None:
     table = process.lived_by_type(process.apply(log, process.ProcessFilters(), areas)).set_index("Soort activiteit")
     assert table.loc["enquete", "Deel"] == "onbekend"  # never filled in for surveys
     assert table.loc["reflectiemoment", "Met ervaringsdeskundigen in een rol"] == 7
 
 
-def test_process_view_says_what_the_comparison_base_is(log: pd.DataFrame, areas: model.Areas,
+def test_process_view_says_what_the_comparison_base_is(log: pd.DataFrame, areas: Areas,
                                                       frames: dict[str, pd.DataFrame]) -> None:
-    view = views.process_view(process.apply(log, process.ProcessFilters(), areas), frames["process_population"],
+    view = process_views.process_view(process.apply(log, process.ProcessFilters(), areas), frames["process_population"],
                               "reached")
     assert "alle leeftijden" in view.reach_note and "2024" in view.reach_note and "niet alleen volwassenen" in \
         view.reach_note

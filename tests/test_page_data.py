@@ -19,9 +19,11 @@ from tests.bad_inputs.apptest import open_app
 from tests.rendered import rendered
 from tests.test_sources_derived import _build
 from wijkmonitor import db
-from wijkmonitor.area_monitor import breaks, maps, national, options, overview, views
-from wijkmonitor.common import page
+from wijkmonitor.area_monitor import breaks, maps, national, views
+from wijkmonitor.common import indicators, page
 from wijkmonitor.config import PROJECT_ROOT
+from wijkmonitor.overview import maps as overview_maps
+from wijkmonitor.overview import matrix as overview
 
 GEBIED = "pages/gebiedsmonitor.py"
 OVER = "pages/over-de-data.py"
@@ -50,7 +52,7 @@ def one(path: Path, sql: str) -> object:
 # ------------------------------------------------------------------------------- Programma-overzicht (real)
 
 def test_overview_shows_veilig_with_real_figures_and_a_coverage_line_for_every_nplv_theme(app_db: Path) -> None:
-    at = open_app("dashboard.py")
+    at = open_app("dashboard.py", theme="veilig")  # the matrix shows one theme at a time
     assert not at.exception and not at.error
     html = html_of(at)
     assert '<th scope="colgroup" colspan="3" class="wm-theme">Prettig en veilig samenleven</th>' in html or \
@@ -164,22 +166,22 @@ def test_over_de_data_shows_coverage_per_theme_and_goal(app_db: Path) -> None:
 
 # ------------------------------------------------------------------------------- builders on hand-made rows
 
-def _indicator(**extra: object) -> options.Indicator:
+def _indicator(**extra: object) -> indicators.Indicator:
     base: dict[str, object] = dict(code="X", label="Score", unit="score", polarity="higher_better", decimals=2,
                                    headline=True, definition="", source="", theme_id="veilig",
                                    theme_name="Prettig en veilig samenleven")
     base.update(extra)
-    return options.Indicator(**base)  # type: ignore[arg-type]
+    return indicators.Indicator(**base)  # type: ignore[arg-type]
 
 
 def test_map_level_follows_the_lowest_level() -> None:
     wijk_only = _indicator(lowest_level="wijk")
     assert wijk_only.levels == ("wijk",)
-    level, message = options.map_level("buurt", wijk_only)
+    level, message = indicators.map_level("buurt", wijk_only)
     assert level == "wijk" and message is not None and "Gevraagd waren de buurten" in message
-    assert options.map_level("wijk", wijk_only) == ("wijk", None)
-    assert options.map_level("buurt", _indicator()) == ("buurt", None)
-    assert options.map_level(None, wijk_only) == ("wijk", None)
+    assert indicators.map_level("wijk", wijk_only) == ("wijk", None)
+    assert indicators.map_level("buurt", _indicator()) == ("buurt", None)
+    assert indicators.map_level(None, wijk_only) == ("wijk", None)
 
 
 def test_rate_unit_text_states_denominator_and_year() -> None:
@@ -235,9 +237,9 @@ def proefstad(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_trend_break_is_marked_in_chart_table_and_sentence(proefstad: Path) -> None:
-    cat = options.catalog(db.run(proefstad, "indicator_options"))
+    cat = indicators.catalog(db.run(proefstad, "indicator_options"))
     rows = db.run(proefstad, "gap_trend_unit", unit_code="WK999902", indicator="Eenzaam", age_group="18plus")
-    city = db.run(proefstad, "area_monitor_city_trend", indicator="Eenzaam", age_group="18plus")
+    city = db.run(proefstad, "city_trend", indicator="Eenzaam", age_group="18plus")
     changes = db.run(proefstad, "area_monitor_definition_changes")
     found = breaks.breaks(rows, changes, "WK999902", "GM9999")
     assert found == [breaks.Break(2020, 2024, ("andere buurtindeling (erbij: BU99990202)",
@@ -280,7 +282,7 @@ def test_trend_break_is_on_the_page(proefstad_app: Path) -> None:
 def test_no_page_asks_for_a_basemap_or_an_icon_from_outside() -> None:
     assert not page.FAVICON.startswith(":material")  # a material favicon is fetched from fonts.gstatic.com
     empty = pd.DataFrame(columns=["area_id", "area_name", "geometry", "lon", "lat", "boundary_year"])
-    deck = json.loads(maps.overview(pd.DataFrame(columns=["name", "geojson"]), empty).to_json())
+    deck = json.loads(overview_maps.programme_map(pd.DataFrame(columns=["name", "geojson"]), empty).to_json())
     assert deck.get("mapStyle") is None and deck.get("mapProvider") is None
     sources = [*(PROJECT_ROOT / "wijkmonitor").rglob("*.py"), PROJECT_ROOT / "dashboard.py",
                *(PROJECT_ROOT / "pages").glob("*.py")]

@@ -14,8 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.common import fmt
+from wijkmonitor.common.figures import FrozenFigure
+from wijkmonitor.common.indicators import Indicator
 from wijkmonitor.common.text import plotly_text
 from wijkmonitor.texts import gebied as txt
 
@@ -24,21 +25,6 @@ CITY_COLOUR = "#6b6b6b"
 GAP_FILL = "rgba(230, 159, 0, 0.28)"  # Okabe-Ito orange, light: the band between area and city
 MARKER_COLOUR = "#0b5394"
 FONT = {"size": 13, "color": "#1f1f1f"}
-
-
-class FrozenFigure(go.Figure):  # type: ignore[misc]
-    """A finished figure that is only read from now on: its `to_dict` is computed once.
-
-    The sections are cached and shared, and `st.plotly_chart` calls `to_dict()` on every rerun; plotly's deep
-    copy of the twelve-panel figure costs about 20 ms each time. Nothing changes a figure after it is built.
-    """
-
-    def to_dict(self) -> dict[str, Any]:
-        frozen: dict[str, Any] | None = self.__dict__.get("_frozen_dict")
-        if frozen is None:
-            frozen = super().to_dict()
-            self.__dict__["_frozen_dict"] = frozen
-        return frozen
 
 
 def _axis_unit(ind: Indicator) -> str:
@@ -83,7 +69,7 @@ def trend_figure(
 ) -> go.Figure:
     """One unit against the city over all editions, the gap shaded; interventions as dotted vertical lines.
 
-    `unit_rows`: `gap_trend_unit` rows (year, value); `city_rows`: `area_monitor_city_trend` rows (year, city_value);
+    `unit_rows`: `gap_trend_unit` rows (year, value); `city_rows`: `city_trend` rows (year, city_value);
     `markers`: `area_monitor_intervention_markers` rows (name, start_date) to draw, or None.
     """
     unit = unit_rows[["year", "value"]].dropna().astype({"year": int}).sort_values("year")

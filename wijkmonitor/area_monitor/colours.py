@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from wijkmonitor.common import fmt
+from wijkmonitor.common.maps import BLUES_5
 from wijkmonitor.texts import gebied as txt
 
 RGB = tuple[int, int, int]
@@ -30,7 +31,6 @@ PUOR_7: tuple[RGB, ...] = (
     (153, 142, 195),
     (84, 39, 136),
 )
-BLUES_5: tuple[RGB, ...] = ((239, 243, 255), (189, 215, 231), (107, 174, 214), (49, 130, 189), (8, 81, 156))
 MISSING: RGB = (189, 189, 189)
 # One swatch per reason a figure is missing (texts.gebied.MISSING_REASONS); the words in legend and tooltip carry
 # the meaning, the swatch only repeats it.

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from wijkmonitor.area_monitor.options import LEVELS, Catalog, Units
+from wijkmonitor.common.indicators import LEVELS, Catalog, Units
 from wijkmonitor.common.text import inert, markdown
 from wijkmonitor.common.url_state import Choice, choose, parse_year
 from wijkmonitor.texts import gebied as txt

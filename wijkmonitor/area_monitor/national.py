@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.common import fmt
+from wijkmonitor.common.indicators import Indicator
 from wijkmonitor.texts import gebied as txt
 
 

@@ -15,8 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.common import fmt, verdict
+from wijkmonitor.common.indicators import Indicator, method_short
 from wijkmonitor.common.text import markdown
 from wijkmonitor.texts import gebied as txt
 
@@ -127,25 +127,6 @@ def method_note(row: Row | None) -> str:
         return out + txt.METHOD_ALL_MEMBERS.format(members=members)
     verb = "heeft" if used == 1 else "hebben"
     return out + txt.METHOD_MEMBERS.format(used=used, members=members, verb=verb)
-
-
-def method_short(row: Row | None) -> str:
-    """The 'Berekening' column: 'gewogen met inwoners 2017' or 'ongewogen gemiddelde'; empty for regions."""
-    method = _get(row, "method")
-    if method is None:
-        return ""
-    weight = txt.WEIGHT_LABELS.get(str(_get(row, "weight_indicator")), str(_get(row, "weight_indicator") or ""))
-    weight_year = _get(row, "weight_year")
-    return txt.METHOD_LABELS.get(str(method), str(method)).format(
-        weight=weight, weight_year=int(weight_year) if weight_year else ""
-    ).strip()
-
-
-def members_short(row: Row | None) -> str:
-    used, members = _get(row, "n_used"), _get(row, "n_members")
-    if used is None or members is None:
-        return ""
-    return f"{int(used)} van {int(members)}"
 
 
 def _plural(count: int, level: str) -> str:

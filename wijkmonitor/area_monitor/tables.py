@@ -6,14 +6,11 @@ codes, so the table can be read without the chart (screen readers) and opened in
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
-from wijkmonitor.area_monitor import colours, sentences
-from wijkmonitor.area_monitor.options import Indicator
+from wijkmonitor.area_monitor import colours
 from wijkmonitor.common import fmt, verdict
-from wijkmonitor.texts import common as ctxt
+from wijkmonitor.common.indicators import Indicator, members_short, method_short, position_word
 from wijkmonitor.texts import gebied as txt
 
 # Columns holding years: shown as plain numbers, never with a thousands separator ("2.016").
@@ -38,16 +35,6 @@ def gap_column(ind: Indicator) -> str:
 
 def prev_gap_column(ind: Indicator) -> str:
     return _with_unit(txt.COL_PREV_GAP, fmt.gap_unit(ind.unit))
-
-
-def position_word(position: Any, gap: Any, value: Any) -> str:
-    if fmt.is_missing(value):
-        return ctxt.NO_DATA
-    if position == "neutraal" or not isinstance(position, str):
-        if fmt.is_missing(gap):
-            return ""
-        return txt.HIGHER if float(gap) > 0 else txt.LOWER if float(gap) < 0 else "gelijk"
-    return position
 
 
 def _round(series: pd.Series, decimals: int) -> pd.Series:
@@ -113,8 +100,8 @@ def trend_table(
         txt.COL_POSITION: [position_word(r["position"], r["gap"], r["value"]) for r in records],
         txt.COL_JUDGEMENT: [verdict.badge(r) for r in records],
         txt.COL_TREND: [verdict.kloof_words(r.get("kloof")) for r in records],
-        txt.COL_METHOD: [sentences.method_short(r) for r in records],
-        txt.COL_MEMBERS: [sentences.members_short(r) for r in records],
+        txt.COL_METHOD: [method_short(r) for r in records],
+        txt.COL_MEMBERS: [members_short(r) for r in records],
         txt.COL_INDICATOR: ind.label,
         txt.COL_AGE: age_label,
     })
@@ -138,8 +125,8 @@ def multiples_table(
         txt.COL_POSITION: [position_word(r["position"], r["gap"], r["value"]) for r in records],
         txt.COL_JUDGEMENT: [verdict.badge({"judgement": r.get("judgement")}) for r in records],
         txt.COL_TREND: [verdict.kloof_words(r.get("kloof")) for r in records],
-        txt.COL_METHOD: [sentences.method_short(r) for r in records],
-        txt.COL_MEMBERS: [sentences.members_short(r) for r in records],
+        txt.COL_METHOD: [method_short(r) for r in records],
+        txt.COL_MEMBERS: [members_short(r) for r in records],
         txt.COL_INDICATOR: ind.label,
         txt.COL_AGE: age_label,
     })

@@ -1,4 +1,4 @@
-"""Everything one section of a page shows, composed from the builders: map, trend, all areas, overview.
+"""Everything one section of a page shows, composed from the builders: map, trend, all areas.
 
 Pure functions of query rows, so a section can be tested without Streamlit and cached whole by `load`
 (a warm rerun then only looks up finished figures, sentences and tables).
@@ -12,9 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from wijkmonitor.area_monitor import breaks, charts, colours, maps, overview, sentences, tables
-from wijkmonitor.area_monitor.options import Indicator
+from wijkmonitor.area_monitor import breaks, charts, colours, maps, sentences, tables
 from wijkmonitor.common import fmt
+from wijkmonitor.common.indicators import Indicator
 from wijkmonitor.texts import gebied as txt
 
 
@@ -174,19 +174,3 @@ def areas_view(
     return AreasView(figure, sentences.areas_sentence(area_rows, kinds, ind, year),
                      sentences.areas_method_note(area_rows, year), table, newest_text(years),
                      city_note(area_rows))
-
-
-@dataclass(frozen=True)
-class OverviewView:
-    matrix: overview.Matrix
-    summary: list[str]
-    html: str
-    notes: list[str]
-    years: str
-    table: pd.DataFrame
-
-
-def overview_view(m: overview.Matrix) -> OverviewView:
-    table = overview.matrix_table(m)
-    return OverviewView(m, overview.summary(m), overview.matrix_html(m),
-                        overview.notes(m) + overview.source_notes(m), overview.years_text(m), table)

@@ -130,3 +130,29 @@ def ensure(key: str, options: Sequence[object], default: object) -> None:
         return
     if key not in st.session_state or st.session_state[key] not in options:
         st.session_state[key] = default
+
+
+def segmented(
+    label: str,
+    name: str,
+    options: Sequence[T],
+    default: T,
+    *,
+    key: str,
+    memo_key: str,
+    format_func: Callable[[T], str] = str,
+) -> tuple[T, str | None]:
+    """One choice of a few (a theme, a tab) as a segmented control bound to `?name=`: a link that is news sets
+    it, then the widget leads and the URL follows. Returns the choice and the raw link value it did not know
+    (None when there was none), for the page's Dutch message; `st.tabs` cannot be addressed, this can."""
+    rejected = None
+    news = incoming((name,), memo_key)
+    if news is not None:
+        chosen = choose(news.get(name), list(options), default)
+        st.session_state[key] = chosen.value
+        rejected = chosen.rejected
+    ensure(key, list(options), default)
+    picked = st.segmented_control(label, list(options), key=key, format_func=format_func, required=True)
+    value: T = default if picked is None else picked
+    publish({name: str(value)}, memo_key, (name,))
+    return value, rejected

@@ -9,25 +9,19 @@ use Dutch separators.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from wijkmonitor.area_monitor.charts import FrozenFigure  # cached figures are read only: to_dict() computed once
 from wijkmonitor.common import fmt
+from wijkmonitor.common.figures import BAR_COLOUR, FONT, MARGIN, ROW_PX, figure, unique_labels
 from wijkmonitor.common.text import html_text, plain, short_label
 from wijkmonitor.registers.schema import STATUSES
 from wijkmonitor.texts import interventies as itxt
-from wijkmonitor.texts import proces as ptxt
 
-FONT = {"size": 13, "color": "#1f1f1f"}
-SEPARATORS = ",."  # decimal comma, thousands dot
 BUDGET_COLOUR = "#9ecae1"
 SPENT_COLOUR = "#08519c"
-BAR_COLOUR = "#2b6a99"
 TARGET_COLOUR = "#1f1f1f"
 # Okabe-Ito, colour-blind safe; the status is also written in the legend and the hover text.
 STATUS_COLOURS = {
@@ -39,8 +33,6 @@ STATUS_COLOURS = {
 }
 # WCAG 1.4.1: the status must not be told by colour alone, so each status also has its own bar pattern.
 STATUS_PATTERNS = {"idee": ".", "voorbereiding": "x", "lopend": "", "afgerond": "+", "gestopt": "-"}
-ROW_PX = 34
-_CONFIG_MARGIN = {"l": 10, "r": 30, "t": 30, "b": 40}
 
 
 def euro_short(value: object) -> str:
@@ -55,49 +47,6 @@ def euro_short(value: object) -> str:
     return fmt.euro(amount)
 
 
-def _unique(labels: Sequence[str]) -> list[str]:
-    """Axis categories must differ, or plotly merges bars; repeat names get a counter."""
-    seen: dict[str, int] = {}
-    out = []
-    for label in labels:
-        seen[label] = seen.get(label, 0) + 1
-        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
-    return out
-
-
-def _figure(
-    traces: list[dict[str, Any]],
-    height: int,
-    xaxis: dict[str, Any],
-    yaxis: dict[str, Any],
-    *,
-    shapes: Sequence[dict[str, Any]] = (),
-    annotations: Sequence[dict[str, Any]] = (),
-    margin: dict[str, int] | None = None,
-    **extra: Any,
-) -> go.Figure:
-    """One constructor call with the whole figure: plotly validates it once, where update_* calls would
-    validate again for every change (several times slower for a new selection)."""
-
-    def axis(spec: dict[str, Any]) -> dict[str, Any]:
-        # Streamlit's chart theme greys the axis labels below the 4.5:1 contrast; the labels carry the names.
-        title = spec.pop("title", None)
-        out = {"tickfont": FONT, **spec}
-        if title is not None:
-            out["title"] = {"text": title, "font": FONT}
-        return out
-
-    layout = {
-        "height": height, "font": FONT, "separators": SEPARATORS, "margin": margin or _CONFIG_MARGIN,
-        "plot_bgcolor": "white",
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0, "font": FONT},
-        "hoverlabel": {"bgcolor": "white", "font": FONT},
-        "xaxis": axis(dict(xaxis)), "yaxis": axis(dict(yaxis)),
-        "shapes": list(shapes), "annotations": list(annotations), **extra,
-    }
-    return FrozenFigure(data=traces, layout=layout)
-
-
 def budget_bars(rows: pd.DataFrame, highlight: str | None = None, separator_before: int | None = None,
                 series: tuple[tuple[str, str, str], ...] | None = None) -> go.Figure:
     """Budget and spent per row, horizontal (`rows`: key, label, budget, spent, n, n_example, and optionally
@@ -107,7 +56,7 @@ def budget_bars(rows: pd.DataFrame, highlight: str | None = None, separator_befo
     The first row is drawn on top; `highlight` (a key) is printed bold on the axis; `separator_before` draws a
     dotted line above that row (areas above it, buckets spanning several areas below).
     """
-    labels = _unique([html_text(short_label(lbl, 44)) for lbl in rows["label"]])
+    labels = unique_labels([html_text(short_label(lbl, 44)) for lbl in rows["label"]])
     labels = [f"<b>{lbl}</b>" if key == highlight else lbl for lbl, key in zip(labels, rows["key"], strict=True)]
     if "note" in rows:
         labels = [f"{lbl}<br><span style='font-size:11px'>{html_text(note)}</span>" if plain(note) else lbl
@@ -134,7 +83,7 @@ def budget_bars(rows: pd.DataFrame, highlight: str | None = None, separator_befo
     if separator_before is not None and 0 < separator_before < len(rows):
         shapes.append({"type": "line", "xref": "paper", "x0": -0.45, "x1": 1, "y0": separator_before - 0.5,
                        "y1": separator_before - 0.5, "line": {"color": "#6b6b6b", "width": 1, "dash": "dot"}})
-    return _figure(
+    return figure(
         traces, 90 + 2 * ROW_PX * max(len(rows), 1),
         # Room on the right for the amount printed after the longest bar.
         xaxis={"title": itxt.CHART_EURO_AXIS, "showgrid": True, "gridcolor": "#e6e6e6", "tickprefix": "€ ",
@@ -160,7 +109,7 @@ def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
         day = fmt.to_date(end)
         open_end.append(day is None)
         ends.append(day if day is not None else max(today, start + dt.timedelta(days=30)))
-    labels = _unique([
+    labels = unique_labels([
         html_text(short_label(n, 40)) + " · " + html_text(itxt.STATUS_LABELS.get(s, s))
         + (f", {itxt.TIMELINE_NO_END}" if no_end else "")
         for n, s, no_end in zip(rows["name"], rows["status"], open_end, strict=True)
@@ -189,7 +138,7 @@ def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
                                    "fillmode": "overlay", "size": 7, "solidity": 0.35}},
             "hovertext": hover, "hoverinfo": "text",
         })
-    return _figure(
+    return figure(
         traces, 150 + ROW_PX * max(len(rows), 1),
         # A label every second year, upright: yearly labels were turned on their side in a narrow plot and ran
         # into the "vandaag" mark below them.
@@ -201,7 +150,7 @@ def timeline(frame: pd.DataFrame, today: dt.date) -> go.Figure:
         # Below the year labels: above the plot it would collide with the legend, beside the axis with a year.
         annotations=[{"x": today.isoformat(), "y": 0, "yref": "paper", "text": itxt.TODAY, "showarrow": False,
                       "yanchor": "top", "yshift": -26, "font": FONT}],
-        margin={**_CONFIG_MARGIN, "b": 60}, barmode="overlay", bargap=0.3,
+        margin={**MARGIN, "b": 60}, barmode="overlay", bargap=0.3,
     )
 
 
@@ -211,7 +160,7 @@ def results_chart(latest: pd.DataFrame) -> go.Figure | None:
     rows = latest[latest["share"].notna()]
     if rows.empty:
         return None
-    labels = _unique([f"<b>{html_text(short_label(n, 44))}</b><br>{html_text(short_label(m, 48))}"
+    labels = unique_labels([f"<b>{html_text(short_label(n, 44))}</b><br>{html_text(short_label(m, 48))}"
                       for n, m in zip(rows["name"], rows["measure"], strict=True)])
     percent = [100 * float(s) for s in rows["share"]]
     text = [itxt.RESULT_TEXT.format(value=fmt.measured(v), target=fmt.measured(t), share=fmt.share(v, t))
@@ -228,7 +177,7 @@ def results_chart(latest: pd.DataFrame) -> go.Figure | None:
         "insidetextfont": {"color": "white", "size": 13}, "cliponaxis": False, "hovertext": hover,
         "hoverinfo": "text", "name": itxt.CHART_OF_TARGET, "showlegend": False,
     }
-    return _figure(
+    return figure(
         [trace], 110 + 48 * len(rows),
         xaxis={"title": itxt.CHART_OF_TARGET, "ticksuffix": "%", "range": [0, max(150.0, max(percent) * 1.1)],
                "showgrid": True, "gridcolor": "#e6e6e6"},
@@ -238,67 +187,4 @@ def results_chart(latest: pd.DataFrame) -> go.Figure | None:
         annotations=[{"x": 100, "y": 1, "yref": "paper", "text": itxt.TARGET_LINE, "showarrow": False,
                       "yanchor": "bottom", "font": FONT}],
         bargap=0.25,
-    )
-
-
-def area_year_heatmap(long: pd.DataFrame) -> go.Figure | None:
-    """Areas x years with the number printed in each cell ('?' when the activities lack the number)."""
-    if long.empty:
-        return None
-    names = list(dict.fromkeys(long["area_name"]))
-    years = sorted({int(y) for y in long["year"]})
-    cells = {(n, int(y)): v for n, y, v in zip(long["area_name"], long["year"], long["value"], strict=True)}
-    z: list[list[float | None]] = []
-    text: list[list[str]] = []
-    for name in names:
-        z_row: list[float | None] = []
-        t_row: list[str] = []
-        for year in years:
-            value = cells.get((name, year), "absent")
-            if isinstance(value, str):
-                z_row.append(None)
-                t_row.append("")
-            elif fmt.is_missing(value):
-                z_row.append(None)
-                t_row.append("?")
-            else:
-                z_row.append(float(value))  # type: ignore[arg-type]
-                t_row.append(fmt.count(value))
-        z.append(z_row)
-        text.append(t_row)
-    labels = _unique([html_text(short_label(n, 40)) for n in names])
-    trace = {
-        "type": "heatmap", "z": z, "x": [str(y) for y in years], "y": labels, "text": text,
-        "texttemplate": "%{text}", "colorscale": "Blues", "showscale": False,
-        "hovertemplate": "%{y}, %{x}: %{text}<extra></extra>", "xgap": 2, "ygap": 2,
-    }
-    return _figure([trace], 80 + ROW_PX * len(names), xaxis={"type": "category", "side": "top"},
-                   yaxis={"autorange": "reversed"})
-
-
-def reach_chart(reach: pd.DataFrame) -> go.Figure | None:
-    """Residents reached per 100 inhabitants per area; both counts under the area's name, 'onbekend' on the
-    bar where there is no base (or no reach)."""
-    if reach.empty:
-        return None
-    values = [None if fmt.is_missing(v) else float(v) for v in reach["per_100"]]
-    counts = [
-        ptxt.REACH_COUNTS_UNKNOWN.format(reached=fmt.count(r, missing=ptxt.UNKNOWN)) if fmt.is_missing(i)
-        else ptxt.REACH_COUNTS.format(reached=fmt.count(r, missing=ptxt.UNKNOWN), inhabitants=fmt.count(i))
-        for r, i in zip(reach["reached"], reach["inhabitants"], strict=True)
-    ]
-    names = _unique([html_text(short_label(n, 40)) for n in reach["area_name"]])
-    labels = [f"{n}<br><span style='font-size:11px'>{c}</span>" for n, c in zip(names, counts, strict=True)]
-    text = [ptxt.UNKNOWN if v is None else fmt.number(v, 1) for v in values]
-    hover = [f"<b>{n}</b><br>{ptxt.CHART_PER_100}: {t}<br>{c}" for n, t, c in zip(names, text, counts, strict=True)]
-    top = max([v for v in values if v is not None] or [1.0])
-    trace = {
-        "type": "bar", "y": labels, "x": [v or 0 for v in values], "orientation": "h",
-        "marker": {"color": BAR_COLOUR}, "text": text, "textposition": "outside", "cliponaxis": False,
-        "hovertext": hover, "hoverinfo": "text", "showlegend": False,
-    }
-    return _figure(
-        [trace], 90 + 44 * len(reach),
-        xaxis={"title": ptxt.CHART_PER_100, "showgrid": True, "gridcolor": "#e6e6e6", "range": [0, top * 1.15]},
-        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": labels},
     )

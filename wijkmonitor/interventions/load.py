@@ -1,4 +1,4 @@
-"""Cached data calls of the Interventiemonitor and the Procesmonitor: named queries (through
+"""Cached data calls of the Interventiemonitor (and of Mijn organisatie's register): named queries (through
 `wijkmonitor.common.data.query`) fed to the pure views.
 
 Every loader is cached with the kernel's `@cached`, keyed on the pinned build, so a rebuilt file is never
@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-
 from wijkmonitor.access.session import query_for_viewer
-from wijkmonitor.area_monitor import load as gebied_load
 from wijkmonitor.common.data import cached, meta, query
-from wijkmonitor.interventions import model, process, views
+from wijkmonitor.common.load import area_shapes, base_map
+from wijkmonitor.interventions import model, views
 from wijkmonitor.interventions.filters import Filters, Options, options
 
-__all__ = ["filter_options", "intervention_view", "meta", "process_options", "process_rows", "process_view",
-           "register"]
+__all__ = ["filter_options", "intervention_view", "meta", "register"]
 
 _VIEWS = 64  # cached selections per page (each a few hundred kB at most)
 
@@ -34,7 +31,7 @@ def register() -> model.Register:
         # The register tables as this run's viewer may see them (issue 14); `cached` keys by visibility class.
         query_for_viewer("interventions_list"), query_for_viewer("interventions_areas"),
         query_for_viewer("interventions_programmes"), query_for_viewer("interventions_results"),
-        query("interventions_indicator_labels"), query("interventions_area_options"),
+        query("interventions_indicator_labels"), query("area_options"),
         query("interventions_partners"), query("partners_all"),
     )
 
@@ -44,40 +41,11 @@ def filter_options() -> Options:
     return options(register())
 
 
-@cached(max_entries=4)
-def _base_map() -> pd.DataFrame:
-    # The Gebiedsmonitor's own background query: the gemeente's buurten in the map year.
-    return query("area_monitor_base_map", level="buurt")
-
-
 @cached(max_entries=_VIEWS)
 def _intervention_view(filters: Filters, today: dt.date) -> views.InterventionView:
-    return views.intervention_view(register(), filters, gebied_load.area_shapes(), _base_map(), today)
+    return views.intervention_view(register(), filters, area_shapes(), base_map(), today)
 
 
 def intervention_view(filters: Filters) -> views.InterventionView:
     # Today is part of the key: the timeline draws open-ended interventions up to today.
     return _intervention_view(filters, dt.date.today())
-
-
-@cached(max_entries=4)
-def _process_rows() -> tuple[pd.DataFrame, pd.DataFrame, model.Areas]:
-    areas = model.areas_from_frame(query("interventions_area_options"))
-    return process.prepare(query_for_viewer("process_log"), areas), query("process_population"), areas
-
-
-def process_options() -> process.ProcessOptions:
-    log, _population, areas = _process_rows()
-    return process.options(log, areas)
-
-
-def process_rows(filters: process.ProcessFilters) -> pd.DataFrame:
-    log, _population, areas = _process_rows()
-    return process.apply(log, filters, areas)
-
-
-@cached(max_entries=_VIEWS)
-def process_view(filters: process.ProcessFilters, measure: str) -> views.ProcessView:
-    log, population, areas = _process_rows()
-    return views.process_view(process.apply(log, filters, areas), population, measure,
-                              process.total_row(filters.area, areas))

@@ -1,4 +1,4 @@
-"""Map builder: where the interventions work, per renewal area, on the Gebiedsmonitor's dissolved area outlines.
+"""Map builder: where the interventions work, per renewal area, on the dissolved area outlines (`common.maps`).
 
 Pure: rows in, pydeck Deck out, always without a basemap (`map_style=None`). Tooltip text is HTML in deck.gl,
 so every name in it is escaped first.
@@ -13,10 +13,9 @@ from typing import Any
 import pandas as pd
 import pydeck as pdk
 
-from wijkmonitor.area_monitor.colours import BLUES_5
-from wijkmonitor.area_monitor.maps import CompactDeck, view_state
-from wijkmonitor.area_monitor.maps import parse_geometry as geometry_of
 from wijkmonitor.common import fmt
+from wijkmonitor.common.maps import BLUES_5, TOOLTIP_STYLE, CompactDeck, view_state
+from wijkmonitor.common.maps import parse_geometry as geometry_of
 from wijkmonitor.common.text import html_text
 from wijkmonitor.texts import interventies as txt
 
@@ -25,14 +24,6 @@ MAP_HEIGHT_PX = 520
 _EMPTY_RGB = [240, 240, 240]
 # pydeck turns a bare string argument into a JavaScript expression, so enum values are quoted literals.
 _POINT_RGB = [213, 94, 0]  # Okabe-Ito vermillion: stands apart from the blue fills
-_TOOLTIP_STYLE = {
-    "backgroundColor": "white",
-    "color": "#1a1a1a",
-    "fontSize": "0.85rem",
-    "border": "1px solid #6b6b6b",
-    "padding": "0.4rem 0.5rem",
-    "maxWidth": "22rem",
-}
 
 
 def fill(n_working: int, most: int) -> list[int]:
@@ -65,9 +56,9 @@ def intervention_map(
     """Renewal areas filled by the number of interventions that work there, labelled with name and number;
     one dot per buurt that interventions name on their own; `selected` areas outlined in black.
 
-    `shapes`: `gebied.maps.dissolve` rows; `stats`: `budget.per_area` rows of kind 'area' (key, n, budget,
+    `shapes`: `common.maps.dissolve` rows; `stats`: `budget.per_area` rows of kind 'area' (key, n, budget,
     n_shared, shared_budget, n_working, n_example); `points`: lon, lat, buurt, names (already plain text);
-    `base`: `area_monitor_base_map` rows (grey background), may be empty. None when there are no shapes.
+    `base`: `base_map` rows (grey background), may be empty. None when there are no shapes.
     """
     if shapes.empty:
         return None
@@ -142,7 +133,7 @@ def intervention_map(
         map_style=None,
         # Without this Streamlit 1.67 draws a Carto basemap, fetched from the internet.
         map_provider=None,
-        tooltip={"html": "<b>{tip_title}</b><br/>{tip_body}", "style": _TOOLTIP_STYLE},
+        tooltip={"html": "<b>{tip_title}</b><br/>{tip_body}", "style": TOOLTIP_STYLE},
     )
 
 

@@ -15,68 +15,15 @@ from typing import Any
 
 import pandas as pd
 
+from wijkmonitor.common.areas import PROGRAMME_AREA, Areas, areas_from_frame
 from wijkmonitor.common.text import plain, split_list
 from wijkmonitor.texts import interventies as txt
 
-PROGRAMME_AREA = "programmagebied"
 # Bucket kinds, in the order the open begroting lists them.
 BUCKET_KINDS = ("area", "programme_area", "shared", "outside", "none")
 SHARED = "_shared"
 OUTSIDE = "_outside"
 NONE = "_none"
-
-
-@dataclass(frozen=True)
-class AreaOption:
-    area_id: str
-    name: str
-    kind: str
-    members: frozenset[str]  # the wijk-level renewal areas it contains (itself for a wijk)
-
-    @property
-    def is_programme_area(self) -> bool:
-        return self.kind == PROGRAMME_AREA
-
-
-@dataclass(frozen=True)
-class Areas:
-    options: tuple[AreaOption, ...] = ()
-
-    @property
-    def ids(self) -> list[str]:
-        return [a.area_id for a in self.options]
-
-    @property
-    def wijk_ids(self) -> list[str]:
-        return [a.area_id for a in self.options if not a.is_programme_area]
-
-    def get(self, area_id: str) -> AreaOption | None:
-        return next((a for a in self.options if a.area_id == area_id), None)
-
-    def name(self, area_id: str) -> str:
-        option = self.get(area_id)
-        return option.name if option else area_id
-
-    def members(self, area_id: str) -> frozenset[str]:
-        option = self.get(area_id)
-        return option.members if option else frozenset({area_id})
-
-    def order(self, area_id: str) -> int:
-        ids = self.ids
-        return ids.index(area_id) if area_id in ids else len(ids)
-
-
-def areas_from_frame(frame: pd.DataFrame) -> Areas:
-    """`interventions_area_options` rows -> Areas (configuration order kept)."""
-    options = []
-    for row in frame.to_dict("records"):
-        members = row.get("member_areas")
-        member_ids = frozenset(str(m) for m in members) if members is not None and len(members) else frozenset()
-        options.append(AreaOption(
-            area_id=str(row["area_id"]), name=plain(row["name"]), kind=plain(row["kind"]),
-            members=member_ids or frozenset({str(row["area_id"])}),
-        ))
-    return Areas(tuple(options))
 
 
 @dataclass(frozen=True)
@@ -163,7 +110,7 @@ def build_register(
     partners: pd.DataFrame | None = None,
 ) -> Register:
     """Prepare the query frames (`interventions_list`, `interventions_areas`, `interventions_programmes`,
-    `interventions_results`, `interventions_indicator_labels`, `interventions_area_options`,
+    `interventions_results`, `interventions_indicator_labels`, `area_options`,
     `interventions_partners`, `partners_all`)."""
     areas = areas_from_frame(area_options)
     frame = interventions.copy()

@@ -11,13 +11,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from wijkmonitor.common import dutch_ui as nl
-from wijkmonitor.common import page
-from wijkmonitor.common.text import inert, md_with
-from wijkmonitor.interventions import process
+from wijkmonitor.common import page, sections
+from wijkmonitor.common.sections import metrics
+from wijkmonitor.common.text import md_with
 from wijkmonitor.interventions.cards import Card
-from wijkmonitor.interventions.views import InterventionView, Metric, Table
+from wijkmonitor.interventions.views import InterventionView, Table
 from wijkmonitor.texts import interventies as txt
-from wijkmonitor.texts import proces as ptxt
+
+__all__ = ["budget_sections", "cards", "chart_section", "metrics", "results_section", "table"]
 
 
 @dataclass(frozen=True)
@@ -30,13 +31,6 @@ class Section:
     key: str
     file_stem: str | None = None  # None: no download buttons
     alt: str = ""  # the chart's accessible name
-
-
-def metrics(shown: Sequence[Metric]) -> None:
-    for column, metric in zip(st.columns(len(shown)), shown, strict=True):
-        column.metric(metric.label, metric.value, help=metric.help)
-        if metric.note:
-            column.caption(metric.note)
 
 
 def budget_sections(view: InterventionView) -> list[Section]:
@@ -79,9 +73,7 @@ def chart_section(section: Section) -> None:
 
 def table(frame: pd.DataFrame, title: str, file_stem: str, key: str) -> None:
     """A table in an expander with the Dutch download buttons."""
-    with st.expander(title):
-        nl.dataframe(frame)
-        page.downloads(frame, label=txt.DOWNLOAD, file_stem=file_stem, key=key)
+    sections.table(frame, title, file_stem, key, label=txt.DOWNLOAD)
 
 
 def cards(shown: Sequence[Card]) -> None:
@@ -98,57 +90,3 @@ def cards(shown: Sequence[Card]) -> None:
             st.markdown(card.fields)
             if card.results:
                 st.markdown(f"**{txt.F_RESULTS}:**\n" + "\n".join(f"- {line}" for line in card.results))
-
-
-# ------------------------------------------------------------------------------------------- Procesmonitor
-
-K_ACTION_STATUS, K_ALL, K_SEARCH, K_ALL_LESSONS = (
-    "proces_action_status", "proces_show_all", "proces_search", "proces_show_all_lessons",
-)
-SHOWN = 8
-SHOWN_LESSONS = 10
-
-
-def said_did(items_all: Sequence[process.SaidDid]) -> None:
-    """'Jullie zeiden, wij deden': a status filter and the first items (all on request)."""
-    counts = process.status_counts(tuple(items_all))
-    status_options = [s for s in ptxt.ACTION_STATUS_LABELS if counts.get(s)]
-    if status_options:
-        st.pills(ptxt.W_ACTION_STATUS, status_options, selection_mode="multi", key=K_ACTION_STATUS,
-                 format_func=lambda s: f"{ptxt.ACTION_STATUS_LABELS[s]} ({counts[s]})")
-    items = process.filter_said_did(tuple(items_all), tuple(st.session_state.get(K_ACTION_STATUS) or ()))
-    if not items:
-        st.info(ptxt.NOTHING_SAID)
-    show_all = st.session_state.get(K_ALL, False)
-    for item in items if show_all else items[:SHOWN]:
-        with st.container(border=True):
-            st.markdown(f"**{item.head}**  \n**{ptxt.SAID}:** {item.said}  \n**{ptxt.DID}:** {item.did}  \n"
-                        f"{item.status}" + (f"  \n**{item.link_label}:** {item.link}" if item.link else ""))
-            if item.full is not None:
-                with st.expander(ptxt.READ_MORE):
-                    st.markdown(item.full)
-    if len(items) > SHOWN:
-        st.caption(ptxt.SHOWN_OF.format(shown=len(items) if show_all else SHOWN, n=len(items)))
-        st.toggle(ptxt.SHOW_ALL.format(n=len(items)), key=K_ALL)
-
-
-def lessons(rows: pd.DataFrame) -> None:
-    """The searchable lessons of the filtered activities, with their table and downloads."""
-    term = st.text_input(ptxt.W_SEARCH, key=K_SEARCH, placeholder=ptxt.SEARCH_PLACEHOLDER, max_chars=100) or ""
-    found = process.lessons(rows, term)
-    if found.empty:
-        st.info(ptxt.LESSONS_NONE.format(term=inert(term)) if term.strip() else ptxt.LESSONS_EMPTY)
-        return
-    st.caption(ptxt.LESSONS_FOUND_ONE if len(found) == 1 else ptxt.LESSONS_FOUND.format(n=len(found)))
-    items = process.lesson_items(found)
-    show_all = st.session_state.get(K_ALL_LESSONS, False)
-    for lesson in items if show_all else items[:SHOWN_LESSONS]:
-        st.markdown(f"**{lesson.head}**  \n{lesson.text}")
-        if lesson.full is not None:
-            with st.expander(ptxt.READ_MORE):
-                st.markdown(lesson.full)
-    if len(items) > SHOWN_LESSONS:
-        st.toggle(ptxt.SHOW_ALL.format(n=len(items)), key=K_ALL_LESSONS)
-    with st.expander(ptxt.TABLE_LESSONS):
-        nl.dataframe(found)
-        page.downloads(found, label=ptxt.DOWNLOAD, file_stem="lessen", key="proces_dl_lessons")

@@ -1,6 +1,6 @@
-"""Page state of the Interventiemonitor and the Procesmonitor: the URL <-> widget wiring, the map click and
-the card pagination, so the pages only place widgets. Uses Streamlit (session state, query parameters); the
-parsing it relies on is pure and tested in `filters` and `process`.
+"""Page state of the Interventiemonitor: the URL <-> widget wiring, the map click and the card pagination, so
+the page only places widgets. Uses Streamlit (session state, query parameters); the parsing it relies on is
+pure and tested in `filters`.
 
 Every filter a user sets is in the address bar through the kernel's `url_state`, and a copied link gives the
 same selection on a fresh session (tested per page with AppTest).
@@ -14,13 +14,10 @@ import streamlit as st
 
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import url_state as params
-from wijkmonitor.interventions import cards, process
+from wijkmonitor.interventions import cards
 from wijkmonitor.interventions.filters import ALL, LINK_PARAMS, Filters, Options, parse_link, to_link
 from wijkmonitor.interventions.maps import AREAS_LAYER
 from wijkmonitor.texts import interventies as itxt
-from wijkmonitor.texts import proces as ptxt
-
-# ------------------------------------------------------------------------------------- Interventiemonitor
 
 MEMO = "interventie_url_state"
 KEYS = {name: f"interventie_{name}" for name in Filters.__dataclass_fields__}
@@ -87,49 +84,3 @@ def card_page(all_cards: Sequence[cards.Card]) -> tuple[Sequence[cards.Card], st
     note = itxt.CARDS_PAGE_NOTE.format(first=first, last=min(first + cards.PAGE_SIZE - 1, len(all_cards)),
                                        n=len(all_cards))
     return cards.page(tuple(all_cards), number), note
-
-
-# ------------------------------------------------------------------------------------------- Procesmonitor
-
-PROCESS_MEMO = "proces_url_state"
-PROCESS_PARAMS = ("area", "years", "types", "measure")
-K_AREA, K_YEARS, K_TYPES, K_MEASURE = "proces_area", "proces_years", "proces_types", "proces_measure"
-
-
-def process_link(opts: process.ProcessOptions) -> list[str]:
-    """Apply a Procesmonitor link that is news: area, years ('2019-2023'), types ('a,b'), measure."""
-    news = params.incoming(PROCESS_PARAMS, PROCESS_MEMO)
-    if news is None:
-        return []
-    chosen, messages = process.parse_link(news, opts)
-    st.session_state[K_AREA] = chosen.area
-    if len(opts.years) > 1:
-        st.session_state[K_YEARS] = (chosen.first_year, chosen.last_year)
-    st.session_state[K_TYPES] = list(chosen.activity_types)
-    st.session_state[K_MEASURE] = chosen.measure
-    return messages
-
-
-def process_widgets(opts: process.ProcessOptions) -> process.ProcessFilters:
-    col_area, col_years, col_types = st.columns([2, 2, 3])
-    params.ensure(K_AREA, list(opts.areas), process.ALL)
-    col_area.selectbox(ptxt.W_AREA, list(opts.areas), format_func=opts.areas.__getitem__, key=K_AREA,
-                       placeholder=nl.PLACEHOLDER_SELECT)
-    first, last = opts.years[0], opts.years[-1]
-    if len(opts.years) > 1:
-        # The default makes it a range slider; a link's years come in through session state (only a log line).
-        first, last = col_years.select_slider(ptxt.W_YEARS, opts.years, value=(first, last), key=K_YEARS)
-    kept = [t for t in st.session_state.get(K_TYPES) or [] if t in opts.activity_types]
-    st.session_state[K_TYPES] = kept
-    types = col_types.multiselect(ptxt.W_TYPES, opts.activity_types, key=K_TYPES,
-                                  placeholder=ptxt.TYPES_PLACEHOLDER)
-    params.ensure(K_MEASURE, list(ptxt.MEASURES), "activities")
-    return process.ProcessFilters(area=st.session_state[K_AREA], first_year=int(first), last_year=int(last),
-                                  activity_types=tuple(types))
-
-
-def publish_process(filters: process.ProcessFilters, opts: process.ProcessOptions) -> None:
-    """Write the Procesmonitor's state (after the measure radio has been drawn) to the URL."""
-    params.publish(process.to_link(filters, st.session_state[K_MEASURE], opts), PROCESS_MEMO, PROCESS_PARAMS)
-
-

@@ -296,6 +296,11 @@ OVERVIEW_CITY_TABLE = "Kernindicatoren van de stad"
 TO_GEBIEDSMONITOR = "[Naar de Gebiedsmonitor](gebiedsmonitor) voor de kaart en de ontwikkeling per indicator."
 OVERVIEW_MAP_NOTE = "Buurtgrenzen {year} (CBS/PDOK); de wijkvernieuwingsgebieden zijn omlijnd."
 OVERVIEW_PROGRAMME_AREAS = "Programmagebied (samen)"
+W_MATRIX_THEME = "Thema"
+MATRIX_THEME_HELP = "Eén thema tegelijk, zodat de tabel leesbaar blijft; de download bevat alle thema's."
+OVERVIEW_THEME_UNKNOWN = (
+    "De link vraagt om het thema ‘{value}’, maar dat staat niet in het overzicht. Getoond: {fallback}."
+)
 
 # --- data coverage, wijk-only sources, computed city values, rates, trend breaks (issue 10) -------------------
 DENOMINATOR_WORDS = {"AantalInwoners": "inwonertal"}

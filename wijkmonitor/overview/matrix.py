@@ -1,4 +1,4 @@
-"""The Programma-overzicht: renewal areas x headline indicators, latest edition, and whether each gap closed.
+"""The Programma-overzicht's matrix: renewal areas x headline indicators, latest edition, and whether each gap closed.
 
 `matrix` shapes `gap_areas_all` rows; `summary` writes one sentence per headline indicator; `matrix_html` is
 the compact table (words and symbols carry the meaning, the cell tint only repeats it); `matrix_table` is the
@@ -13,10 +13,16 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from wijkmonitor.area_monitor import sentences
-from wijkmonitor.area_monitor.options import Catalog, Indicator, Units
-from wijkmonitor.area_monitor.tables import position_word
 from wijkmonitor.common import fmt, verdict
+from wijkmonitor.common.indicators import (
+    Catalog,
+    Indicator,
+    Units,
+    members_short,
+    method_short,
+    position_word,
+    why_missing,
+)
 from wijkmonitor.common.text import html_text, markdown
 from wijkmonitor.texts import gebied as txt
 
@@ -48,13 +54,17 @@ class Matrix:
     def counted_areas(self) -> list[str]:
         return [a for a, _, kind in self.areas if kind != PROGRAMME_KIND]
 
+    def themes(self) -> dict[str, str]:
+        """theme_id -> name of the themes the columns belong to, in column order."""
+        return {c.indicator.theme_id: c.indicator.theme_name for c in self.columns}
 
-def wijk_notes(notes: pd.DataFrame) -> dict[str, str]:
-    """area_id -> the note of its newest definition year (`area_monitor_wijk_notes` rows)."""
-    out: dict[str, str] = {}
-    for row in fmt.records(notes.sort_values(["area_id", "boundary_year"]) if len(notes) else notes):
-        out[str(row["area_id"])] = str(row["note"])
-    return out
+    def for_theme(self, theme_id: str) -> Matrix:
+        """The same areas with only this theme's columns: one theme at a time keeps the table narrow."""
+        columns = [c for c in self.columns if c.indicator.theme_id == theme_id]
+        codes = {c.indicator.code for c in columns}
+        return Matrix(areas=self.areas, columns=columns,
+                      cells={key: row for key, row in self.cells.items() if key[1] in codes},
+                      wijk_notes=self.wijk_notes)
 
 
 def _city_method(chosen: pd.DataFrame) -> str:
@@ -126,13 +136,6 @@ def _coverage(row: dict[str, Any] | None) -> tuple[int, int] | None:
     if used is None or members is None or fmt.is_missing(used) or fmt.is_missing(members):
         return None
     return (int(used), int(members)) if int(used) < int(members) else None
-
-
-def why_missing(ind: Indicator, area_id: str, area_name: str, notes: dict[str, str]) -> str | None:
-    """Why a renewal area has no value: a wijk-only source and buurten that are not whole wijken."""
-    if ind.lowest_level != "wijk" or area_id not in notes:
-        return None
-    return txt.WHY_NO_AREA_VALUE.format(name=area_name, note=notes[area_id])
 
 
 def _cell_html(row: dict[str, Any] | None, col: Column, area_id: str, area_name: str, page: str,
@@ -285,8 +288,8 @@ def matrix_table(m: Matrix) -> pd.DataFrame:
                     fmt.rounded(row.get("prev_gap"), d),
                 txt.COL_JUDGEMENT: verdict.movement(row.get("judgement")),
                 txt.COL_TREND: verdict.kloof_words(row.get("kloof")),
-                txt.COL_METHOD: sentences.method_short(row) if row else "",
-                txt.COL_MEMBERS: sentences.members_short(row) if row else
+                txt.COL_METHOD: method_short(row) if row else "",
+                txt.COL_MEMBERS: members_short(row) if row else
                 (why_missing(ind, area_id, name, m.wijk_notes) or ""),
             })
     frame = pd.DataFrame(records)

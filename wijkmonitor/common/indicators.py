@@ -1,4 +1,6 @@
-"""What can be chosen: themes, indicators, age groups and years, from the `indicator_options` query.
+"""The indicator catalogue and the units every page chooses from (themes, indicators, age groups, years, from
+the `indicator_options` and `units` queries), and the short words for a unit's figure that tables on several
+pages share (position, method, coverage, why a wijk-only source has no value).
 
 Nothing here names an indicator or a theme: the catalogue comes from the database (and so from config), and
 defaults are rules (first headline indicator, the age group with the latest edition, the latest year).
@@ -6,13 +8,14 @@ defaults are rules (first headline indicator, the age group with the latest edit
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from wijkmonitor.common import fmt
+from wijkmonitor.texts import common as ctxt
 from wijkmonitor.texts import gebied as txt
 
 NO_THEME_ID = "_overig"
@@ -209,3 +212,59 @@ def first_valid(candidates: Iterable[Any], allowed: Iterable[Any]) -> Any:
         if candidate in allowed_list:
             return candidate
     return allowed_list[0] if allowed_list else None
+
+
+# ------------------------------------------------------------------------------ words for a unit's figure
+
+Row = Mapping[str, Any]
+
+
+def _get(row: Row | None, key: str) -> Any:
+    if row is None:
+        return None
+    value = row.get(key)
+    return None if fmt.is_missing(value) and not isinstance(value, str) else value
+
+
+def position_word(position: Any, gap: Any, value: Any) -> str:
+    if fmt.is_missing(value):
+        return ctxt.NO_DATA
+    if position == "neutraal" or not isinstance(position, str):
+        if fmt.is_missing(gap):
+            return ""
+        return txt.HIGHER if float(gap) > 0 else txt.LOWER if float(gap) < 0 else "gelijk"
+    return position
+
+
+def method_short(row: Row | None) -> str:
+    """The 'Berekening' column: 'gewogen met inwoners 2017' or 'ongewogen gemiddelde'; empty for regions."""
+    method = _get(row, "method")
+    if method is None:
+        return ""
+    weight = txt.WEIGHT_LABELS.get(str(_get(row, "weight_indicator")), str(_get(row, "weight_indicator") or ""))
+    weight_year = _get(row, "weight_year")
+    return txt.METHOD_LABELS.get(str(method), str(method)).format(
+        weight=weight, weight_year=int(weight_year) if weight_year else ""
+    ).strip()
+
+
+def members_short(row: Row | None) -> str:
+    used, members = _get(row, "n_used"), _get(row, "n_members")
+    if used is None or members is None:
+        return ""
+    return f"{int(used)} van {int(members)}"
+
+
+def wijk_notes(notes: pd.DataFrame) -> dict[str, str]:
+    """area_id -> the note of its newest definition year (`wijk_notes` rows)."""
+    out: dict[str, str] = {}
+    for row in fmt.records(notes.sort_values(["area_id", "boundary_year"]) if len(notes) else notes):
+        out[str(row["area_id"])] = str(row["note"])
+    return out
+
+
+def why_missing(ind: Indicator, area_id: str, area_name: str, notes: dict[str, str]) -> str | None:
+    """Why a renewal area has no value: a wijk-only source and buurten that are not whole wijken."""
+    if ind.lowest_level != "wijk" or area_id not in notes:
+        return None
+    return txt.WHY_NO_AREA_VALUE.format(name=area_name, note=notes[area_id])

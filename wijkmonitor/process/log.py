@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from wijkmonitor.common import fmt
+from wijkmonitor.common.areas import Areas
 from wijkmonitor.common.text import inert, markdown, plain, shorten
 from wijkmonitor.common.url_state import MAX_LENGTH, choose, clean, parse_year
-from wijkmonitor.interventions.model import Areas
 from wijkmonitor.texts import proces as txt
 
 ALL = ""
