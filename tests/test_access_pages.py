@@ -50,9 +50,11 @@ def draft_names(register: dict[str, pd.DataFrame]) -> set[str]:
     frame = register["interventions_list"]
     return set(frame.loc[frame["status"] == "idee", "name"])
 
+BUILD_PART = {"tab": "bouw"}  # Over de data's part with who sees what
 
-def run_page(monkeypatch: pytest.MonkeyPatch, file: str, viewer: Viewer | None, *, login: bool = True
-             ) -> tuple[AppTest, list[pd.DataFrame]]:
+
+def run_page(monkeypatch: pytest.MonkeyPatch, file: str, viewer: Viewer | None, *, login: bool = True,
+             params: dict[str, str] | None = None) -> tuple[AppTest, list[pd.DataFrame]]:
     recorded: list[pd.DataFrame] = []
     original = kernel_page.downloads
 
@@ -67,6 +69,8 @@ def run_page(monkeypatch: pytest.MonkeyPatch, file: str, viewer: Viewer | None, 
     if login:
         at.secrets["auth"] = AUTH
     at.switch_page(file)
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
     at.run()
     assert not at.exception, at.exception
     return at, recorded
@@ -107,7 +111,7 @@ def test_without_provider_alleen_openbaar_hides_restricted_content(
     assert not any(lesson in all_cells(downloads) for lesson in register["process_log"]["lessons"].dropna())
     at, downloads = run_page(monkeypatch, "pages/interventiemonitor.py", None, login=False)
     assert downloads and not any(name in page_text(at, downloads) for name in draft_names(register))
-    at, _ = run_page(monkeypatch, "pages/over-de-data.py", None, login=False)
+    at, _ = run_page(monkeypatch, "pages/over-de-data.py", None, login=False, params=BUILD_PART)
     assert any("alleen openbaar" in m.value for m in at.markdown)
 
 
@@ -144,7 +148,7 @@ def test_drafts_only_for_the_programme_office(monkeypatch: pytest.MonkeyPatch, a
 
 
 def test_over_de_data_says_who_sees_what(monkeypatch: pytest.MonkeyPatch, app_db: Path) -> None:
-    at, _ = run_page(monkeypatch, "pages/over-de-data.py", None, login=False)
+    at, _ = run_page(monkeypatch, "pages/over-de-data.py", None, login=False, params=BUILD_PART)
     assert any("alles openbaar" in m.value and "idee" in m.value for m in at.markdown)
-    at, _ = run_page(monkeypatch, "pages/over-de-data.py", PUBLIC_VIEWER)
+    at, _ = run_page(monkeypatch, "pages/over-de-data.py", PUBLIC_VIEWER, params=BUILD_PART)
     assert any("wie inlogt ziet wat zijn rol toestaat" in m.value for m in at.markdown)

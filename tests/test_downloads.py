@@ -31,7 +31,11 @@ PAGES: tuple[tuple[str, dict[str, str]], ...] = (
     ("pages/doelen.py", {}),
     ("pages/mijn-organisatie.py", {"partner": "lefier"}),
     ("pages/over-de-data.py", {}),
+    ("pages/over-de-data.py", {"tab": "dekking"}),
+    ("pages/over-de-data.py", {"tab": "edities"}),
+    ("pages/over-de-data.py", {"tab": "bouw"}),
 )
+IDS = [f"{p}?{'&'.join(f'{k}={v}' for k, v in q.items())}" for p, q in PAGES]
 NOISE = re.compile(r"\d[.,]\d*0{6,}\d|\d[.,]\d*9{6,}\d")
 
 
@@ -86,7 +90,7 @@ def _check_xlsx(frame: pd.DataFrame, data: bytes) -> None:
                 assert cell.value == (value or None)  # Excel has no empty text, only an empty cell
 
 
-@pytest.mark.parametrize(("page_file", "params"), PAGES, ids=[p for p, _ in PAGES])
+@pytest.mark.parametrize(("page_file", "params"), PAGES, ids=IDS)
 def test_every_download_is_the_shown_table_in_kernel_format(
     app_db: Path, monkeypatch: pytest.MonkeyPatch, page_file: str, params: dict[str, str]
 ) -> None:

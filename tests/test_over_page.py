@@ -15,9 +15,11 @@ DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 RAW = DEFAULT_SOURCE / "raw" / "rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.csv"
 
 
-def open_over() -> AppTest:
+def open_over(**params: str) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     at.switch_page("pages/over-de-data.py")
+    for name, value in params.items():
+        at.query_params[name] = value
     return at.run()
 
 
@@ -45,7 +47,7 @@ def test_catalogue_lists_definition_polarity_source_and_licence(app_db: Path) ->
 
 
 def test_editions_per_level(app_db: Path) -> None:
-    at = open_over()
+    at = open_over(tab="edities")
     editions = next(d.value for d in at.dataframe if "Leeftijd" in d.value.columns)
     row = editions[(editions["Indicator"] == "Eenzaam") & (editions["Leeftijd"] == "18 tot 65 jaar")].iloc[0]
     # The 18-64 file of 2020 is missing from the source: only 2012 and 2016.
@@ -56,7 +58,7 @@ def test_editions_per_level(app_db: Path) -> None:
 
 
 def test_build_metadata_names_files_with_their_checksums(app_db: Path) -> None:
-    at = open_over()
+    at = open_over(tab="bouw")
     sources = next(d.value for d in at.dataframe if "Bestand" in d.value.columns)
     row = sources[sources["Bestand"] == "raw/rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.csv"].iloc[0]
     assert row["SHA-256"] == hashlib.sha256(RAW.read_bytes()).hexdigest()
@@ -66,7 +68,7 @@ def test_build_metadata_names_files_with_their_checksums(app_db: Path) -> None:
 
 
 def test_methods_explain_gaps_weighting_and_status(app_db: Path) -> None:
-    at = open_over()
+    at = open_over(tab="berekeningen")
     text = "\n".join(m.value for m in at.markdown)
     assert "procentpunten" in text and "gewogen gemiddelde" in text and "Ten Boer" in text
     assert "Nodig per jaar" in text

@@ -151,7 +151,7 @@ def test_wijkprofiel_says_why_an_area_has_no_leefbaarometer_and_shows_the_wijk(a
 # ------------------------------------------------------------------------------------ Over de data (real)
 
 def test_over_de_data_shows_coverage_per_theme_and_goal(app_db: Path) -> None:
-    at = open_app(OVER)
+    at = open_app(OVER, tab="dekking")
     assert not at.exception and not at.error
     themes = next(d.value for d in at.dataframe if "NPLV-thema" in d.value.columns)
     kinderen = themes[themes["Thema"] == "Kansen voor kinderen"].iloc[0]

@@ -55,8 +55,8 @@ def summary_and_map(view: OverviewView, deck: pdk.Deck | None, shapes: pd.DataFr
 
 
 def theme_matrix(view: OverviewView, meta: dict[str, str]) -> None:
-    """The matrix one theme at a time (a segmented control bound to `?theme=`), its notes and the download of
-    every theme."""
+    """The matrix one theme at a time (a segmented control bound to `?theme=`) with its download, and the notes
+    on how the figures were made."""
     st.header(txt.H_MATRIX, divider="gray")
     default = view.default_theme()
     if default is not None:
@@ -68,6 +68,7 @@ def theme_matrix(view: OverviewView, meta: dict[str, str]) -> None:
                        icon=":material/link_off:")
         st.caption(txt.MATRIX_THEME_HELP + " " + txt.MATRIX_LEGEND.format(tolerance=matrix.tolerance_text(meta)))
         st.html(view.html[theme])
+        page.downloads(view.tables[theme], label=txt.DOWNLOAD_OVERVIEW, file_stem=f"programma_overzicht_{theme}",
+                       key="overzicht_dl")
     st.subheader(txt.H_NOTES)
     st.markdown("\n".join(f"- {line}" for line in view.notes))
-    page.downloads(view.table, label=txt.DOWNLOAD_OVERVIEW, file_stem="programma_overzicht", key="overzicht_dl")

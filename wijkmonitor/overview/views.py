@@ -18,7 +18,7 @@ class OverviewView:
     html: dict[str, str]  # theme_id -> the matrix of that theme's headline indicators
     notes: list[str]
     years: str
-    table: pd.DataFrame  # every theme, for the download
+    tables: dict[str, pd.DataFrame]  # theme_id -> that theme's matrix as a flat table, for the download
 
     def default_theme(self) -> str | None:
         return next(iter(self.themes), None)
@@ -26,5 +26,7 @@ class OverviewView:
 
 def overview_view(m: mx.Matrix) -> OverviewView:
     themes = m.themes()
-    return OverviewView(m, mx.summary(m), themes, {t: mx.matrix_html(m.for_theme(t)) for t in themes},
-                        mx.notes(m) + mx.source_notes(m), mx.years_text(m), mx.matrix_table(m))
+    parts = {t: m.for_theme(t) for t in themes}
+    return OverviewView(m, mx.summary(m), themes, {t: mx.matrix_html(part) for t, part in parts.items()},
+                        mx.notes(m) + mx.source_notes(m), mx.years_text(m),
+                        {t: mx.matrix_table(part) for t, part in parts.items()})

@@ -297,7 +297,7 @@ TO_GEBIEDSMONITOR = "[Naar de Gebiedsmonitor](gebiedsmonitor) voor de kaart en d
 OVERVIEW_MAP_NOTE = "Buurtgrenzen {year} (CBS/PDOK); de wijkvernieuwingsgebieden zijn omlijnd."
 OVERVIEW_PROGRAMME_AREAS = "Programmagebied (samen)"
 W_MATRIX_THEME = "Thema"
-MATRIX_THEME_HELP = "Eén thema tegelijk, zodat de tabel leesbaar blijft; de download bevat alle thema's."
+MATRIX_THEME_HELP = "Eén thema tegelijk, zodat de tabel leesbaar blijft; kies hierboven een ander thema."
 OVERVIEW_THEME_UNKNOWN = (
     "De link vraagt om het thema ‘{value}’, maar dat staat niet in het overzicht. Getoond: {fallback}."
 )

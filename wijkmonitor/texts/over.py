@@ -12,6 +12,9 @@ TAB_CATALOGUE = "Indicatoren"
 TAB_EDITIONS = "Edities per niveau"
 TAB_METHODS = "Berekeningen"
 TAB_BUILD = "Bouw en bronnen"
+W_TAB = "Onderdeel"
+TAB_UNKNOWN = "De link vraagt om het onderdeel ‘{value}’, maar dat heeft deze pagina niet. Getoond: {fallback}."
+THEME_UNKNOWN = "De link vraagt om het thema ‘{value}’, maar dat staat niet in de catalogus. Getoond: alle thema's."
 
 # Catalogue
 CATALOGUE_HELP = (
