@@ -16,18 +16,10 @@ from typing import Any
 import pandas as pd
 
 from wijkmonitor.common import fmt, verdict
-from wijkmonitor.common.indicators import Indicator, method_short
+from wijkmonitor.common.indicators import Indicator, Row, method_short
+from wijkmonitor.common.indicators import row_value as _get
 from wijkmonitor.common.text import markdown
 from wijkmonitor.texts import gebied as txt
-
-Row = Mapping[str, Any]
-
-
-def _get(row: Row | None, key: str) -> Any:
-    if row is None:
-        return None
-    value = row.get(key)
-    return None if fmt.is_missing(value) and not isinstance(value, str) else value
 
 
 def _now(name: str, ind: Indicator, value: Any, city: Any) -> str:

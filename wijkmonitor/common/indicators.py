@@ -219,7 +219,8 @@ def first_valid(candidates: Iterable[Any], allowed: Iterable[Any]) -> Any:
 Row = Mapping[str, Any]
 
 
-def _get(row: Row | None, key: str) -> Any:
+def row_value(row: Row | None, key: str) -> Any:
+    """A field of a query row, None when missing (a text stays as it is)."""
     if row is None:
         return None
     value = row.get(key)
@@ -238,18 +239,19 @@ def position_word(position: Any, gap: Any, value: Any) -> str:
 
 def method_short(row: Row | None) -> str:
     """The 'Berekening' column: 'gewogen met inwoners 2017' or 'ongewogen gemiddelde'; empty for regions."""
-    method = _get(row, "method")
+    method = row_value(row, "method")
     if method is None:
         return ""
-    weight = txt.WEIGHT_LABELS.get(str(_get(row, "weight_indicator")), str(_get(row, "weight_indicator") or ""))
-    weight_year = _get(row, "weight_year")
+    indicator = row_value(row, "weight_indicator")
+    weight = txt.WEIGHT_LABELS.get(str(indicator), str(indicator or ""))
+    weight_year = row_value(row, "weight_year")
     return txt.METHOD_LABELS.get(str(method), str(method)).format(
         weight=weight, weight_year=int(weight_year) if weight_year else ""
     ).strip()
 
 
 def members_short(row: Row | None) -> str:
-    used, members = _get(row, "n_used"), _get(row, "n_members")
+    used, members = row_value(row, "n_used"), row_value(row, "n_members")
     if used is None or members is None:
         return ""
     return f"{int(used)} van {int(members)}"
