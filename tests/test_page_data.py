@@ -21,6 +21,7 @@ from tests.test_sources_derived import _build
 from wijkmonitor import db
 from wijkmonitor.area_monitor import breaks, maps, national, views
 from wijkmonitor.common import indicators, page
+from wijkmonitor.common import maps as common_maps
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.overview import maps as overview_maps
 from wijkmonitor.overview import matrix as overview
@@ -291,3 +292,12 @@ def test_no_page_asks_for_a_basemap_or_an_icon_from_outside() -> None:
         assert not re.search(r"cartocdn|fonts\.googleapis|fonts\.gstatic|page_icon=page\.icon", code), path
         # map_style=None alone still means a Carto basemap in Streamlit 1.67: every deck also drops the provider.
         assert code.count("map_provider=None") >= len(re.findall(r"map_style=None[,)]", code)), path
+
+
+def test_map_names_that_would_overlap_are_left_out_at_the_first_zoom() -> None:
+    # Selwerd and Paddepoel lie about 1 km apart: at city zoom (about 11.5) their names would overlap, at
+    # street zoom (15) both fit; a name far away always fits; the first (most important) name always stays.
+    labels = [("Selwerd", 6.555, 53.232), ("Paddepoel", 6.548, 53.235), ("Ten Boer", 6.69, 53.275)]
+    assert common_maps.spaced(labels, 11.5) == [0, 2]
+    assert common_maps.spaced(labels, 15.0) == [0, 1, 2]
+    assert common_maps.spaced(labels[1:], 11.5) == [0, 1]

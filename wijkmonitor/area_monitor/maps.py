@@ -108,9 +108,10 @@ def choropleth(
         line_width_units="'pixels'", get_line_width=0.6, line_width_min_pixels=0.6,
         pickable=True, auto_highlight=True, highlight_color=[0, 0, 0, 60],
     )
+    view = view_state(geometries)
     return CompactDeck(
-        layers=[regions, *outline_layers(areas, selected_geometry, selected)],
-        initial_view_state=view_state(geometries),
+        layers=[regions, *outline_layers(areas, selected_geometry, selected, zoom=view.zoom)],
+        initial_view_state=view,
         map_style=None,
         map_provider=None,
         tooltip={

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -131,8 +131,38 @@ def membership(outlines: pd.DataFrame) -> dict[str, str]:
     return {code: ", ".join(names) for code, names in out.items()}
 
 
+def _pixel(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web Mercator pixel position at this zoom (deck.gl: 512 pixels for the world at zoom 0)."""
+    world = 512 * 2 ** zoom
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (lon + 180) / 360 * world, (1 - y / math.pi) / 2 * world
+
+
+def spaced(labels: Sequence[tuple[str, float, float]], zoom: float, *, char_px: float = 7.5,
+           height_px: float = 18, gap_px: float = 4) -> list[int]:
+    """The indices of the labels (text, lon, lat; most important first) that fit beside each other at the
+    map's first zoom: a label that would overlap one already placed is left out.
+
+    deck.gl's collision filter does this in the browser, but not where WebGL lacks what it needs (headless and
+    some office browsers show every name on top of each other); this is the same rule, decided here, so the
+    first view is readable everywhere. The names left out are in the tooltip and in the table.
+    """
+    placed: list[tuple[float, float, float, float]] = []
+    kept = []
+    for index, (text, lon, lat) in enumerate(labels):
+        x, y = _pixel(lon, lat, zoom)
+        half_w, half_h = (char_px * len(text) + 6) / 2 + gap_px, height_px / 2 + gap_px
+        box = (x - half_w, y - half_h, x + half_w, y + half_h)
+        if all(box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in placed):
+            placed.append(box)
+            kept.append(index)
+    return kept
+
+
 def outline_layers(areas: pd.DataFrame, selected: Mapping[str, Any] | None,
-                    selected_id: str | None = None) -> list[pdk.Layer]:
+                    selected_id: str | None = None, *, zoom: float | None = None) -> list[pdk.Layer]:
+    """The renewal areas outlined and named (the chosen one first; at `zoom`, only names that do not overlap),
+    and the chosen region or area outlined in black on a white halo."""
     layers = []
     if not areas.empty:
         layers.append(pdk.Layer(
@@ -157,15 +187,20 @@ def outline_layers(areas: pd.DataFrame, selected: Mapping[str, Any] | None,
                 get_line_width=width, line_width_min_pixels=width, pickable=False,
             ))
     if not areas.empty:
-        # The northern renewal areas lie close together: at city scale their names would overlap, so the
-        # collision filter hides a label until the user zooms in (the chosen area's label always wins).
+        # The northern renewal areas lie close together: at city scale their names would overlap. The chosen
+        # area comes first, then configuration order; `spaced` keeps the names that fit at the first zoom, and
+        # where the browser can, deck.gl's collision filter does the same while zooming.
+        names = [(str(a), plain(n), float(lon), float(lat)) for a, n, lon, lat in
+                 zip(areas["area_id"], areas["area_name"], areas["lon"], areas["lat"], strict=True)]
+        names.sort(key=lambda item: item[0] != selected_id)
+        shown = (spaced([(n, lon, lat) for _a, n, lon, lat in names], zoom) if zoom is not None
+                 else range(len(names)))
         layers.append(pdk.Layer(
             "TextLayer",
             id="gebied-area-labels",
             # Drawn as letters, not HTML: plain text under its own key, so no tooltip template can pick it up.
-            data=[{"label": plain(n), "position": [lon, lat], "priority": 1000 if a == selected_id else -i}
-                  for i, (a, n, lon, lat) in enumerate(zip(areas["area_id"], areas["area_name"], areas["lon"],
-                                                           areas["lat"], strict=True))],
+            data=[{"label": names[i][1], "position": [names[i][2], names[i][3]], "priority": -rank}
+                  for rank, i in enumerate(shown)],
             get_position="position", get_text="label", get_size=13, size_units="'pixels'",
             get_color=[20, 20, 20], font_family=LABEL_FONT, font_weight=600, background=True,
             get_background_color=[255, 255, 255, 225], background_padding=[3, 1, 3, 1],

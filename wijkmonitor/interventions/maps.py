@@ -14,7 +14,7 @@ import pandas as pd
 import pydeck as pdk
 
 from wijkmonitor.common import fmt
-from wijkmonitor.common.maps import BLUES_5, LABEL_FONT, TOOLTIP_STYLE, CompactDeck, view_state
+from wijkmonitor.common.maps import BLUES_5, LABEL_FONT, TOOLTIP_STYLE, CompactDeck, spaced, view_state
 from wijkmonitor.common.maps import parse_geometry as geometry_of
 from wijkmonitor.common.text import html_text, plain
 from wijkmonitor.texts import interventies as txt
@@ -54,7 +54,8 @@ def intervention_map(
     selected: frozenset[str] = frozenset(),
 ) -> pdk.Deck | None:
     """Renewal areas filled by the number of interventions that work there (name and number in the tooltip);
-    one dot per buurt that interventions name on their own; `selected` areas outlined in black and labelled.
+    one dot per buurt that interventions name on their own; `selected` areas outlined in black. Names with
+    their number where they fit without overlapping (the chosen areas first, then the busiest).
 
     `shapes`: `common.maps.dissolve` rows; `stats`: `budget.per_area` rows of kind 'area' (key, n, budget,
     n_shared, shared_budget, n_working, n_example); `points`: lon, lat, buurt, names (already plain text);
@@ -77,11 +78,9 @@ def intervention_map(
             "properties": {"code": area_id, "tip_title": html_text(row["area_name"]), "tip_body": _tip(figures),
                            "fill": fill(n, most)},
         })
+        # deck.gl's default font atlas is ASCII, so the separator is a plain colon.
+        labels.append((area_id in selected, n, f"{plain(row['area_name'])}: {n}", row["lon"], row["lat"]))
         if area_id in selected:
-            # Only the chosen area is named on the map: the northern areas lie so close together that labels
-            # for all of them overlapped. Every name and number is in the tooltip and in the table.
-            # deck.gl's default font atlas is ASCII, so the separator is a plain colon.
-            labels.append({"text": f"{plain(row['area_name'])}: {n}", "position": [row["lon"], row["lat"]]})
             outlines.append({"type": "Feature", "geometry": row["geometry"], "properties": {}})
     layers = []
     if not base.empty:
@@ -117,16 +116,22 @@ def intervention_map(
             get_position="position", get_radius=7, radius_units="'pixels'", get_fill_color=[*_POINT_RGB, 255],
             stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=2, pickable=True,
         ))
-    if labels:
+    view = view_state(list(shapes["geometry"]), height=MAP_HEIGHT_PX)
+    # The northern areas lie so close together that all names overlapped: the chosen areas, then the busiest,
+    # keep a name where it fits at the first zoom. Every name and number is in the tooltip and the table.
+    labels.sort(key=lambda item: (not item[0], -item[1]))
+    placed = [labels[i] for i in spaced([(text, lon, lat) for _s, _n, text, lon, lat in labels], view.zoom)]
+    if placed:
         layers.append(pdk.Layer(
-            "TextLayer", id="interventie-labels", data=labels, get_position="position", get_text="text",
+            "TextLayer", id="interventie-labels", get_position="position", get_text="text",
+            data=[{"text": text, "position": [lon, lat]} for _s, _n, text, lon, lat in placed],
             get_size=13, size_units="'pixels'", get_color=[20, 20, 20], font_weight=600, background=True,
             font_family=LABEL_FONT, get_background_color=[255, 255, 255, 220], background_padding=[3, 1, 3, 1],
             get_text_anchor="'middle'", get_alignment_baseline="'center'", pickable=False,
         ))
     return CompactDeck(
         layers=layers,
-        initial_view_state=view_state(list(shapes["geometry"]), height=MAP_HEIGHT_PX),
+        initial_view_state=view,
         map_style=None,
         # Without this Streamlit 1.67 draws a Carto basemap, fetched from the internet.
         map_provider=None,

@@ -41,10 +41,11 @@ def programme_map(base: pd.DataFrame, areas: pd.DataFrame) -> pdk.Deck:
             ]},
             stroked=False, filled=True, get_fill_color=[254, 224, 182, 230], pickable=True,
         ))
-    layers += outline_layers(areas, None)
+    view = view_state(geometries, width=460, height=MAP_HEIGHT_PX)
+    layers += outline_layers(areas, None, zoom=view.zoom)
     return CompactDeck(
         layers=layers,
-        initial_view_state=view_state(geometries, width=460, height=MAP_HEIGHT_PX),
+        initial_view_state=view,
         map_style=None,
         map_provider=None,
         tooltip={"html": "<b>{name}</b>", "style": TOOLTIP_STYLE},

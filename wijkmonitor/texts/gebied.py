@@ -116,8 +116,8 @@ MAP_ALT = "Kaart van {gemeente}: {level_plural} gekleurd naar het verschil met d
 MAP_ALT_OVERVIEW = "Kaart van {gemeente} met de wijkvernieuwingsgebieden omlijnd en benoemd."
 MAP_BOUNDARY_NOTE = "Kaart met {level_singular}grenzen {boundary_year} (CBS/PDOK), zonder achtergrondkaart."
 MAP_CLICK_HINT = (
-    "Klik op een {level_singular} om de grafieken hieronder voor die {level_singular} te tonen. Vergroot de "
-    "kaart met de knop + om de namen van alle wijkvernieuwingsgebieden te zien."
+    "Klik op een {level_singular} om de grafieken hieronder voor die {level_singular} te tonen. Namen van "
+    "wijkvernieuwingsgebieden die elkaar zouden overlappen staan niet op de kaart maar in de tooltip."
 )
 NO_MAP = "Voor deze gemeente zijn geen grenzen ingelezen, dus er is geen kaart; de tabellen en grafieken werken wel."
 MAP_NO_LEVEL = "Er zijn geen {level_singular}grenzen ingelezen, dus er is geen kaart op dit niveau."

@@ -60,8 +60,9 @@ MAP_ALT = (
     "De tabel onder de kaart geeft dezelfde cijfers."
 )
 MAP_NOTE = (
-    "Hoe donkerder het gebied, hoe meer interventies er werken; het aantal staat bij de naam (zoom in als "
-    "namen elkaar overlappen). Interventies voor meer gebieden of voor heel Groningen-Noord tellen in elk "
+    "Hoe donkerder het gebied, hoe meer interventies er werken; het aantal staat bij de naam waar die past "
+    "zonder andere te overlappen, en altijd in de tooltip en de tabel. Interventies voor meer gebieden of voor "
+    "heel Groningen-Noord tellen in elk "
     "gebied waar ze werken. Een oranje stip is een interventie in één buurt. Buurtgrenzen {year}, zonder "
     "achtergrondkaart. Het filter ‘Gebied’ geldt niet voor de kaart; het gekozen gebied is zwart omlijnd. Klik "
     "op een gebied om het te kiezen."
