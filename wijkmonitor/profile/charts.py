@@ -46,7 +46,7 @@ def theme_figure(rows: pd.DataFrame, unit_name: str, city_name: str) -> go.Figur
     amount) get a panel of their own below, with their own axis: on one axis their values would read as
     percentages.
     """
-    panels = _panels(rows.to_dict("records"))
+    panels = _panels([{str(k): v for k, v in r.items()} for r in rows.to_dict("records")])
     total_rows = sum(len(records) for _unit, records in panels)
     gap_px = 60  # between two panels: room for the upper panel's axis title
     plot_px = ROW_HEIGHT * total_rows + 30 * len(panels) + gap_px * (len(panels) - 1)
