@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from wijkmonitor.common import dutch_ui as nl
-from wijkmonitor.common import page
+from wijkmonitor.common import page, sections
 from wijkmonitor.common import url_state as params
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.common.text import inert, md_with
@@ -19,8 +19,7 @@ from wijkmonitor.texts import mijn_organisatie as txt
 
 page.start("mijn-organisatie")
 MEMO, KEY = "mijn_organisatie_url_state", "mijn_organisatie_partner"
-st.title(txt.TITLE)
-st.write(txt.INTRO)
+sections.heading(txt.TITLE, txt.INTRO)
 
 with data_guard():
     register = interventions_load.register()

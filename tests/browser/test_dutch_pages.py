@@ -2,7 +2,7 @@
 text or accessible name, chart text >= 4.5:1, axe (WCAG 2.1 AA) clean.
 
 A page is checked in several states, because much of Streamlit's English only exists while something is open:
-with every expander open, on every tab, and with one popup of each widget kind open (a selectbox list, a
+with every expander open, on every tab and part, and with one popup of each widget kind open (a selectbox list, a
 multiselect that finds nothing, a text input being typed in). The full-page screenshot is taken with the
 expanders open, so the tables are in the picture too (artifacts/screenshots/nl-<page>.png).
 """
@@ -108,6 +108,18 @@ def test_page_renders_in_dutch_and_is_accessible(page: Page, app_url: str, spec:
     if tabs.count():
         tabs.first.click()
         wait_until_settled(page)
+    # A part of a page chosen with a segmented control (Over de data's parts, the overview's themes): each one.
+    group = '[data-testid="stButtonGroup"]:has([data-testid^="stBaseButton-segmented_control"])'
+    parts = page.locator(group).first.locator("button")
+    for index in range(1, parts.count() if page.locator(group).count() else 0):
+        part = page.locator(group).first.locator("button").nth(index)
+        name = part.inner_text().strip()
+        part.click()
+        wait_until_settled(page)
+        _open_expanders(page)
+        problems += _problems(page, f"onderdeel '{name}'")
+        checked += assert_chart_contrast(page)
+        save_screenshot(page, f"nl-{spec.slug}-part{index + 1}")
 
     assert not problems, f"niet-Nederlandse interface op {spec.path}:\n  " + "\n  ".join(dict.fromkeys(problems))
     if page.locator('[data-testid="stPlotlyChart"]').count():
