@@ -109,10 +109,10 @@ def test_page_renders_in_dutch_and_is_accessible(page: Page, app_url: str, spec:
         tabs.first.click()
         wait_until_settled(page)
     # A part of a page chosen with a segmented control (Over de data's parts, the overview's themes): each one.
-    group = '[data-testid="stButtonGroup"]:has([data-testid^="stBaseButton-segmented_control"])'
-    parts = page.locator(group).first.locator("button")
+    group = '[data-testid="stButtonGroup"]:has(button[data-variant="segmented_control"])'
+    parts = page.locator(group).first.locator('button[data-variant="segmented_control"]')
     for index in range(1, parts.count() if page.locator(group).count() else 0):
-        part = page.locator(group).first.locator("button").nth(index)
+        part = page.locator(group).first.locator('button[data-variant="segmented_control"]').nth(index)
         name = part.inner_text().strip()
         part.click()
         wait_until_settled(page)
