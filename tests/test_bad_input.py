@@ -322,7 +322,7 @@ BUILD_CASES = [
          ("indicators.toml, kolom indicators.AantalInwoners.unit: waarde 'stuks' is niet toegestaan",)),
     Case("malformed programme.toml", REFUSED,
          cli(programme=PROGRAMME.replace("[[areas]]", "[[areas]", 1)),
-         ("programme.toml: geen geldige TOML", "line 24")),
+         ("programme.toml: geen geldige TOML op regel 24, kolom",)),
     Case("HTML and SQL in register text", KEPT,
          cli(config={"registers.toml": lambda config_dir: hostile_registers(config_dir / "registers")}),
          ("registers: 1 interventies, 0 resultaten, 1 regels proceslog",), register_text_is_kept),

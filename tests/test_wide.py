@@ -152,12 +152,13 @@ def test_sheet_without_a_year_is_refused_unless_ignored(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("mapping", "message", "key"),
     [
-        (COLUMNS_TOML.replace('layout = "columns"', 'layout = "rijen"'), "String should match", "layout"),
+        (COLUMNS_TOML.replace('layout = "columns"', 'layout = "rijen"'),
+         "waarde 'rijen' heeft niet de juiste vorm; verwacht \"columns\" of \"sheets\"", "layout"),
         (COLUMNS_TOML.replace('"Onveilig"', '"Onveilig heid"'), "alleen letters", "indicators"),
         (COLUMNS_TOML.replace('ignore_columns = ["opmerking"]', 'ignore_columns = "opmerking"'),
-         "valid list", "ignore_columns"),
+         "verwacht een lijst", "ignore_columns"),
         ('column_pattern = "^(?P<indicator>.+) (\\\\d{4})$"\n' + COLUMNS_TOML, "(?P<year>", "column_pattern"),
-        ("kleur = 3\n" + COLUMNS_TOML, "Extra inputs", "kleur"),
+        ("kleur = 3\n" + COLUMNS_TOML, "onbekende sleutel 'kleur'", "kleur"),
     ],
 )
 def test_mapping_file_is_validated_with_the_key_named(tmp_path: Path, mapping: str, message: str, key: str) -> None:

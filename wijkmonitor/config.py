@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
 
 from wijkmonitor import config_models as m
+from wijkmonitor.common.tomlfile import hint, read_toml, validate
 from wijkmonitor.errors import BuildError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +28,6 @@ POLARITIES = m.POLARITIES
 AGGREGATIONS = m.AGGREGATIONS
 ALLOWED_UNITS = m.ALLOWED_UNITS
 ADAPTERS = m.ADAPTERS
-_M = TypeVar("_M", bound=BaseModel)
 
 
 def db_path_from_env(default: Path = DEFAULT_DB) -> Path:
@@ -168,31 +164,13 @@ class ProgrammeConfig:
         return tuple(sorted({y for a in self.areas for y in a.buurten_by_year} | {self.area_boundary_year}))
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise BuildError("configuratiebestand ontbreekt", file=path) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise BuildError(f"geen geldige TOML: {exc}", file=path) from exc
-
-
-def _parse(model: type[_M], data: dict[str, Any], path: Path) -> _M:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        key, message = m.explain(exc, model)
-        raise BuildError(message, file=path, column=key) from exc
-
-
 def _indicators(path: Path, theme_ids: set[str]) -> tuple[dict[str, Indicator], str]:
-    parsed = _parse(m.IndicatorsFile, _read_toml(path), path)
+    parsed = validate(m.IndicatorsFile, read_toml(path), path)
     indicators: dict[str, Indicator] = {}
     for code, entry in parsed.indicators.items():
         where = f"indicators.{code}"
         if entry.theme not in theme_ids:
-            raise BuildError(f"thema {entry.theme!r} bestaat niet in programme.toml{m.hint(entry.theme, theme_ids)}",
+            raise BuildError(f"thema {entry.theme!r} bestaat niet in programme.toml{hint(entry.theme, theme_ids)}",
                              file=path, column=f"{where}.theme")
         if entry.aggregation == "rate" and not (entry.numerator and entry.denominator and entry.denominator_year):
             raise BuildError("een indicator met aggregation = \"rate\" heeft numerator, denominator en "
@@ -209,7 +187,7 @@ def _indicators(path: Path, theme_ids: set[str]) -> tuple[dict[str, Indicator], 
         for key in ("numerator", "denominator", "national_deviation"):
             other = getattr(indicator, key)
             if other is not None and other not in indicators:
-                raise BuildError(f"indicator {other!r} bestaat niet in de catalogus{m.hint(other, indicators)}",
+                raise BuildError(f"indicator {other!r} bestaat niet in de catalogus{hint(other, indicators)}",
                                  file=path, column=f"indicators.{code}.{key}")
     return indicators, parsed.defaults.weight_indicator
 
@@ -224,7 +202,7 @@ def _areas(parsed: m.ProgrammeFile, path: Path) -> tuple[Area, ...]:
                              column=f"areas[{index}]")
         for programme in entry.programmes:
             if programme not in programme_ids:
-                raise BuildError(f"programma {programme!r} bestaat niet{m.hint(programme, programme_ids)}",
+                raise BuildError(f"programma {programme!r} bestaat niet{hint(programme, programme_ids)}",
                                  file=path, column=f"areas[{index}].programmes")
         by_id[entry.id] = entry
 
@@ -233,7 +211,7 @@ def _areas(parsed: m.ProgrammeFile, path: Path) -> tuple[Area, ...]:
         out = list(own)
         for included in entry.includes:
             if included not in by_id:
-                raise BuildError(f"gebied {included!r} in 'includes' bestaat niet{m.hint(included, by_id)}",
+                raise BuildError(f"gebied {included!r} in 'includes' bestaat niet{hint(included, by_id)}",
                                  file=path, column=f"areas.{entry.id}.includes")
             out += [b for b in members(by_id[included], year) if b not in out]
         return out
@@ -257,7 +235,7 @@ def _areas(parsed: m.ProgrammeFile, path: Path) -> tuple[Area, ...]:
 
 
 def _sources(path: Path) -> tuple[Source, ...]:
-    parsed = _parse(m.SourcesFile, _read_toml(path), path)
+    parsed = validate(m.SourcesFile, read_toml(path), path)
     return tuple(
         Source(
             id=s.id, adapter=s.adapter, title=s.title or s.id, paths=tuple(s.paths), licence=s.licence,
@@ -273,7 +251,7 @@ def _sources(path: Path) -> tuple[Source, ...]:
 
 
 def _boundaries(path: Path) -> BoundarySpec:
-    b = _parse(m.BoundariesFile, _read_toml(path), path)
+    b = validate(m.BoundariesFile, read_toml(path), path)
     return BoundarySpec(
         glob=b.glob, name_pattern=b.name_pattern, preferred_variant=b.preferred_variant,
         code_property=b.code_property, name_property=b.name_property, licence=b.licence,
@@ -294,7 +272,7 @@ def programme_budget(total: float | None, per_year: float | None, period: str) -
 
 def load_config(config_dir: Path = DEFAULT_CONFIG_DIR, boundaries: Path = DEFAULT_BOUNDARIES) -> ProgrammeConfig:
     programme_path = config_dir / "programme.toml"
-    parsed = _parse(m.ProgrammeFile, _read_toml(programme_path), programme_path)
+    parsed = validate(m.ProgrammeFile, read_toml(programme_path), programme_path)
     themes = tuple(Theme(id=t.id, name=t.name, subgoals=t.subgoals, nplv=t.nplv,
                          wanted_sources=tuple(t.wanted_sources)) for t in parsed.themes)
     programmes = tuple(Programme(id=p.id, name=p.name, kind=p.kind, period=p.period,

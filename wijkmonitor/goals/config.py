@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,9 @@ import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from wijkmonitor.common.text import strip_controls
+from wijkmonitor.common.tomlfile import read_toml
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, ProgrammeConfig
-from wijkmonitor.errors import DataUnavailable
+from wijkmonitor.errors import BuildError, DataUnavailable
 from wijkmonitor.partners import DEFAULT_PARTNERS, load_partners
 from wijkmonitor.texts import doelen as txt
 
@@ -364,21 +364,18 @@ def parse_goals(data: Mapping[str, Any], catalogue: Catalogue, path: Path = DEFA
 
 def load_goals(catalogue: Catalogue, path: Path = DEFAULT_GOALS) -> GoalsConfig:
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise GoalsConfigError(path, [txt.CONFIG_MISSING_FILE]) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise GoalsConfigError(path, [txt.CONFIG_BAD_TOML.format(error=exc)]) from exc
+        data = read_toml(path, missing=txt.CONFIG_MISSING_FILE)
+    except BuildError as exc:
+        # Goals problems are listed together and shown on the page (DataUnavailable), not only in the build.
+        raise GoalsConfigError(path, [exc.message]) from exc
     return parse_goals(data, catalogue, path)
 
 
 def read_thresholds(path: Path = DEFAULT_GOALS) -> Thresholds:
     """Only the status thresholds (for pages that explain the method without showing goals)."""
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        data = read_toml(path)
+    except BuildError:
         return Thresholds()
     checker = _Checker(Catalogue(indicators={}, areas={}, themes=frozenset()))
     thresholds = checker.thresholds(data.get("status", {}))

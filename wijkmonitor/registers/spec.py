@@ -16,13 +16,13 @@ Relative paths are relative to the repository root. No file, or no keys under `[
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
+from wijkmonitor.common.tomlfile import read_toml
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import BuildError
 from wijkmonitor.registers.schema import INTERVENTIONS, PROCESS_LOG, RESULTS, SHEETS, SHEETS_BY_KEY
@@ -138,16 +138,7 @@ def load_register_spec(
     path = Path(path)
     if not path.exists():
         return None
-    if not path.is_file():
-        raise BuildError("dit is geen bestand (maar een map of iets anders)", file=path)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise BuildError(f"geen geldige TOML: {exc}", file=path) from exc
-    except UnicodeDecodeError as exc:
-        raise BuildError("het bestand is geen UTF-8", file=path) from exc
-    table = _validated(data, path)
+    table = _validated(read_toml(path), path)
 
     def resolve(value: str) -> Path:
         p = Path(value.strip())
