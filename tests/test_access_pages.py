@@ -14,20 +14,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.bad_inputs.apptest import TEST_AUTH, record_downloads
 from wijkmonitor import db
 from wijkmonitor.access import PUBLIC_VIEWER, Viewer, load_access_config, session, visibility_for
 from wijkmonitor.access import apply as cut
-from wijkmonitor.common import page as kernel_page
 from wijkmonitor.config import DEFAULT_CONFIG_DIR
 
 DASHBOARD = Path(__file__).resolve().parents[1] / "dashboard.py"
-AUTH = {
-    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-    "cookie_secret": "c" * 40,
-    "client_id": "wijkmonitor",
-    "client_secret": "geheim",
-    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
-}
 OFFICE = Viewer(roles=frozenset({"programmabureau"}), email="pb@groningen.example")
 
 
@@ -53,23 +46,16 @@ def draft_names(register: dict[str, pd.DataFrame]) -> set[str]:
 
 def run_page(monkeypatch: pytest.MonkeyPatch, file: str, viewer: Viewer | None, *, login: bool = True
              ) -> tuple[AppTest, list[pd.DataFrame]]:
-    recorded: list[pd.DataFrame] = []
-    original = kernel_page.downloads
-
-    def recording(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:
-        recorded.append(frame.copy())
-        original(frame, label=label, file_stem=file_stem, key=key)
-
-    monkeypatch.setattr(kernel_page, "downloads", recording)
+    recorded = record_downloads(monkeypatch)
     if viewer is not None:
         monkeypatch.setattr(session, "current_viewer", lambda: viewer)
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
     if login:
-        at.secrets["auth"] = AUTH
+        at.secrets["auth"] = TEST_AUTH
     at.switch_page(file)
     at.run()
     assert not at.exception, at.exception
-    return at, recorded
+    return at, [frame for frame, _stem in recorded]
 
 
 def all_cells(downloads: list[pd.DataFrame]) -> str:
