@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
-from wijkmonitor.common.tomlfile import hint, key_path, read_toml, validate
+from wijkmonitor.common.tomlfile import hint, key_path, read_toml, repeated, validate
 from wijkmonitor.errors import BuildError
 from wijkmonitor.fetch.errors import FetchError
 
@@ -78,3 +78,8 @@ def test_key_path_and_hint() -> None:
     assert key_path(()) == ""
     assert hint("thema", ["themes", "thema_x"]) == "; bedoelde u 'thema_x'?"
     assert hint("xyz", ["themes"]) == ""
+
+
+def test_repeated_names_the_first_id_seen_twice() -> None:
+    assert repeated(["a", "b", "a", "b"]) == "a"
+    assert repeated(iter(["a", "b"])) is None

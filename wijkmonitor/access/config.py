@@ -12,7 +12,7 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from wijkmonitor.common.tomlfile import read_toml, validate
+from wijkmonitor.common.tomlfile import read_toml, repeated, validate
 from wijkmonitor.config import DEFAULT_CONFIG_DIR
 from wijkmonitor.errors import BuildError
 from wijkmonitor.registers.loader import TABLE_COLUMNS
@@ -54,11 +54,9 @@ class PartnerList(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> PartnerList:
-        seen: set[str] = set()
-        for partner in self.partners:
-            if partner.id in seen:
-                raise ValueError(f"partner-id '{partner.id}' staat er twee keer in")
-            seen.add(partner.id)
+        twice = repeated(p.id for p in self.partners)
+        if twice is not None:
+            raise ValueError(f"partner-id '{twice}' staat er twee keer in")
         return self
 
     @property

@@ -79,6 +79,16 @@ def hint(value: str, candidates: Iterable[str]) -> str:
     return txt.TOML_DID_YOU_MEAN.format(suggestion=close[0]) if close else ""
 
 
+def repeated(values: Iterable[str]) -> str | None:
+    """The first value that appears a second time (ids in a configuration list must be unique), else None."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None
+
+
 def key_path(loc: Iterable[int | str]) -> str:
     """pydantic's location as the key a person finds in the file: `roles[2].role`."""
     out = ""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from wijkmonitor.common.tomlfile import read_toml, validate
+from wijkmonitor.common.tomlfile import read_toml, repeated, validate
 from wijkmonitor.config import DEFAULT_CONFIG_DIR
 from wijkmonitor.fetch.errors import FetchError
 
@@ -64,11 +64,9 @@ class FetchConfig(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> FetchConfig:
-        seen: set[str] = set()
-        for spec in self.tables:
-            if spec.id in seen:
-                raise ValueError(f"bron-id {spec.id!r} staat twee keer in de lijst")
-            seen.add(spec.id)
+        twice = repeated(spec.id for spec in self.tables)
+        if twice is not None:
+            raise ValueError(f"bron-id {twice!r} staat twee keer in de lijst")
         return self
 
     def edition_years(self) -> list[int]:
