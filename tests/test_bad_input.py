@@ -67,6 +67,7 @@ from tests.bad_inputs.sources import (
     statline_xlsx,
     truncated,
 )
+from tests.dbread import query_rows as _rows
 from tests.fixtures_build import INDICATORS, LONG_ROWS, PROGRAMME, SOURCES, make_municipality
 from tests.test_registers import HOSTILE
 from wijkmonitor.build import BuildOptions, build
@@ -219,11 +220,6 @@ def odata_http(body: bytes, content_type: str) -> Callable[[pytest.MonkeyPatch],
         return response
 
     return lambda mp: mp.setattr(requests, "get", get)
-
-
-def _rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def unknown_region_is_kept(ws: Workspace, outcome: Outcome) -> None:

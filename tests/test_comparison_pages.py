@@ -10,22 +10,17 @@ import io
 import re
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
 from tests.bad_inputs.apptest import open_app, record_downloads
+from tests.dbread import query_frame as _rows
 from wijkmonitor.common import export
 from wijkmonitor.common.text import markdown, md_with
 from wijkmonitor.comparison import compass, trend, views
 from wijkmonitor.texts import comparison as txt
 
 DUTCH_SENTENCE_NUMBER = re.compile(r"\d,\d")
-
-
-def _rows(db: Path, sql: str) -> pd.DataFrame:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).df()
 
 
 def _opvalt(at: object) -> list[str]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from tests.dbread import query_rows as _rows
 from tests.fixtures_build import make_municipality, write_long_csv
 from wijkmonitor.build import BuildOptions, build
 from wijkmonitor.config import DEFAULT_BOUNDARIES
@@ -222,11 +222,6 @@ def _build(root: Path, programme: str = PROGRAMME) -> Path:
 @pytest.fixture(scope="module")
 def proefstad(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory.mktemp("proefstad"))
-
-
-def _rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def test_rates_are_ratios_of_sums_for_buurten_wijken_and_the_city(proefstad: Path) -> None:
