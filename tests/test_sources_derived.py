@@ -363,7 +363,7 @@ def test_config_refuses_unknown_keys_and_text_for_a_list(tmp_path: Path) -> None
     with pytest.raises(BuildError) as info:
         load_config(config_dir, boundaries)
     assert str(info.value) == (f"{config_dir / 'indicators.toml'}, kolom indicators.Score.lowest_levle: onbekende "
-                               "sleutel 'lowest_levle'; bedoelde u 'lowest_level'?")
+                               "sleutel 'lowest_levle' (bedoelt u 'lowest_level'?)")
     (config_dir / "indicators.toml").write_text(textwrap.dedent(INDICATORS), encoding="utf-8")
     (config_dir / "sources.toml").write_text(
         textwrap.dedent(SOURCES).replace('paths = ["raw/inwoners.csv"]', 'paths = "raw/inwoners.csv"'),

@@ -60,7 +60,7 @@ def test_caller_chooses_the_missing_message_and_the_error_type(tmp_path: Path) -
 @pytest.mark.parametrize(("data", "key", "says"), [
     ({"rules": [{"table": "ok"}, {"table": "Fout"}]}, "rules[1].table",
      "waarde 'Fout' heeft niet de juiste vorm; verwacht kleine letters"),
-    ({"rules": [{"table": "ok", "tabel": 1}]}, "rules[0].tabel", "onbekende sleutel 'tabel'; bedoelde u 'table'?"),
+    ({"rules": [{"table": "ok", "tabel": 1}]}, "rules[0].tabel", "onbekende sleutel 'tabel' (bedoelt u 'table'?)"),
     ({"rules": [{}]}, "rules[0].table", "verplichte sleutel 'table' ontbreekt"),
     ({"rules": [{"table": "ok", "count": "twee"}]}, "rules[0].count", "verwacht een geheel getal, kreeg 'twee'"),
     ({"rules": [{"table": "ok", "count": 0}]}, "rules[0].count", "waarde 0 moet minstens 1 zijn"),
@@ -76,7 +76,7 @@ def test_validation_names_file_and_key(tmp_path: Path, data: dict[str, object], 
 def test_key_path_and_hint() -> None:
     assert key_path(("roles", 2, "role")) == "roles[2].role"
     assert key_path(()) == ""
-    assert hint("thema", ["themes", "thema_x"]) == "; bedoelde u 'thema_x'?"
+    assert hint("thema", ["themes", "thema_x"]) == " (bedoelt u 'thema_x'?)"
     assert hint("xyz", ["themes"]) == ""
 
 

@@ -74,7 +74,7 @@ def validate(model: type[_M], data: Mapping[str, Any], path: Path, *,
 
 
 def hint(value: str, candidates: Iterable[str]) -> str:
-    """'; bedoelde u 'x'?' for the nearest candidate, else ''."""
+    """" (bedoelt u 'x'?)" for the nearest candidate, else "" (the one near-miss phrase of the configuration)."""
     close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
     return txt.TOML_DID_YOU_MEAN.format(suggestion=close[0]) if close else ""
 
