@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from wijkmonitor.adapters.wide import column_letter, read_wide
+from wijkmonitor.adapters.wide import read_wide
+from wijkmonitor.common.export import column_letter
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import BuildError
 

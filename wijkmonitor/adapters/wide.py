@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from wijkmonitor import cbs
 from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame
 from wijkmonitor.adapters.longcsv import FIRST_YEAR
+from wijkmonitor.common.export import column_letter
 from wijkmonitor.common.tomlfile import read_toml, validate
 from wijkmonitor.errors import BuildError
 
@@ -88,15 +89,6 @@ def _key(text: str) -> str:
 def load_mapping(path: Path) -> WideMapping:
     missing = f"koppelbestand ontbreekt: leg {path.name} naast de tabel (zie docs/own-figures.md)"
     return validate(WideMapping, read_toml(path, missing=missing), path)
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @dataclass
