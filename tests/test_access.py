@@ -330,3 +330,48 @@ def test_a_rule_for_every_partner_is_no_notice_for_a_partner(tmp_path: Path) -> 
     assert notices.withheld(config, PUBLIC_VIEWER, notices.LESSONS).seen == "niets"
     assert notices.withheld(config, PUBLIC_VIEWER, notices.OPEN_INPUT).seen == "alles"
     assert notices.restricted_statuses(config) == ()
+
+
+# --- every register query reaches a page only through the visibility filter ---------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+REGISTER_TABLES = ("interventions", "intervention_results", "intervention_areas", "intervention_programmes",
+                   "intervention_partners", "process_log")
+
+
+def _reads_register(sql: str) -> bool:
+    import re
+
+    body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+    return bool(re.search(r"\b(?:from|join)\s+(" + "|".join(REGISTER_TABLES) + r")\b", body, flags=re.I))
+
+
+def test_every_query_on_a_register_table_is_a_register_query() -> None:
+    from wijkmonitor.access.session import REGISTER_QUERIES
+
+    reading = {p.stem for p in (REPO / "queries").glob("*.sql") if _reads_register(p.read_text(encoding="utf-8"))}
+    assert reading == set(REGISTER_QUERIES)
+    assert {"interventions_partners", "profile_process", "area_monitor_intervention_markers"} <= reading
+
+
+def test_no_page_code_runs_a_register_query_unfiltered() -> None:
+    """`common.data.query` (the unfiltered kernel call) never gets a register query's name outside
+    `access.session`, which cuts every such frame for the viewer's roles."""
+    import ast
+
+    from wijkmonitor.access.session import REGISTER_QUERIES
+
+    files = [REPO / "dashboard.py", *(REPO / "pages").glob("*.py"), *(REPO / "wijkmonitor").rglob("*.py")]
+    offenders = []
+    for path in files:
+        if path.relative_to(REPO).as_posix() in ("wijkmonitor/access/session.py",):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            first = node.args[0]
+            if name in ("query", "_cached") and isinstance(first, ast.Constant) and first.value in REGISTER_QUERIES:
+                offenders.append(f"{path.relative_to(REPO)}:{node.lineno} {first.value}")
+    assert not offenders
