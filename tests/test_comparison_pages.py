@@ -132,7 +132,9 @@ def test_gebiedsmonitor_shows_the_comparison_or_the_reason_and_the_compass_of_al
                    if {txt.COMPASS_COL_AREA, txt.COMPASS_COL_AREA_CHANGE} <= set(t.value.columns)]
         assert len(compass) == 1 and len(compass[0]) >= 8
         assert txt.COMPASS_COL_CITY_CHANGE not in compass[0].columns  # the same for all: said once above it
-        assert any(m.value.startswith("De stad veranderde +") for m in at.markdown)
+        # Loneliness rose in the city (2016-2020): the sentence says that is a deterioration, not just "+".
+        assert any(m.value.startswith("De stad veranderde +") and "(een verslechtering)" in m.value
+                   for m in at.markdown)
         assert [f for f, stem in seen if stem.startswith("ontwikkelkompas_Eenzaam")]
 
 
