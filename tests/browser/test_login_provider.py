@@ -180,10 +180,26 @@ def lessons_download(page: Page) -> set[str]:
     import csv
     import io
 
+    from playwright.sync_api import Download
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.get_by_text("Tabel met de gevonden lessen").click()
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="Download deze tabel (CSV)").click()
-    text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    wait_until_settled(page)
+    download: Download | None = None
+    # On a loaded machine a click that lands while the page reruns is lost: one more try before failing.
+    for attempt in range(2):
+        try:
+            with page.expect_download(timeout=45_000) as info:
+                page.get_by_role("button", name="Download deze tabel (CSV)").click()
+            download = info.value
+            break
+        except PlaywrightTimeout:
+            if attempt:
+                page.screenshot(path=str(ARTIFACTS / "login-lessons-download.png"), full_page=True)
+                raise
+            wait_until_settled(page)
+    assert download is not None
+    text = Path(download.path()).read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     column = next(c for c in rows[0] if c.lower().startswith("les")) if rows else ""
     return {r[column] for r in rows if r.get(column)}
