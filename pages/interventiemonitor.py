@@ -4,6 +4,7 @@ and a card per intervention. Widgets and wiring only: URL and widgets (`interven
 
 import streamlit as st
 
+from wijkmonitor.access import notices, session
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page, sections
 from wijkmonitor.common.data import data_guard, example_badge
@@ -22,6 +23,9 @@ if register.empty:
     st.info(txt.NO_REGISTER, icon=":material/info:")
     st.stop()
 filters = sections.filters(state.read_link(opts), lambda: state.filter_widgets(opts), txt.AREA_FILTER_NOTE)
+if filters.status and session.withheld_notice(
+        notices.status_subject(filters.status, opts.statuses[filters.status])).seen == "niets":
+    st.stop()  # a link to drafts asks to log in; the rest of the page would only say "nothing found"
 with data_guard():
     view = load.intervention_view(filters)
 if view.has_example:

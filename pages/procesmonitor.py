@@ -4,6 +4,7 @@ experience, "jullie zeiden, wij deden" and the lessons learned. Widgets and wiri
 
 import streamlit as st
 
+from wijkmonitor.access import notices, session
 from wijkmonitor.common import page, sections
 from wijkmonitor.common.data import data_guard, example_badge
 from wijkmonitor.process import load, state
@@ -42,8 +43,10 @@ show.lived(view)
 
 st.header(txt.H_SAID_DID, divider="gray")
 st.write(txt.SAID_DID_INTRO)
+session.withheld_notice(notices.OPEN_INPUT)
 show.said_did(view.said_did)
 
 st.header(txt.H_LESSONS, divider="gray")
-show.lessons(rows)
+if session.withheld_notice(notices.LESSONS).seen != "niets":
+    show.lessons(rows)
 page.built_note(meta)

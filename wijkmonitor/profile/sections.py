@@ -7,6 +7,7 @@ from functools import partial
 
 import streamlit as st
 
+from wijkmonitor.access import notices, session
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import show
 from wijkmonitor.common.data import example_badge
@@ -72,6 +73,7 @@ def context_and_registers(view: ProfileView) -> None:
     else:
         show.table(view.interventions_table, hide_index=True)
     st.markdown(f"#### {txt.PROCESS}")
+    session.withheld_notice(notices.OPEN_INPUT)
     if view.process is None or view.process.empty:
         st.caption(txt.NO_PROCESS)
     else:
