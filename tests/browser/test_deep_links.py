@@ -34,7 +34,7 @@ class DeepLink:
 
 
 LINKS = (
-    DeepLink("/", "", "Programma-overzicht"),
+    DeepLink("/", "theme=veilig", "Programma-overzicht", text="stad: 4,16 score (berekend uit de wijken)"),
     DeepLink("/gebiedsmonitor", "indicator=Eenzaam&age=65plus&year=2016&level=wijk&area=beijum", "Gebiedsmonitor",
              {"Leeftijdsgroep": "65 jaar en ouder", "Jaar": "2016"}, "Ontwikkeling in Beijum"),
     DeepLink("/interventiemonitor", "area=beijum&status=lopend", "Interventiemonitor",
@@ -44,7 +44,7 @@ LINKS = (
     DeepLink("/mijn-organisatie", "partner=lefier", "Mijn organisatie", {"Organisatie": "Lefier"}),
     DeepLink("/wijkprofiel", "area=lewenborg&age=65plus", "Wijkprofiel",
              {"Gebied": "Wijkvernieuwingsgebied: Lewenborg"}),
-    DeepLink("/over-de-data", "", "Over de data"),
+    DeepLink("/over-de-data", "tab=edities&theme=veilig", "Over de data", text="Grenzen"),
 )
 
 
