@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.goals_built import built_goals
 from tests.test_goals_page import _param, open_goals
 from tests.test_interventions import hand_works_in
 from wijkmonitor import db
@@ -26,7 +27,8 @@ def view(groningen_db: Path) -> GoalsView:
         return db.run(groningen_db, name)
 
     return build_view(indicators=q("goals_indicators"), areas=q("renewal_areas_all"), themes=q("themes_all"),
-                      ages=q("age_groups"), series=q("goals_series"), interventions=q("interventions_list"),
+                      ages=q("age_groups"), series=q("goals_series"), config=built_goals(groningen_db),
+                      interventions=q("interventions_list"),
                       places=q("interventions_areas"))
 
 

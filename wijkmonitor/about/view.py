@@ -12,7 +12,6 @@ from typing import Any
 import pandas as pd
 
 from wijkmonitor.common import fmt
-from wijkmonitor.goals.config import Thresholds
 from wijkmonitor.texts import doelen as doelen_txt
 from wijkmonitor.texts import over as txt
 
@@ -182,6 +181,14 @@ class AboutView:
         return self.catalogue if theme is None else self.catalogue[self.catalogue_themes == theme]
 
 
+def _status_method(thresholds: pd.DataFrame) -> str:
+    """How a goal's status is judged, with the thresholds the build took from goals.toml (query goals_thresholds)."""
+    if thresholds.empty:
+        return ""
+    row = thresholds.iloc[0]
+    return doelen_txt.method_text(float(row["on_track"]), float(row["at_risk"]))
+
+
 def build_about(
     *,
     meta: Mapping[str, str],
@@ -191,7 +198,7 @@ def build_about(
     boundaries: pd.DataFrame,
     sources: pd.DataFrame,
     weighting: pd.DataFrame,
-    thresholds: Thresholds,
+    thresholds: pd.DataFrame,
     coverage: pd.DataFrame | None = None,
 ) -> AboutView:
     """From build_meta and the queries about_catalogue, age_groups, about_editions, about_boundaries,
@@ -210,7 +217,7 @@ def build_about(
         build_facts=build_facts(meta),
         methods=txt.methods_text(fmt.number(float(meta.get("gap_tolerance", "0.5")), 1, missing=fmt.DASH),
                                  meta.get("weight_indicator", "")),
-        status_method=doelen_txt.method_text(thresholds.on_track, thresholds.at_risk),
+        status_method=_status_method(thresholds),
         coverage_themes=None if coverage is None else coverage_table(coverage),
         coverage_goals=None if coverage is None else coverage_table(coverage, goals=True),
     )

@@ -365,23 +365,37 @@ def load_goals(catalogue: Catalogue, path: Path = DEFAULT_GOALS) -> GoalsConfig:
     return parse_goals(data, catalogue, path)
 
 
-def read_thresholds(path: Path = DEFAULT_GOALS) -> Thresholds:
-    """Only the status thresholds (for pages that explain the method without showing goals)."""
-    try:
-        data = read_toml(path)
-    except BuildError:
+BUILT = Path("goals.toml (bij de bouw)")  # the path a GoalsConfig read back from the database carries
+
+
+def _split(value: object) -> tuple[str, ...]:
+    return tuple(part for part in str(value or "").split(";") if part)
+
+
+def thresholds_from_table(info: pd.DataFrame) -> Thresholds:
+    """The thresholds the build wrote (query goals_thresholds); the defaults for a build without the row."""
+    if info.empty:
         return Thresholds()
-    checker = _Checker(Catalogue(indicators={}, areas={}, themes=frozenset()))
-    thresholds = checker.thresholds(data.get("status", {}))
-    if checker.problems:
-        raise GoalsConfigError(path, checker.problems)
-    return thresholds
+    row = info.iloc[0]
+    return Thresholds(on_track=float(row["on_track"]), at_risk=float(row["at_risk"]))
 
 
-def file_version(path: Path = DEFAULT_GOALS) -> tuple[int, int]:
-    """Changes when goals.toml is edited, so a cached check is redone; (0, 0) for a missing file."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return (0, 0)
-    return (stat.st_mtime_ns, stat.st_size)
+def goals_from_tables(goals: pd.DataFrame, partners: pd.DataFrame, thresholds: pd.DataFrame) -> GoalsConfig:
+    """The goals as the build checked and wrote them (queries goals_built, goal_partners_built, goals_thresholds).
+
+    Pages read goals only from here, so the goals on screen always belong to the figures of the same build.
+    """
+    rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in goals.to_dict("records")]
+    return GoalsConfig(
+        thresholds=thresholds_from_table(thresholds),
+        partners=tuple(Partner(str(r.partner_id), str(r.name), str(r.kind or "")) for r in partners.itertuples()),
+        goals=tuple(
+            Goal(id=str(r["goal_id"]), title=str(r["title"]), theme=str(r["theme_id"]),
+                 indicator=str(r["indicator_code"]), age_group=str(r["age_group"]), areas=_split(r["areas"]),
+                 all_areas=bool(r["all_areas"]), baseline_year=int(r["baseline_year"]),
+                 target_year=int(r["target_year"]), target_type=str(r["target_type"]), target=float(r["target"]),
+                 partners=_split(r["partners"]), example=bool(r["example"]), note=str(r["note"] or ""))
+            for r in rows
+        ),
+        path=BUILT,
+    )

@@ -1,4 +1,4 @@
-"""Cached data calls of the Doelen page: query rows and goals.toml fed to the pure view."""
+"""Cached data calls of the Doelen page: query rows and the goals as built, fed to the pure view."""
 
 from __future__ import annotations
 
@@ -16,17 +16,16 @@ def has_areas() -> bool:
     return not query("renewal_areas_all").empty
 
 
-# config.DEFAULT_GOALS is looked up per call, so a test (or a later setting) can point it elsewhere.
-def view() -> GoalsView:
-    return _view(config.file_version(config.DEFAULT_GOALS))
+def built_goals() -> config.GoalsConfig:
+    """The goals as the build wrote them: an edited goals.toml shows after the next build, with its figures."""
+    return config.goals_from_tables(query("goals_built"), query("goal_partners_built"), query("goals_thresholds"))
 
 
 @cached(max_entries=4)
-def _view(goals_version: tuple[int, int]) -> GoalsView:
-    # goals.toml's version is part of the key: an edited file gives a fresh view without a rebuild.
+def view() -> GoalsView:
     return build_view(
         indicators=query("goals_indicators"), areas=query("renewal_areas_all"), themes=query("themes_all"),
-        ages=query("age_groups"), series=query("goals_series"), goals_path=config.DEFAULT_GOALS,
+        ages=query("age_groups"), series=query("goals_series"), config=built_goals(),
         # The interventions linked to goals as this run's viewer may see them: no draft reaches a goal's list
         # for someone who may not see it (issue 14); `cached` keys by visibility class.
         interventions=query_for_viewer("interventions_list"), places=query_for_viewer("interventions_areas"),

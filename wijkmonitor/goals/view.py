@@ -7,7 +7,6 @@ change only selects rows and renders; building charts and checking the goals hap
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -15,7 +14,7 @@ import plotly.graph_objects as go
 
 from wijkmonitor.common.text import for_reader, markdown, md_with, plain
 from wijkmonitor.goals.charts import goal_figure
-from wijkmonitor.goals.config import DEFAULT_GOALS, Catalogue, Goal, GoalsConfig, load_goals
+from wijkmonitor.goals.config import Goal, GoalsConfig
 from wijkmonitor.goals.links import LinkedIntervention, LinkIndex, link_index
 from wijkmonitor.goals.status import STATUS_ORDER, SeriesIndex, index_series, summarise
 from wijkmonitor.goals.table import (
@@ -154,13 +153,12 @@ def build_view(
     themes: pd.DataFrame,
     ages: pd.DataFrame,
     series: pd.DataFrame,
-    goals_path: Path = DEFAULT_GOALS,
+    config: GoalsConfig,
     interventions: pd.DataFrame | None = None,
     places: pd.DataFrame | None = None,
 ) -> GoalsView:
-    """From the queries goals_indicators, renewal_areas_all, themes_all, age_groups, goals_series (and
-    interventions_list, interventions_areas for the interventions per goal)."""
-    config = load_goals(Catalogue.from_frames(indicators, areas, themes), goals_path)
+    """From the queries goals_indicators, renewal_areas_all, themes_all, age_groups, goals_series, the goals as
+    built (`goals_from_tables`), and interventions_list, interventions_areas for the interventions per goal."""
     labels = Labels.from_frames(indicators, areas, themes, ages, config.partner_names())
     index = index_series(series)
     progress = progress_table(config, config.goals, index, labels)
