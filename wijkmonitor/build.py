@@ -201,18 +201,18 @@ def _probe(source: Source, path: Path, gemeente: str | None, aliases: dict[str, 
 
 
 def _read_job(source: Source, path: Path, gemeente: str | None, aliases: dict[str, str],
-              root: Path) -> tuple[SourceFrame, str]:
+              root: Path) -> tuple[source_cache.Entry, str]:
     """The parsed file (from the cache when it holds it) and the file's SHA-256."""
     checks.source_file(path)  # before hashing: a pipe or a device is refused, not read
     sha = sha256_of(path)
     settings = cache_settings(source, gemeente, aliases, root)
-    frame = source_cache.cached(path, sha, settings, lambda: _read_compact(source, path, gemeente, aliases, root))
-    return frame, sha
+    entry = source_cache.entry(path, sha, settings, lambda: _read_compact(source, path, gemeente, aliases, root))
+    return entry, sha
 
 
 def iter_sources(
     config: ProgrammeConfig, source: str, gemeente: str | None, progress: Progress, workers: int
-) -> Iterator[tuple[SourceStat, SourceFrame]]:
+) -> Iterator[tuple[SourceStat, source_cache.Entry]]:
     """Read every configured source in order; XLSX files are parsed in parallel because parsing dominates."""
     aliases = config.alias_map()
     if _is_url(source):
@@ -220,10 +220,12 @@ def iter_sources(
             if spec.adapter != "statline" or not spec.odata_table:
                 progress(f"- {spec.id}: niet via OData te halen, overgeslagen")
                 continue
-            frame = _compact(read_odata(source, spec.odata_table, source_id=spec.id, gemeente=gemeente))
-            progress(f"- {spec.id}: {frame.rows_read:,} rijen, {len(frame.observations):,} waarden (OData)")
+            entry = source_cache.in_memory(_compact(read_odata(source, spec.odata_table, source_id=spec.id,
+                                                               gemeente=gemeente)))
+            frame = entry.frame
+            progress(f"- {spec.id}: {frame.rows_read:,} rijen, {entry.values:,} waarden (OData)")
             yield SourceStat(spec.id, "odata", str(frame.files[0]), "", frame.rows_read,
-                             len(frame.observations), spec.boundary_year, frame.notes), frame
+                             entry.values, spec.boundary_year, frame.notes), entry
         return
     root = Path(source)
     if not root.is_dir():
@@ -239,62 +241,117 @@ def iter_sources(
         if len(heavy) > 1 and workers > 1:
             futures = {i: pool.submit(_read_job, jobs[i][0], jobs[i][1], gemeente, aliases, root) for i in heavy}
         for index, (spec, path) in enumerate(jobs):
-            frame, sha = futures.pop(index).result() if index in futures else _read_job(
+            entry, sha = futures.pop(index).result() if index in futures else _read_job(
                 spec, path, gemeente, aliases, root)
+            frame = entry.frame
             stat = SourceStat(spec.id, spec.adapter, str(path), sha, frame.rows_read,
-                              len(frame.observations), spec.boundary_year, frame.notes)
+                              entry.values, spec.boundary_year, frame.notes)
             progress(f"- {spec.id}: {path.name}: {stat.rows:,} rijen gelezen, {stat.values:,} waarden")
-            yield stat, frame
+            yield stat, entry
+
+
+@dataclass
+class Staged:
+    """What the build keeps of the sources once their cells are in the staging table."""
+
+    stats: list[SourceStat]
+    regions: pd.DataFrame  # region_code, name as the sources publish them
+    metadata: pd.DataFrame  # indicator_code, label, unit, decimals from DataProperties
+    # staging.part -> (source position, source id, boundary year, file): the part numbers grow with the
+    # source's position, so the lowest part of a key is its first source
+    parts: list[tuple[int, str, int | None, str]] = field(default_factory=list)
+
+    def file(self, part: object) -> str:
+        return self.parts[int(str(part))][3] if part is not None else ""
+
+    def table(self) -> pd.DataFrame:
+        return pd.DataFrame(self.parts, columns=["source_order", "source_id", "boundary_year", "file"]).assign(
+            part=range(len(self.parts))).astype({"part": "int16", "source_order": "int16", "boundary_year": "Int32"})
+
+
+def _stage_entry(con: duckdb.DuckDBPyConnection, entry: source_cache.Entry, order: int, staged: Staged,
+                 boundary_year: int | None) -> None:
+    """Insert one source's cells; cached ones straight from their Parquet files (no pandas round trip)."""
+    params = {"part_base": len(staged.parts)}
+    staged.parts += [(order, source_id, boundary_year, file) for file, source_id in entry.parts]
+    if entry.observations_file is not None:
+        con.read_parquet(str(entry.observations_file)).create_view("_frame", replace=True)
+        con.execute(_sql("staging_insert"), params)
+        con.execute("drop view _frame")
+    elif len(entry.frame.observations):
+        con.register("_frame", entry.frame.observations)
+        con.execute(_sql("staging_insert"), params)
+        con.unregister("_frame")
+    if not entry.missing_cells:
+        return
+    con.register("_missing_parts", pd.DataFrame({"source_id": entry.missing_sources,
+                                                 "part": range(len(staged.parts),
+                                                               len(staged.parts) + len(entry.missing_sources))}))
+    staged.parts += [(order, source_id, boundary_year, "") for source_id in entry.missing_sources]
+    if entry.missing_file is not None:
+        con.read_parquet(str(entry.missing_file)).create_view("_missing", replace=True)
+        con.execute(_sql("missing_insert"))
+        con.execute("drop view _missing")
+    else:
+        con.register("_missing", entry.frame.missing)
+        con.execute(_sql("missing_insert"))
+        con.unregister("_missing")
+    con.unregister("_missing_parts")
 
 
 def stage_observations(
-    con: duckdb.DuckDBPyConnection, sources: Iterable[tuple[SourceStat, SourceFrame]], aliases: dict[str, str]
-) -> tuple[list[SourceStat], pd.DataFrame, pd.DataFrame]:
-    """Append every source's values to a staging table; keep only the small parts of each frame in memory.
-
-    Indicator aliases (CBS map attributes, re-publishers' names) are mapped to catalogue codes on the way in.
-    """
+    con: duckdb.DuckDBPyConnection, sources: Iterable[tuple[SourceStat, source_cache.Entry]],
+    aliases: dict[str, str],
+) -> Staged:
+    """Append every source's values and missing cells to the staging table; keep only the small parts of each
+    source in memory. Indicator aliases (CBS map attributes, re-publishers' names) are mapped to catalogue
+    codes on the way in. Registers `_parts` (part -> source id and boundary year) for the later steps."""
     con.execute(_sql("staging"))
-    con.execute(_sql("missing_staging"))
     con.register("_aliases", pd.DataFrame(list(aliases.items()), columns=["alias", "code"]))
-    stats, names, metadata = [], [], []
-    for order, (stat, frame) in enumerate(sources):
-        con.register("_frame", frame.observations)
-        con.execute(_sql("staging_insert"), {"order": order, "boundary_year": stat.boundary_year})
-        con.unregister("_frame")
-        if not frame.missing.empty:
-            con.register("_missing", frame.missing)
-            con.execute(_sql("missing_insert"))
-            con.unregister("_missing")
-        stats.append(stat)
-        names.append(frame.regions)
-        metadata.append(frame.metadata)
-    regions = pd.concat(names, ignore_index=True) if names else pd.DataFrame(columns=["region_code", "name"])
-    meta = pd.concat([m for m in metadata if not m.empty] or [pd.DataFrame(
-        columns=["indicator_code", "label", "unit", "decimals"])], ignore_index=True)
-    return stats, regions, meta
+    staged = Staged([], pd.DataFrame(columns=["region_code", "name"]),
+                    pd.DataFrame(columns=["indicator_code", "label", "unit", "decimals"]))
+    names, metadata = [], []
+    for order, (stat, entry) in enumerate(sources):
+        _stage_entry(con, entry, order, staged, stat.boundary_year)
+        staged.stats.append(stat)
+        names.append(entry.frame.regions)
+        metadata.append(entry.frame.metadata)
+    con.register("_parts", staged.table())
+    if names:
+        staged.regions = pd.concat(names, ignore_index=True)
+    if any(not m.empty for m in metadata):
+        staged.metadata = pd.concat([m for m in metadata if not m.empty], ignore_index=True)
+    return staged
 
 
-def combine_observations(con: duckdb.DuckDBPyConnection) -> int:
+def combine_observations(con: duckdb.DuckDBPyConnection, staged: Staged) -> int:
     """One value per region, year, indicator and age group; conflicting duplicates stop the build.
 
-    Returns how many identical duplicate rows were merged (the same figure published in two sources).
+    Returns how many identical duplicate rows were merged (the same figure published in two sources). Keeps
+    `observations_grouped` for `missing_values.sql`; `finish_staging` drops it.
     """
     con.execute(_sql("observations_grouped"))
     conflict = con.execute(_sql("staging_conflict")).fetchall()
     if conflict:
-        (region, year, indicator, age, first_value, first_file, first_row) = conflict[0]
-        (*_, second_value, second_file, second_row) = conflict[-1]
+        (region, year, indicator, age, first_value, first_part, first_row) = conflict[0]
+        (*_, second_value, second_part, second_row) = conflict[-1]
         raise BuildError(
             f"dubbele rij voor {region}, {year}, {indicator} ({age}) met verschillende waarden: "
-            f"{first_value:g} ({first_file}, rij {first_row}) en {second_value:g}",
-            file=second_file, row=int(second_row), column=indicator,
+            f"{first_value:g} ({staged.file(first_part)}, rij {first_row}) en {second_value:g}",
+            file=staged.file(second_part), row=int(second_row), column=indicator,
         )
     con.execute(_sql("observations"))
-    merged = con.execute("select coalesce(sum(n - 1), 0) from observations_grouped").fetchone()
+    # fetchall, not fetchone: an unfinished result blocks the next `register` on this connection
+    ((merged,),) = con.execute("select coalesce(sum(n - 1), 0) from observations_grouped where n > 1").fetchall()
+    return int(merged)
+
+
+def finish_staging(con: duckdb.DuckDBPyConnection) -> None:
+    """Why values are missing (after the rates, which may fill a listed cell), then drop the staging tables."""
+    con.execute(_sql("missing_values"))
     con.execute("drop table observations_grouped")
     con.execute("drop table staging")
-    return int(merged[0]) if merged else 0
+    con.unregister("_parts")
 
 
 def boundary_year_for(years: list[int], year: int) -> int:
@@ -440,13 +497,14 @@ def _build_into(
     row_filter = None if options.all_regions else gemeente
     progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
     sources = iter_sources(config, options.source, row_filter, progress, options.workers)
-    summary.sources, source_names, metadata = stage_observations(con, sources, config.alias_map())
+    staged = stage_observations(con, sources, config.alias_map())
+    summary.sources, source_names, metadata = staged.stats, staged.regions, staged.metadata
     percent = [code for code, indicator in config.indicators.items() if indicator.unit == "%"]
-    checks.percentages_in_range(con.execute(_sql("staging_out_of_range"), {"codes": percent}).fetchall())
-    summary.identical_duplicates = combine_observations(con)
+    checks.percentages_in_range((staged.file(part), row, indicator, value) for part, row, indicator, value
+                                in con.execute(_sql("staging_out_of_range"), {"codes": percent}).fetchall())
+    summary.identical_duplicates = combine_observations(con, staged)
     rates = add_rates(con, config)
-    con.execute(_sql("missing_values"))
-    con.execute("drop table missing_staging")
+    finish_staging(con)
     keys = con.execute(_sql("observation_keys")).df()
     if not (keys["region_code"] == gemeente).any():
         raise BuildError(f"geen enkele waarde gevonden voor gemeente {gemeente} in de bronnen",
