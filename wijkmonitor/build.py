@@ -26,7 +26,7 @@ from wijkmonitor.adapters.longcsv import read_longcsv
 from wijkmonitor.adapters.odata import read_odata
 from wijkmonitor.adapters.statline import read_statline
 from wijkmonitor.adapters.wide import read_wide
-from wijkmonitor.build_steps import source_cache
+from wijkmonitor.build_steps import combined_cache, source_cache
 from wijkmonitor.build_steps.areas import (
     area_tables,
     buurt_lists,
@@ -62,6 +62,8 @@ AGE_LABELS = {
     "65plus": "65 jaar en ouder",
 }
 Progress = Callable[[str], None]
+# Missing cells are staged with their part + this offset, so a value's part is always the lowest of its key.
+MISSING_PART_OFFSET = 16384
 
 
 @dataclass(frozen=True)
@@ -290,33 +292,40 @@ def _stage_entry(con: duckdb.DuckDBPyConnection, entry: source_cache.Entry, orde
     staged.parts += [(order, source_id, boundary_year, "") for source_id in entry.missing_sources]
     if entry.missing_file is not None:
         con.read_parquet(str(entry.missing_file)).create_view("_missing", replace=True)
-        con.execute(_sql("missing_insert"))
+        con.execute(_sql("missing_insert"), {"offset": MISSING_PART_OFFSET})
         con.execute("drop view _missing")
     else:
         con.register("_missing", entry.frame.missing)
-        con.execute(_sql("missing_insert"))
+        con.execute(_sql("missing_insert"), {"offset": MISSING_PART_OFFSET})
         con.unregister("_missing")
     con.unregister("_missing_parts")
 
 
 def stage_observations(
     con: duckdb.DuckDBPyConnection, sources: Iterable[tuple[SourceStat, source_cache.Entry]],
-    aliases: dict[str, str],
+    aliases: dict[str, str], stage: bool = True,
 ) -> Staged:
     """Append every source's values and missing cells to the staging table; keep only the small parts of each
     source in memory. Indicator aliases (CBS map attributes, re-publishers' names) are mapped to catalogue
-    codes on the way in. Registers `_parts` (part -> source id and boundary year) for the later steps."""
-    con.execute(_sql("staging"))
-    con.register("_aliases", pd.DataFrame(list(aliases.items()), columns=["alias", "code"]))
+    codes on the way in. Registers `_parts` (part -> source id and boundary year) for the later steps.
+    With `stage=False` only the small parts are collected (the combined cache holds the merged cells)."""
+    if stage:
+        con.execute(_sql("staging"))
+        con.register("_aliases", pd.DataFrame(list(aliases.items()), columns=["alias", "code"]))
     staged = Staged([], pd.DataFrame(columns=["region_code", "name"]),
                     pd.DataFrame(columns=["indicator_code", "label", "unit", "decimals"]))
     names, metadata = [], []
     for order, (stat, entry) in enumerate(sources):
-        _stage_entry(con, entry, order, staged, stat.boundary_year)
+        if stage:
+            _stage_entry(con, entry, order, staged, stat.boundary_year)
         staged.stats.append(stat)
         names.append(entry.frame.regions)
         metadata.append(entry.frame.metadata)
-    con.register("_parts", staged.table())
+    if len(staged.parts) >= MISSING_PART_OFFSET:
+        raise BuildError(f"te veel bestanden en bronnen in één build ({len(staged.parts)}; hoogstens "
+                         f"{MISSING_PART_OFFSET - 1})", column="sources")
+    if stage:
+        con.register("_parts", staged.table())
     if names:
         staged.regions = pd.concat(names, ignore_index=True)
     if any(not m.empty for m in metadata):
@@ -341,17 +350,43 @@ def combine_observations(con: duckdb.DuckDBPyConnection, staged: Staged) -> int:
             file=staged.file(second_part), row=int(second_row), column=indicator,
         )
     con.execute(_sql("observations"))
+    con.execute(_sql("missing_cells"), {"offset": MISSING_PART_OFFSET})
     # fetchall, not fetchone: an unfinished result blocks the next `register` on this connection
     ((merged,),) = con.execute("select coalesce(sum(n - 1), 0) from observations_grouped where n > 1").fetchall()
-    return int(merged)
-
-
-def finish_staging(con: duckdb.DuckDBPyConnection) -> None:
-    """Why values are missing (after the rates, which may fill a listed cell), then drop the staging tables."""
-    con.execute(_sql("missing_values"))
     con.execute("drop table observations_grouped")
     con.execute("drop table staging")
     con.unregister("_parts")
+    con.unregister("_aliases")
+    return int(merged)
+
+
+def merge_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[tuple[SourceStat, source_cache.Entry]],
+                  config: ProgrammeConfig, progress: Progress) -> tuple[Staged, int]:
+    """`observations` and the temp table `missing_cells` from the sources: from the combined cache when every
+    source and setting is unchanged since a build that wrote it, else staged, checked and merged (and cached).
+    Returns what the build keeps of the sources and the number of merged identical duplicates."""
+    aliases = config.alias_map()
+    percent = [code for code, indicator in config.indicators.items() if indicator.unit == "%"]
+    read = list(sources)
+    name = combined_cache.key([(entry.key, stat.source_id, stat.boundary_year) for stat, entry in read], aliases,
+                              percent)
+    merged = combined_cache.load(con, name)
+    if merged is not None:
+        progress("- samengevoegde waarden uit de cache (bronnen en instellingen ongewijzigd)")
+        return stage_observations(con, read, aliases, stage=False), merged
+    staged = stage_observations(con, read, aliases)
+    del read  # sources only in memory can be large: let them go once staged
+    checks.percentages_in_range((staged.file(part), row, indicator, value) for part, row, indicator, value
+                                in con.execute(_sql("staging_out_of_range"), {"codes": percent}).fetchall())
+    merged = combine_observations(con, staged)
+    combined_cache.store(con, name, merged)
+    return staged, merged
+
+
+def finish_staging(con: duckdb.DuckDBPyConnection) -> None:
+    """Why values are missing (after the rates, which may fill a listed cell)."""
+    con.execute(_sql("missing_values"))
+    con.execute("drop table missing_cells")
 
 
 def boundary_year_for(years: list[int], year: int) -> int:
@@ -497,12 +532,8 @@ def _build_into(
     row_filter = None if options.all_regions else gemeente
     progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
     sources = iter_sources(config, options.source, row_filter, progress, options.workers)
-    staged = stage_observations(con, sources, config.alias_map())
+    staged, summary.identical_duplicates = merge_sources(con, sources, config, progress)
     summary.sources, source_names, metadata = staged.stats, staged.regions, staged.metadata
-    percent = [code for code, indicator in config.indicators.items() if indicator.unit == "%"]
-    checks.percentages_in_range((staged.file(part), row, indicator, value) for part, row, indicator, value
-                                in con.execute(_sql("staging_out_of_range"), {"codes": percent}).fetchall())
-    summary.identical_duplicates = combine_observations(con, staged)
     rates = add_rates(con, config)
     finish_staging(con)
     keys = con.execute(_sql("observation_keys")).df()

@@ -103,6 +103,7 @@ class Entry:
     missing_sources: list[str]  # the distinct source_id values of the missing cells
     values: int
     missing_cells: int
+    key: str | None = None  # the entry's name in the cache; None when it is only in memory
 
 
 def has(path: Path, sha256: str, settings: dict[str, Any]) -> bool:
@@ -139,7 +140,7 @@ def _entry(slot: str, key: str) -> Entry | None:
         return None
     data_file, missing_file, _ = _files(slot, key)
     return Entry(_small_frame(side), data_file, missing_file, [(str(f), str(i)) for f, i in side["parts"]],
-                 list(side["missing_sources"]), int(side["values"]), int(side["missing_cells"]))
+                 list(side["missing_sources"]), int(side["values"]), int(side["missing_cells"]), f"{slot}-{key}")
 
 
 def load(slot: str, key: str) -> SourceFrame | None:

@@ -1,6 +1,6 @@
 -- Why a value the sources list is missing, per region, indicator, age group and year: written into
--- `missing_values` after the observations are combined (a figure from another source wins: those keys have a
--- value in observations_grouped, and the ratio rates added since are the only other figures). Parameters: none.
+-- `missing_values` after the observations are combined (a figure from another source wins: those keys are not
+-- in missing_cells, and the ratio rates added since are the only other figures). Parameters: none.
 -- reason: 'geheim' (the source publishes "." or "x": not published or secret), 'niet gemeten' (an empty cell of
 -- an indicator that has no figure for any region in that edition: not surveyed that year), 'niet gepubliceerd'
 -- (an empty cell while other regions have a figure). 'grens gewijzigd' is not stored: it is a code that the
@@ -12,15 +12,13 @@ with measured as (
 ),
 
 cells as (
-    select g.region_code, g.indicator_code, g.age_group, g.year, g.symbol, s.source_id
-    from observations_grouped as g
-    inner join _parts as s on s.part = g.listed_by
-    where g.n = 0
-        and not exists (
-            select 1 from rate_values as r
-            where r.unit_code = g.region_code and r.indicator_code = g.indicator_code and g.age_group = 'totaal'
-                and r.year = g.year and r.value is not null
-        )
+    select g.region_code, g.indicator_code, g.age_group, g.year, g.symbol, g.source_id
+    from missing_cells as g
+    where not exists (
+        select 1 from rate_values as r
+        where r.unit_code = g.region_code and r.indicator_code = g.indicator_code and g.age_group = 'totaal'
+            and r.year = g.year and r.value is not null
+    )
 ),
 
 final as (
