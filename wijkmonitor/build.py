@@ -212,6 +212,28 @@ def _read_job(source: Source, path: Path, gemeente: str | None, aliases: dict[st
     return entry, sha
 
 
+def national_names(config: ProgrammeConfig, source: str) -> pd.DataFrame:
+    """Wijk and gemeente names of the whole country, with the boundary year of their indeling: from the national
+    files of every source that names regions (`name_columns`), never from a gemeente extract. For the comparison
+    group, whose national source names no buurten. Read through the source cache, so a build that already
+    parsed these files (or a national build) reads only their small side entries."""
+    columns = ["region_code", "name", "boundary_year"]
+    if _is_url(source):
+        return pd.DataFrame(columns=columns)
+    root, aliases, parts = Path(source), config.alias_map(), []
+    for spec in config.sources:
+        if spec.adapter != "csvtable" or not spec.name_columns:
+            continue
+        for path in _files_for(spec, root, None):
+            entry, _ = _read_job(spec, path, None, aliases, root)
+            names = entry.frame.regions
+            parts.append(names[names["region_code"].astype(str).str[:2].isin(["WK", "GM"])].assign(
+                boundary_year=spec.boundary_year))
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns].astype({"boundary_year": "Int64"})
+
+
 def iter_sources(
     config: ProgrammeConfig, source: str, gemeente: str | None, progress: Progress, workers: int
 ) -> Iterator[tuple[SourceStat, source_cache.Entry]]:
@@ -623,7 +645,8 @@ def _build_into(
     write_tables(con, tables)
     counts = derived_tables(con, config, gemeente)
     write_tables(con, {"coverage": coverage_table(con, config, gemeente, goals)})
-    build_comparison(con, config, options.source, options.config_dir, gemeente, progress)
+    build_comparison(con, config, options.source, options.config_dir, gemeente, progress,
+                     names=lambda: national_names(config, options.source))
     con.execute("checkpoint")
     summary.area_values, summary.gaps = counts["area_values"], counts["gaps"]
     return summary

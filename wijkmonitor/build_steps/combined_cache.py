@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -113,7 +114,10 @@ def store(con: duckdb.DuckDBPyConnection, name: str | None, identical_duplicates
 
 def _prune(directory: Path) -> None:
     entries = sorted(directory.glob("combined-*.json"), key=lambda p: p.stat().st_mtime)
+    cutoff = time.time() - source_cache.IN_USE_SECONDS  # another build may be reading it right now
     for side in entries[:-MAX_ENTRIES]:
+        if side.stat().st_mtime > cutoff:
+            break
         side.unlink(missing_ok=True)
         side.with_suffix(".parquet").unlink(missing_ok=True)
         side.with_name(side.stem + "-missing.parquet").unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,7 @@ from wijkmonitor.adapters.checks import Note
 CACHE_VERSION = 2
 # Enough for every source of a few builds (Groningen, national, test fixtures); the oldest are removed first.
 MAX_ENTRIES = 256
+IN_USE_SECONDS = 3600  # an entry touched this recently is never pruned
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code whose output is cached: any edit here makes every entry unreachable.
 _CODE_FILES = ("adapters/*.py", "cbs.py", "fetch/regions.py", "build.py", "build_steps/source_cache.py")
@@ -234,8 +236,13 @@ def _plain(value: object) -> object:
 
 
 def _prune(directory: Path) -> None:
+    """Remove the least recently used entries beyond MAX_ENTRIES, but none used in the last hour: another build
+    may be staging from it right now (DuckDB opens the Parquet file when the insert runs)."""
     entries = sorted(directory.glob("src-*.json"), key=lambda p: p.stat().st_mtime)
+    cutoff = time.time() - IN_USE_SECONDS
     for side_file in entries[:-MAX_ENTRIES]:
+        if side_file.stat().st_mtime > cutoff:
+            break
         side_file.unlink(missing_ok=True)
         side_file.with_suffix(".parquet").unlink(missing_ok=True)
         side_file.with_name(side_file.stem + "-missing.parquet").unlink(missing_ok=True)
