@@ -1,9 +1,10 @@
 -- Why a value the sources list is missing, per region, indicator, age group and year: written into
 -- `missing_values` after the observations are combined (a figure from another source wins: those keys are not
 -- in missing_cells, and the ratio rates added since are the only other figures). Parameters: none.
--- reason: 'geheim' (the source publishes "." or "x": not published or secret), 'niet gemeten' (an empty cell of
--- an indicator that has no figure for any region in that edition: not surveyed that year), 'niet gepubliceerd'
--- (an empty cell while other regions have a figure). 'grens gewijzigd' is not stored: it is a code that the
+-- reason: 'geheim' (the source publishes "." or "x", or the wijk- en buurtkaart's -99999999: secret), 'niet
+-- gemeten' (an empty, "NA" or other sentinel cell of an indicator that has no figure for any region in that
+-- edition: not surveyed that year), 'niet gepubliceerd' (such a cell while other regions have a figure: the
+-- Leefbaarometer's "NA", a kwb -99997). `symbol` keeps the cell as the source wrote it. 'grens gewijzigd' is not stored: it is a code that the
 -- data of a year do not know at all, which the map query sees directly.
 create table missing_values as
 with measured as (
@@ -25,7 +26,7 @@ final as (
     select
         c.region_code, c.indicator_code, c.age_group, c.year,
         case
-            when c.symbol in ('.', 'x') then 'geheim'
+            when c.symbol in ('.', 'x', 'X') or try_cast(c.symbol as double) = -99999999 then 'geheim'
             when m.indicator_code is null then 'niet gemeten'
             else 'niet gepubliceerd'
         end as reason,
