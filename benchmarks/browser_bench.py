@@ -20,16 +20,11 @@ of the time until drawn, bounded by the same page timeout.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,21 +32,16 @@ from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Page, Playwright, ViewportSize
 
+# The server helpers are shared with tests/browser (see that module for why they live in the package).
+from wijkmonitor.devtools import streamlit_server as server
+
 REPO = Path(__file__).resolve().parents[1]
 TMP = REPO / "tmp"
 LOGS = REPO / "artifacts" / "benchmarks"
 DEFAULT_SOURCE = REPO.parent / "shared" / "data"
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium keeps trying to reach Google services on this closed network.
+CHROMIUM = server.CHROMIUM
 CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
+    *server.CHROMIUM_ARGS,
     # Only loopback traffic: every other host fails to resolve, inside
     # Chromium, so no request needs a round trip through the Playwright driver to be stopped.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
@@ -243,20 +233,6 @@ async def new_context(browser: Browser, blocked: list[str]) -> BrowserContext:
 # ------------------------------------------------------------------------------------------- server
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-            return bool(response.status == 200)
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
-
-
 def default_entry() -> Path:
     """The script `streamlit run` starts: the one scripts/dashboard.sh names, else dashboard.py (see --entry)."""
     launcher = REPO / "scripts" / "dashboard.sh"
@@ -268,48 +244,12 @@ def default_entry() -> Path:
 @contextlib.contextmanager
 def streamlit_server(entry: Path, db: Path, log_name: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Run `streamlit run entry` on a free loopback port against `db`; yield its base url and process."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    LOGS.mkdir(parents=True, exist_ok=True)
-    log_path = LOGS / f"{log_name}.log"
-    env = {**os.environ, "WIJKMONITOR_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(entry),
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-        # other people edit this checkout while a benchmark runs: no reruns on save
-        "--server.fileWatcherType", "none",
-        "--server.runOnSave", "false",
-    ]  # fmt: skip
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            cmd, cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-            while not _healthy(url):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    tail = log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-30:]
-                    sys.exit(f"streamlit start niet ({entry}); log {log_path}:\n" + "\n".join(tail))
-                time.sleep(0.25)
-            yield url, proc
-        finally:
-            stop_group(proc)
-
-
-def stop_group(proc: subprocess.Popen[bytes]) -> None:
-    """Stop a process started with start_new_session=True and whatever it spawned."""
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=10)
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=10)
+    try:
+        with server.streamlit(entry, db=db, log=LOGS / f"{log_name}.log", cwd=REPO,
+                              timeout_s=SERVER_START_TIMEOUT_S) as running:
+            yield running
+    except server.ServerDidNotStart as exc:
+        sys.exit(f"streamlit start niet ({entry}): {exc}")
 
 
 def peak_rss_mb(pid: int) -> float | None:

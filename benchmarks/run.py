@@ -389,28 +389,44 @@ def build_rows(table: Table, targets: tuple[Target, ...], args: argparse.Namespa
     return usable
 
 
+NO_DATABASE = "fout: geen database"
+
+
+def cells_per_target(
+    targets: tuple[Target, ...],
+    usable: dict[Path, bool],
+    measure: Callable[[Target], tuple[str, str]],
+    on_error: Callable[[str], tuple[str, str]],
+) -> tuple[list[str], list[str]]:
+    """Two table cells per target (e.g. cold and warm) from `measure`; `on_error` gives the cells for a
+    target without a database or whose measurement failed (the failure in words), so one row never stops the
+    report."""
+    first: list[str] = []
+    second: list[str] = []
+    for target in targets:
+        if not usable[target.db]:
+            cells = on_error(NO_DATABASE)
+        else:
+            try:
+                cells = measure(target)
+            except Exception as exc:
+                cells = on_error(failure(exc))
+        first.append(cells[0])
+        second.append(cells[1])
+    return first, second
+
+
 def page_rows(table: Table, targets: tuple[Target, ...], usable: dict[Path, bool], reps: int) -> None:
     for page in page_files():
-        cold_cells: list[str] = []
-        warm_cells: list[str] = []
-        for target in targets:
-            if not usable[target.db]:
-                cold_cells.append("fout: geen database")
-                warm_cells.append("fout: geen database")
-                continue
+        def measure(target: Target, page: Path = page) -> tuple[str, str]:
             log(f"pagina {page.name} op {target.db.name}")
-            try:
-                result = measure_page(page, target.db, reps)
-            except Exception as exc:
-                cell = failure(exc)
-                cold_cells.append(cell)
-                warm_cells.append(cell)
-                continue
+            result = measure_page(page, target.db, reps)
             # A page that only shows an error is fast for the wrong reason: say so in the cell.
             flag = " (st.error)" if result["errors"] else ""
             flag += " (via dashboard.py)" if result["via_dashboard"] else ""
-            cold_cells.append(seconds(result["cold"]) + flag)
-            warm_cells.append(seconds(statistics.median(result["warm"])) + flag)
+            return seconds(result["cold"]) + flag, seconds(statistics.median(result["warm"])) + flag
+
+        cold_cells, warm_cells = cells_per_target(targets, usable, measure, lambda cell: (cell, cell))
         table.add(f"pagina {page.stem}: koud", *cold_cells)
         table.add(f"pagina {page.stem}: warm (mediaan {reps}x)", *warm_cells)
 
@@ -429,26 +445,17 @@ def gap_rows(
 
     query_reps = max(args.reps, 20)  # milliseconds each: more repetitions for a stable median
     for label, (name, params) in gap_queries().items():
-        cells: list[str] = []
-        ratios: list[str] = []
-        for target in targets:
-            if not usable[target.db]:
-                cells.append("fout: geen database")
-                ratios.append("")
-                continue
-            log(f"vraag {name} op {target.db.name}")
-            try:
-                from wijkmonitor.db import run
+        def measure(target: Target, name: str = name, params: dict[str, Any] = params) -> tuple[str, str]:
+            from wijkmonitor.db import run
 
-                took, result = median_time(partial(run, target.db, name, **params), query_reps)
-            except Exception as exc:
-                cells.append(failure(exc))
-                ratios.append("")
-                continue
-            cells.append(f"{seconds(took)} ({len(result)} rijen)")
+            log(f"vraag {name} op {target.db.name}")
+            took, result = median_time(partial(run, target.db, name, **params), query_reps)
             # The baseline CSV holds Groningen only; a ratio against the national file would mislead.
             comparable = target is TARGETS[0] and baseline_s is not None and took > 0
-            ratios.append(f"{baseline_s / took:.0f}x" if comparable and baseline_s else "n.v.t.")
+            ratio = f"{baseline_s / took:.0f}x" if comparable and baseline_s else "n.v.t."
+            return f"{seconds(took)} ({len(result)} rijen)", ratio
+
+        cells, ratios = cells_per_target(targets, usable, measure, lambda cell: (cell, ""))
         table.add(f"vraag {label} (mediaan {query_reps}x)", *cells)
         table.add(f"  verhouding baseline / {name}", *ratios)
 

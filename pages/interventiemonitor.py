@@ -4,6 +4,7 @@ and a card per intervention. Widgets and wiring only: URL and widgets (`interven
 
 import streamlit as st
 
+from wijkmonitor.access import notices, session
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard, example_badge
@@ -27,6 +28,9 @@ for message in state.read_link(opts):
     st.warning(message, icon=":material/link_off:")
 filters = state.filter_widgets(opts)
 st.caption(txt.AREA_FILTER_NOTE)
+if filters.status and session.withheld_notice(
+        notices.status_subject(filters.status, opts.statuses[filters.status])).seen == "niets":
+    st.stop()  # a link to drafts asks to log in; the rest of the page would only say "nothing found"
 with data_guard():
     view = load.intervention_view(filters)
 if view.has_example:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wijkmonitor.access import notices, session
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common import url_state as params
@@ -15,6 +16,7 @@ from wijkmonitor.goals import load as goals_load
 from wijkmonitor.interventions import load as interventions_load
 from wijkmonitor.interventions import results
 from wijkmonitor.partner_view.view import options, partner_view
+from wijkmonitor.texts import interventies as interventions_txt
 from wijkmonitor.texts import mijn_organisatie as txt
 
 page.start("mijn-organisatie")
@@ -63,6 +65,8 @@ else:
                      query_params={"partner": partner})
 
 st.header(txt.H_INTERVENTIONS, divider="gray")
+for status in notices.restricted_statuses(session.access_config()):
+    session.withheld_notice(notices.status_subject(status, interventions_txt.STATUS_LABELS.get(status, status)))
 if view.interventions.empty:
     st.info(txt.NO_INTERVENTIONS)
 else:

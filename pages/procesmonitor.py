@@ -4,6 +4,7 @@ experience, "jullie zeiden, wij deden" and the lessons learned. Widgets and wiri
 
 import streamlit as st
 
+from wijkmonitor.access import notices, session
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page
 from wijkmonitor.common.data import data_guard, example_badge
@@ -60,8 +61,10 @@ render.table(view.lived_table, txt.TABLE_LIVED, "ervaringskennis", "proces_dl_li
 
 st.header(txt.H_SAID_DID, divider="gray")
 st.write(txt.SAID_DID_INTRO)
+session.withheld_notice(notices.OPEN_INPUT)
 render.said_did(view.said_did)
 
 st.header(txt.H_LESSONS, divider="gray")
-render.lessons(rows)
+if session.withheld_notice(notices.LESSONS).seen != "niets":
+    render.lessons(rows)
 page.built_note(meta)

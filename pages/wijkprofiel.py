@@ -6,6 +6,7 @@ from functools import partial
 
 import streamlit as st
 
+from wijkmonitor.access import notices, session
 from wijkmonitor.area_monitor import load as area_load
 from wijkmonitor.common import dutch_ui as nl
 from wijkmonitor.common import page, show
@@ -138,6 +139,7 @@ else:
     else:
         show.table(view.interventions_table, hide_index=True)
     st.markdown(f"#### {txt.PROCESS}")
+    session.withheld_notice(notices.OPEN_INPUT)
     if view.process is None or view.process.empty:
         st.caption(txt.NO_PROCESS)
     else:

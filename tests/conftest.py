@@ -34,3 +34,14 @@ def app_db(groningen_db: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     """Point the dashboard (WIJKMONITOR_DB) at the session's Groningen file, for AppTest page tests."""
     monkeypatch.setenv("WIJKMONITOR_DB", str(groningen_db))
     yield groningen_db
+
+
+@pytest.fixture()
+def fresh_streamlit_caches() -> Iterator[None]:
+    """Streamlit's caches emptied before the test (use with `pytest.mark.usefixtures`): a test may point
+    WIJKMONITOR_DB at its own file; the caches are keyed by file, but each test starts clean anyway."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield

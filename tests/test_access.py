@@ -274,3 +274,104 @@ def test_profile_process_query_without_intervention_id(config: AccessConfig, gro
     assert (full["lessons"].notna() & mine).any() and (full["lessons"].notna() & ~mine).any()
     assert seen["lessons"].notna().sum() == (full["lessons"].notna() & mine).sum()
     assert apply(visibility_for(PUBLIC_VIEWER, config, interventions), full, "process_log")["lessons"].isna().all()
+
+
+# --- notices: how much of a restricted kind of content a viewer sees -----------------------------------------
+
+def test_how_much_each_viewer_sees_of_each_restricted_subject(config: AccessConfig) -> None:
+    from wijkmonitor.access import notices
+
+    drafts = notices.status_subject("idee", "idee")
+    burger = Viewer(email="burger@example.org")
+    seen = {(who, s.key): notices.withheld(config, v, s).seen
+            for who, v in (("publiek", PUBLIC_VIEWER), ("burger", burger), ("partner", partner("nijestee")),
+                           ("bureau", OFFICE))
+            for s in (notices.LESSONS, notices.OPEN_INPUT, drafts, notices.status_subject("lopend", "lopend"))}
+    # Lessons: no where, audience betrokken. Open input: only the rows with status toegezegd. Drafts: office.
+    assert seen == {
+        ("publiek", "lessen"): "niets", ("publiek", "inbreng"): "deels", ("publiek", "status-idee"): "niets",
+        ("burger", "lessen"): "niets", ("burger", "inbreng"): "deels", ("burger", "status-idee"): "niets",
+        ("partner", "lessen"): "deels", ("partner", "inbreng"): "deels", ("partner", "status-idee"): "niets",
+        ("bureau", "lessen"): "alles", ("bureau", "inbreng"): "alles", ("bureau", "status-idee"): "alles",
+        **{(who, "status-lopend"): "alles" for who in ("publiek", "burger", "partner", "bureau")},
+    }
+    assert notices.restricted_statuses(config) == ("idee",)
+
+
+def test_notice_texts_ask_to_log_in_or_name_the_role(config: AccessConfig) -> None:
+    from wijkmonitor.access import notices
+
+    lessons = notices.withheld(config, PUBLIC_VIEWER, notices.LESSONS)
+    drafts = notices.withheld(config, partner("nijestee"), notices.status_subject("idee", "idee"))
+    mine = notices.withheld(config, partner("nijestee"), notices.LESSONS)
+    assert notices.message(lessons, login_enabled=True, logged_in=False, is_partner=False, role="publiek") == (
+        "Log in om de geleerde lessen te zien: die zijn er alleen voor de partners die bij de interventie horen "
+        "en het programmabureau.")
+    assert notices.message(lessons, login_enabled=False, logged_in=False, is_partner=False, role="publiek") == (
+        "De geleerde lessen zijn niet openbaar: die zijn er alleen voor de partners die bij de interventie horen "
+        "en het programmabureau. Inloggen is voor dit dashboard niet ingesteld.")
+    assert notices.message(drafts, login_enabled=True, logged_in=True, is_partner=True,
+                           role="partner: Nijestee") == (
+        "Interventies met status ‘idee’ zijn niet beschikbaar voor uw rol (partner: Nijestee): die zijn er alleen "
+        "voor het programmabureau.")
+    assert (notices.message(mine, login_enabled=True, logged_in=True, is_partner=True, role="partner: Nijestee")
+            or "").startswith("U ziet de geleerde lessen alleen bij de interventies waar uw organisatie bij hoort")
+    everything = notices.withheld(config, OFFICE, notices.LESSONS)
+    assert notices.message(everything, login_enabled=True, logged_in=True, is_partner=False,
+                           role="programmabureau") is None
+
+
+def test_a_rule_for_every_partner_is_no_notice_for_a_partner(tmp_path: Path) -> None:
+    from wijkmonitor.access import notices
+
+    path = write(tmp_path, '[[visibility]]\ntable = "process_log"\ncolumns = ["lessons"]\naudience = "partners"\n')
+    config = load_access_config(path, PARTNERS)
+    assert notices.withheld(config, partner("lefier"), notices.LESSONS).seen == "alles"
+    assert notices.withheld(config, PUBLIC_VIEWER, notices.LESSONS).seen == "niets"
+    assert notices.withheld(config, PUBLIC_VIEWER, notices.OPEN_INPUT).seen == "alles"
+    assert notices.restricted_statuses(config) == ()
+
+
+# --- every register query reaches a page only through the visibility filter ---------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+REGISTER_TABLES = ("interventions", "intervention_results", "intervention_areas", "intervention_programmes",
+                   "intervention_partners", "process_log")
+
+
+def _reads_register(sql: str) -> bool:
+    import re
+
+    body = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+    return bool(re.search(r"\b(?:from|join)\s+(" + "|".join(REGISTER_TABLES) + r")\b", body, flags=re.I))
+
+
+def test_every_query_on_a_register_table_is_a_register_query() -> None:
+    from wijkmonitor.access.session import REGISTER_QUERIES
+
+    reading = {p.stem for p in (REPO / "queries").glob("*.sql") if _reads_register(p.read_text(encoding="utf-8"))}
+    assert reading == set(REGISTER_QUERIES)
+    assert {"interventions_partners", "profile_process", "area_monitor_intervention_markers"} <= reading
+
+
+def test_no_page_code_runs_a_register_query_unfiltered() -> None:
+    """`common.data.query` (the unfiltered kernel call) never gets a register query's name outside
+    `access.session`, which cuts every such frame for the viewer's roles."""
+    import ast
+
+    from wijkmonitor.access.session import REGISTER_QUERIES
+
+    files = [REPO / "dashboard.py", *(REPO / "pages").glob("*.py"), *(REPO / "wijkmonitor").rglob("*.py")]
+    offenders = []
+    for path in files:
+        if path.relative_to(REPO).as_posix() in ("wijkmonitor/access/session.py",):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            first = node.args[0]
+            if name in ("query", "_cached") and isinstance(first, ast.Constant) and first.value in REGISTER_QUERIES:
+                offenders.append(f"{path.relative_to(REPO)}:{node.lineno} {first.value}")
+    assert not offenders

@@ -14,20 +14,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.bad_inputs.apptest import TEST_AUTH, record_downloads
 from wijkmonitor import db
 from wijkmonitor.access import PUBLIC_VIEWER, Viewer, load_access_config, session, visibility_for
 from wijkmonitor.access import apply as cut
-from wijkmonitor.common import page as kernel_page
 from wijkmonitor.config import DEFAULT_CONFIG_DIR
 
 DASHBOARD = Path(__file__).resolve().parents[1] / "dashboard.py"
-AUTH = {
-    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-    "cookie_secret": "c" * 40,
-    "client_id": "wijkmonitor",
-    "client_secret": "geheim",
-    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
-}
 OFFICE = Viewer(roles=frozenset({"programmabureau"}), email="pb@groningen.example")
 
 
@@ -51,25 +44,24 @@ def draft_names(register: dict[str, pd.DataFrame]) -> set[str]:
     return set(frame.loc[frame["status"] == "idee", "name"])
 
 
-def run_page(monkeypatch: pytest.MonkeyPatch, file: str, viewer: Viewer | None, *, login: bool = True
-             ) -> tuple[AppTest, list[pd.DataFrame]]:
-    recorded: list[pd.DataFrame] = []
-    original = kernel_page.downloads
-
-    def recording(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:
-        recorded.append(frame.copy())
-        original(frame, label=label, file_stem=file_stem, key=key)
-
-    monkeypatch.setattr(kernel_page, "downloads", recording)
+def run_page(monkeypatch: pytest.MonkeyPatch, file: str, viewer: Viewer | None, *, login: bool = True,
+             params: dict[str, str] | None = None) -> tuple[AppTest, list[pd.DataFrame]]:
+    recorded = record_downloads(monkeypatch)
     if viewer is not None:
         monkeypatch.setattr(session, "current_viewer", lambda: viewer)
     at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
     if login:
-        at.secrets["auth"] = AUTH
+        at.secrets["auth"] = TEST_AUTH
     at.switch_page(file)
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
     at.run()
     assert not at.exception, at.exception
-    return at, recorded
+    return at, [frame for frame, _stem in recorded]
+
+
+def alerts(at: AppTest) -> list[str]:
+    return [m.value for m in (*at.info, *at.warning, *at.caption)]
 
 
 def all_cells(downloads: list[pd.DataFrame]) -> str:
@@ -92,6 +84,8 @@ def test_without_provider_everything_is_shown_as_before(monkeypatch: pytest.Monk
     assert not [b for b in at.button if b.key == "access-login"]  # no login without a provider
     at, downloads = run_page(monkeypatch, "pages/interventiemonitor.py", None, login=False)
     assert all(name in page_text(at, downloads) for name in draft_names(register))
+    at, _ = run_page(monkeypatch, "pages/interventiemonitor.py", None, login=False, params={"status": "idee"})
+    assert not [m for m in alerts(at) if "Log in" in m or "niet openbaar" in m]
 
 
 def test_without_provider_alleen_openbaar_hides_restricted_content(
@@ -103,7 +97,7 @@ def test_without_provider_alleen_openbaar_hides_restricted_content(
                       encoding="utf-8")
     monkeypatch.setenv("WIJKMONITOR_ACCESS_CONFIG", str(access))
     at, downloads = run_page(monkeypatch, "pages/procesmonitor.py", None, login=False)
-    assert "Bij deze keuze zijn geen lessen vastgelegd." in [i.value for i in at.info]
+    assert any(m.startswith("De geleerde lessen zijn niet openbaar") and "niet ingesteld" in m for m in alerts(at))
     assert not any(lesson in all_cells(downloads) for lesson in register["process_log"]["lessons"].dropna())
     at, downloads = run_page(monkeypatch, "pages/interventiemonitor.py", None, login=False)
     assert downloads and not any(name in page_text(at, downloads) for name in draft_names(register))
@@ -122,7 +116,7 @@ def test_each_role_sees_its_own_lessons_on_the_procesmonitor(
     text = all_cells(downloads) + "\n".join(m.value for m in at.markdown)
     assert {lesson for lesson in everything if lesson in text} == mine
     if who == "publiek":
-        assert not mine and "Bij deze keuze zijn geen lessen vastgelegd." in [i.value for i in at.info]
+        assert not mine and any(i.value.startswith("Log in om de geleerde lessen te zien") for i in at.info)
     elif who == "programmabureau":
         assert mine == everything
     else:
@@ -148,3 +142,55 @@ def test_over_de_data_says_who_sees_what(monkeypatch: pytest.MonkeyPatch, app_db
     assert any("alles openbaar" in m.value and "idee" in m.value for m in at.markdown)
     at, _ = run_page(monkeypatch, "pages/over-de-data.py", PUBLIC_VIEWER)
     assert any("wie inlogt ziet wat zijn rol toestaat" in m.value for m in at.markdown)
+
+
+LOG_IN_DRAFTS = "Log in om interventies met status ‘idee’ te zien"
+LOG_IN_LESSONS = "Log in om de geleerde lessen te zien"
+LOG_IN_OPEN_INPUT = "Log in om wat bewoners inbrachten en nog niet beantwoord is"
+
+
+@pytest.mark.parametrize(("file", "params", "question", "button"), [
+    ("pages/interventiemonitor.py", {"status": "idee"}, LOG_IN_DRAFTS, "access-login-status-idee"),
+    ("pages/procesmonitor.py", {}, LOG_IN_LESSONS, "access-login-lessen"),
+    ("pages/procesmonitor.py", {"area": "groningen-noord"}, LOG_IN_OPEN_INPUT, "access-login-inbreng"),
+    ("pages/wijkprofiel.py", {"area": "groningen-noord"}, LOG_IN_OPEN_INPUT, "access-login-inbreng"),
+    ("pages/mijn-organisatie.py", {"partner": "gemeente"}, LOG_IN_DRAFTS, "access-login-status-idee"),
+    ("pages/gegevens-bijwerken.py", {}, "Log in om gegevens bijwerken te zien", "access-login-required"),
+])
+def test_a_restricted_deep_link_asks_the_public_to_log_in(
+        monkeypatch: pytest.MonkeyPatch, app_db: Path, register: dict[str, pd.DataFrame], file: str,
+        params: dict[str, str], question: str, button: str) -> None:
+    at, downloads = run_page(monkeypatch, file, PUBLIC_VIEWER, params=params)
+    assert [m for m in alerts(at) if m.startswith(question)], alerts(at)
+    assert [b for b in at.button if b.key == button]  # the question comes with its own login button
+    text = page_text(at, downloads)
+    assert not any(name in text for name in draft_names(register))
+    assert not any(lesson in text for lesson in register["process_log"]["lessons"].dropna())
+
+
+def test_a_link_to_drafts_shows_the_question_not_an_empty_list(monkeypatch: pytest.MonkeyPatch, app_db: Path
+                                                               ) -> None:
+    from wijkmonitor.texts import interventies as itxt
+
+    at, _ = run_page(monkeypatch, "pages/interventiemonitor.py", PUBLIC_VIEWER, params={"status": "idee"})
+    assert itxt.NONE_MATCH not in alerts(at)  # the page stops at the question
+    assert not [h for h in at.header if h.value == itxt.H_CARDS]
+    assert at.selectbox(key="interventie_status").value == "idee"  # the filter stays, so it can be changed
+    at, _ = run_page(monkeypatch, "pages/interventiemonitor.py", OFFICE, params={"status": "idee"})
+    assert not [m for m in alerts(at) if "idee" in m and ("Log in" in m or "niet beschikbaar" in m)]
+    assert [h for h in at.header if h.value == itxt.H_CARDS]
+
+
+@pytest.mark.parametrize(("who", "expected"), [
+    ("burger", "De geleerde lessen zijn niet beschikbaar voor uw rol (ingelogd, zonder rol"),
+    ("nijestee", "U ziet de geleerde lessen alleen bij de interventies waar uw organisatie bij hoort"),
+    ("programmabureau", None),
+])
+def test_logged_in_viewers_are_told_what_their_role_does_not_see(
+        monkeypatch: pytest.MonkeyPatch, app_db: Path, who: str, expected: str | None) -> None:
+    viewer = {"burger": Viewer(email="burger@example.org"), "programmabureau": OFFICE}.get(who) or partner(who)
+    at, _ = run_page(monkeypatch, "pages/procesmonitor.py", viewer)
+    about_lessons = [m for m in alerts(at) if "geleerde lessen" in m]
+    assert about_lessons == ([] if expected is None else [m for m in about_lessons if m.startswith(expected)])
+    assert bool(about_lessons) == (expected is not None)
+    assert not [b for b in at.button if b.key == "access-login-lessen"]  # logged in: no login question

@@ -16,7 +16,7 @@ from wijkmonitor.area_monitor import charts, colours, links, maps, options, over
 from wijkmonitor.area_monitor.options import Indicator
 from wijkmonitor.common import export, fmt
 from wijkmonitor.common.text import inert
-from wijkmonitor.common.url_state import choose, parse_year
+from wijkmonitor.common.url_state import choose, parse_year, rejected_notice
 from wijkmonitor.errors import DataUnavailable
 
 EENZAAM = Indicator("Eenzaam", "Eenzaam", "%", "lower_better", 1, True, "", "", "meedoen", "Meedoen")
@@ -250,6 +250,9 @@ def test_param_helpers() -> None:
     assert parse_year("0x7e4") is None and parse_year("+2020") is None
     assert inert("[klik](javascript:alert(1))") == r"\[klik\]\(javascript\:alert\(1\)\)"
     assert inert("<b>" + "a" * 100).endswith("…") and "<" not in inert("<b>").replace("\\<", "")
+    notice = {"template": "{what} ‘{value}’ → {fallback}", "what": "jaar", "fallback": "2020", "too_long": "(lang)"}
+    assert rejected_notice("*x*", **notice) == r"jaar ‘\*x\*’ → 2020"
+    assert rejected_notice("x" * 65, **notice) == "jaar ‘(lang)’ → 2020"
 
 
 # --------------------------------------------------------------------------------------- tables and CSV

@@ -12,7 +12,6 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.bad_inputs.apptest import open_app
@@ -21,6 +20,8 @@ from tests.rendered import rendered
 from wijkmonitor import db
 from wijkmonitor.area_monitor import options
 from wijkmonitor.config import PROJECT_ROOT
+
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_caches")
 
 GEBIED = "pages/gebiedsmonitor.py"
 OVERZICHT = "dashboard.py"
@@ -53,14 +54,6 @@ def raw_value(region: str, year: int, age: str, column: str) -> float | None:
                 cell = record[column].strip()
                 return None if cell in ("", ".", "x") else float(cell)
     raise AssertionError(f"{region} {year} {age} niet in {RAW.name}")
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    # Each test may point WIJKMONITOR_DB at its own file; the caches are keyed by file, but start clean anyway.
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
 
 
 def test_selwerd_gap_equals_the_raw_rivm_figures(app_db: Path) -> None:

@@ -67,6 +67,7 @@ from tests.bad_inputs.sources import (
     statline_xlsx,
     truncated,
 )
+from tests.dbread import query_rows as _rows
 from tests.fixtures_build import INDICATORS, LONG_ROWS, PROGRAMME, SOURCES, make_municipality
 from tests.test_registers import HOSTILE
 from wijkmonitor.build import BuildOptions, build
@@ -221,11 +222,6 @@ def odata_http(body: bytes, content_type: str) -> Callable[[pytest.MonkeyPatch],
     return lambda mp: mp.setattr(requests, "get", get)
 
 
-def _rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
 def unknown_region_is_kept(ws: Workspace, outcome: Outcome) -> None:
     assert _rows(ws.db, "select value from observations where region_code = 'BU99990099'") == [(9.0,)]
     assert _rows(ws.db, "select value from build_meta where key = 'unknown_region_rows'") == [("1",)]
@@ -322,7 +318,7 @@ BUILD_CASES = [
          ("indicators.toml, kolom indicators.AantalInwoners.unit: waarde 'stuks' is niet toegestaan",)),
     Case("malformed programme.toml", REFUSED,
          cli(programme=PROGRAMME.replace("[[areas]]", "[[areas]", 1)),
-         ("programme.toml: geen geldige TOML", "line 24")),
+         ("programme.toml: geen geldige TOML op regel 24, kolom",)),
     Case("HTML and SQL in register text", KEPT,
          cli(config={"registers.toml": lambda config_dir: hostile_registers(config_dir / "registers")}),
          ("registers: 1 interventies, 0 resultaten, 1 regels proceslog",), register_text_is_kept),

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.dbread import query_rows as _rows
 from tests.fixtures_build import INDICATORS, LONG_ROWS, PROGRAMME, make_municipality
 from wijkmonitor.build import BuildOptions, build
 from wijkmonitor.cli import main
@@ -22,11 +23,6 @@ def _build(root: Path, db: Path | None = None, **kwargs: object) -> Path:
     build(BuildOptions(source=str(source), db=db, config_dir=config_dir, boundaries=boundaries),
           progress=lambda _line: None)
     return db
-
-
-def _rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def test_area_value_is_population_weighted_with_the_nearest_year(tmp_path: Path) -> None:

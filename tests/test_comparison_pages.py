@@ -10,34 +10,17 @@ import io
 import re
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 
-from tests.bad_inputs.apptest import open_app
-from wijkmonitor.common import export, page
+from tests.bad_inputs.apptest import open_app, record_downloads
+from tests.dbread import query_frame as _rows
+from wijkmonitor.common import export
 from wijkmonitor.common.text import markdown, md_with
 from wijkmonitor.comparison import compass, trend, views
 from wijkmonitor.texts import comparison as txt
 
 DUTCH_SENTENCE_NUMBER = re.compile(r"\d,\d")
-
-
-def _rows(db: Path, sql: str) -> pd.DataFrame:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).df()
-
-
-def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[pd.DataFrame, str]]:
-    seen: list[tuple[pd.DataFrame, str]] = []
-    original = page.downloads
-
-    def recording(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:
-        seen.append((frame.copy(), file_stem))
-        original(frame, label=label, file_stem=file_stem, key=key)
-
-    monkeypatch.setattr(page, "downloads", recording)
-    return seen
 
 
 def _opvalt(at: object) -> list[str]:
@@ -55,7 +38,7 @@ def test_every_renewal_area_profile_shows_opvalt_compass_and_comparison_or_reaso
     groups = _rows(app_db, "select area_id, buurt_code, gemeente_name from comparison_groups order by area_id, rank")
     assert len(areas) >= 10
     for area in areas.itertuples():
-        seen = _recorded(monkeypatch)
+        seen = record_downloads(monkeypatch)
         at = open_app("pages/wijkprofiel.py", area=str(area.area_id))
         assert not at.exception, (area.area_id, [e.value for e in at.exception])
         sentences = _opvalt(at)
@@ -111,7 +94,7 @@ def test_gebiedsmonitor_shows_the_comparison_or_the_reason_and_the_compass_of_al
     areas = _rows(app_db, "select c.area_id, r.name, c.verdict, c.reason, c.baseline_year from comparison_areas c "
                           "join renewal_areas r using (area_id)")
     for area in areas.itertuples():
-        seen = _recorded(monkeypatch)
+        seen = record_downloads(monkeypatch)
         at = open_app("pages/gebiedsmonitor.py", indicator="Eenzaam", age="18plus", year="2020",
                       area=str(area.area_id))
         assert not at.exception, area.area_id
@@ -132,7 +115,9 @@ def test_gebiedsmonitor_shows_the_comparison_or_the_reason_and_the_compass_of_al
                    if {txt.COMPASS_COL_AREA, txt.COMPASS_COL_AREA_CHANGE} <= set(t.value.columns)]
         assert len(compass) == 1 and len(compass[0]) >= 8
         assert txt.COMPASS_COL_CITY_CHANGE not in compass[0].columns  # the same for all: said once above it
-        assert any(m.value.startswith("De stad veranderde +") for m in at.markdown)
+        # Loneliness rose in the city (2016-2020): the sentence says that is a deterioration, not just "+".
+        assert any(m.value.startswith("De stad veranderde +") and "(een verslechtering)" in m.value
+                   for m in at.markdown)
         assert [f for f, stem in seen if stem.startswith("ontwikkelkompas_Eenzaam")]
 
 

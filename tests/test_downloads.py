@@ -20,8 +20,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from tests.bad_inputs.apptest import open_app
-from wijkmonitor.common import export, page
+from tests.bad_inputs.apptest import open_app, record_downloads
+from wijkmonitor.common import export
 
 PAGES: tuple[tuple[str, dict[str, str]], ...] = (
     ("dashboard.py", {}),
@@ -33,18 +33,6 @@ PAGES: tuple[tuple[str, dict[str, str]], ...] = (
     ("pages/over-de-data.py", {}),
 )
 NOISE = re.compile(r"\d[.,]\d*0{6,}\d|\d[.,]\d*9{6,}\d")
-
-
-def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[tuple[pd.DataFrame, str]]:
-    seen: list[tuple[pd.DataFrame, str]] = []
-    original = page.downloads
-
-    def recording(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:
-        seen.append((frame.copy(), file_stem))
-        original(frame, label=label, file_stem=file_stem, key=key)
-
-    monkeypatch.setattr(page, "downloads", recording)
-    return seen
 
 
 def _same_cells(left: pd.DataFrame, right: pd.DataFrame) -> bool:
@@ -90,7 +78,7 @@ def _check_xlsx(frame: pd.DataFrame, data: bytes) -> None:
 def test_every_download_is_the_shown_table_in_kernel_format(
     app_db: Path, monkeypatch: pytest.MonkeyPatch, page_file: str, params: dict[str, str]
 ) -> None:
-    seen = _recorded(monkeypatch)
+    seen = record_downloads(monkeypatch)
     at = open_app(page_file, **params)
     assert not at.exception, [e.message for e in at.exception]
     assert seen, f"{page_file} biedt geen download aan"

@@ -8,20 +8,15 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.bad_inputs.apptest import open_app
 from tests.rendered import rendered
 from wijkmonitor import db
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.goals.view import GoalsView, build_view
 
-DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
-
 
 def open_goals(**params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.switch_page("pages/doelen.py")
-    return at.run()
+    return open_app("pages/doelen.py", **params)
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,15 @@ from pathlib import Path
 import duckdb
 from streamlit.testing.v1 import AppTest
 
+from tests.bad_inputs.apptest import open_app
 from tests.rendered import rendered
-from wijkmonitor.config import DEFAULT_SOURCE, PROJECT_ROOT
+from wijkmonitor.config import DEFAULT_SOURCE
 
-DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 RAW = DEFAULT_SOURCE / "raw" / "rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.csv"
 
 
 def open_over() -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    at.switch_page("pages/over-de-data.py")
-    return at.run()
+    return open_app("pages/over-de-data.py")
 
 
 def test_catalogue_lists_definition_polarity_source_and_licence(app_db: Path) -> None:

@@ -12,7 +12,8 @@ import pytest
 
 from wijkmonitor import db
 from wijkmonitor.common import fmt
-from wijkmonitor.common.text import inert
+from wijkmonitor.common.text import inert, plotly_text
+from wijkmonitor.profile.charts import chart_label
 from wijkmonitor.profile.export import profile_csv, profile_html, profile_xlsx
 from wijkmonitor.profile.units import Unit, area_names, resolve, units_from_frame
 from wijkmonitor.profile.view import ProfileView, build_profile
@@ -93,6 +94,32 @@ def test_theme_charts_are_valid_and_fit_a4(selwerd: ProfileView) -> None:
         assert names[0] == "Groningen (stad)"
         # Position is told by marker shape and by words in the legend, not by colour alone.
         assert all("stad" in n or "geen oordeel" in n for n in names[1:])
+
+
+def test_each_unit_has_its_own_axis_in_a_theme_chart(selwerd: ProfileView) -> None:
+    """Crime per 1,000 inhabitants and a percentage never share an axis (it read as "46%" on the page)."""
+    units_seen = 0
+    for block in selwerd.themes:
+        figure = go.Figure(block.figure.to_dict())
+        rows = selwerd.shown[selwerd.shown["theme_id"] == block.theme_id]
+        unit_of = {plotly_text(chart_label(str(r.label))): str(r.unit) for r in rows.itertuples()}
+        by_axis: dict[str, set[str]] = {}
+        for trace in figure.data:
+            for label in trace.y:
+                by_axis.setdefault(trace.xaxis or "x", set()).add(unit_of[label])
+        # Every label is drawn, each axis holds one unit, and its title names it.
+        assert sum(len(set().union(*(t.y for t in figure.data if (t.xaxis or "x") == a))) for a in by_axis) \
+            == len(rows)
+        for axis, units in by_axis.items():
+            assert len(units) == 1, (block.name, axis, units)
+            (unit,) = units
+            title = figure.layout["xaxis" + axis[1:]].title.text
+            assert title == ("Percentage" if unit == "%" else unit)
+            assert (figure.layout["xaxis" + axis[1:]].ticksuffix == "%") == (unit == "%")
+        units_seen += len(by_axis)
+    safety = next(b for b in selwerd.themes if b.theme_id == "veilig")
+    assert len({t.xaxis for t in safety.figure.data}) == 2  # noise from neighbours (%) and crime per 1,000
+    assert units_seen > len(selwerd.themes)
 
 
 def test_html_download_is_self_contained_and_states_its_version(selwerd: ProfileView) -> None:

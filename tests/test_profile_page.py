@@ -12,10 +12,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.bad_inputs.apptest import open_app
 from tests.rendered import rendered, rendered_frame
-from wijkmonitor.config import DEFAULT_SOURCE, PROJECT_ROOT
-
-DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
+from wijkmonitor.config import DEFAULT_SOURCE
 
 RAW = DEFAULT_SOURCE / "raw" / "rivm_50090NED_gezondheid_wijk_buurt_GM0014_rows.csv"
 AGE_CODES = {"18plus": "20300", "65plus": "80200", "18-64": "53115"}
@@ -41,11 +40,7 @@ def nl(value: float) -> str:
 
 
 def open_profile(**params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.switch_page("pages/wijkprofiel.py")
-    return at.run()
+    return open_app("pages/wijkprofiel.py", **params)
 
 
 def table_with(at: AppTest, column: str, value: str) -> pd.DataFrame:

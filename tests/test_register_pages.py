@@ -12,13 +12,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.bad_inputs.apptest import open_app
 from wijkmonitor.common import fmt
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.texts import common as ctxt
+
+pytestmark = pytest.mark.usefixtures("fresh_streamlit_caches")
 
 INTERVENTIES = "pages/interventiemonitor.py"
 PROCES = "pages/procesmonitor.py"
@@ -45,13 +46,6 @@ def captions(at: AppTest) -> str:
 
 def has_example_label(at: AppTest) -> bool:
     return any(w.value.startswith(f"**{ctxt.EXAMPLE_DATA_LABEL}.**") for w in at.warning)
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
 
 
 # ----------------------------------------------------------------------------------------- interventiemonitor

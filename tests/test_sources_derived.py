@@ -6,9 +6,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from tests.dbread import query_rows as _rows
 from tests.fixtures_build import make_municipality, write_long_csv
 from wijkmonitor.build import BuildOptions, build
 from wijkmonitor.config import DEFAULT_BOUNDARIES
@@ -224,11 +224,6 @@ def proefstad(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory.mktemp("proefstad"))
 
 
-def _rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
 def test_rates_are_ratios_of_sums_for_buurten_wijken_and_the_city(proefstad: Path) -> None:
     rows = {(t, c): (v, num, den) for t, c, v, num, den in _rows(
         proefstad, "select unit_type, unit_code, value, numerator, denominator from rate_values")}
@@ -368,7 +363,7 @@ def test_config_refuses_unknown_keys_and_text_for_a_list(tmp_path: Path) -> None
     with pytest.raises(BuildError) as info:
         load_config(config_dir, boundaries)
     assert str(info.value) == (f"{config_dir / 'indicators.toml'}, kolom indicators.Score.lowest_levle: onbekende "
-                               "sleutel 'lowest_levle'; bedoelde u 'lowest_level'?")
+                               "sleutel 'lowest_levle' (bedoelt u 'lowest_level'?)")
     (config_dir / "indicators.toml").write_text(textwrap.dedent(INDICATORS), encoding="utf-8")
     (config_dir / "sources.toml").write_text(
         textwrap.dedent(SOURCES).replace('paths = ["raw/inwoners.csv"]', 'paths = "raw/inwoners.csv"'),

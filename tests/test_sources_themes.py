@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.dbread import query_rows as _rows
 from wijkmonitor.adapters.csvtable import TableLayout, read_csvtable
 from wijkmonitor.config import load_config
 
@@ -25,11 +26,6 @@ def _value(db: Path, region: str, indicator: str, year: int) -> float | None:
         row = con.execute("select value from observations where region_code = ? and indicator_code = ? "
                           "and year = ? and age_group = 'totaal'", [region, indicator, year]).fetchone()
     return None if row is None else float(row[0])
-
-
-def _rows(db: Path, sql: str, params: list[object] | None = None) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql, params or []).fetchall()
 
 
 def _layout(source_id: str) -> tuple[TableLayout, dict[str, str]]:

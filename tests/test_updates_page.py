@@ -8,13 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-AUTH = {
-    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-    "cookie_secret": "c" * 40,
-    "client_id": "wijkmonitor",
-    "client_secret": "geheim",
-    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
-}
+from tests.bad_inputs.apptest import TEST_AUTH
 
 
 def page(roles: tuple[str, ...], email: str | None) -> None:
@@ -27,7 +21,7 @@ def page(roles: tuple[str, ...], email: str | None) -> None:
 def run(roles: tuple[str, ...] = (), email: str | None = None, *, login: bool = True) -> AppTest:
     at = AppTest.from_function(page, args=(roles, email), default_timeout=60)
     if login:
-        at.secrets["auth"] = AUTH
+        at.secrets["auth"] = TEST_AUTH
     return at.run()
 
 

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from wijkmonitor.adapters.wide import column_letter, read_wide
+from wijkmonitor.adapters.wide import read_wide
+from wijkmonitor.common.export import column_letter
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import BuildError
 
@@ -152,12 +153,13 @@ def test_sheet_without_a_year_is_refused_unless_ignored(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("mapping", "message", "key"),
     [
-        (COLUMNS_TOML.replace('layout = "columns"', 'layout = "rijen"'), "String should match", "layout"),
+        (COLUMNS_TOML.replace('layout = "columns"', 'layout = "rijen"'),
+         "waarde 'rijen' heeft niet de juiste vorm; verwacht \"columns\" of \"sheets\"", "layout"),
         (COLUMNS_TOML.replace('"Onveilig"', '"Onveilig heid"'), "alleen letters", "indicators"),
         (COLUMNS_TOML.replace('ignore_columns = ["opmerking"]', 'ignore_columns = "opmerking"'),
-         "valid list", "ignore_columns"),
+         "verwacht een lijst", "ignore_columns"),
         ('column_pattern = "^(?P<indicator>.+) (\\\\d{4})$"\n' + COLUMNS_TOML, "(?P<year>", "column_pattern"),
-        ("kleur = 3\n" + COLUMNS_TOML, "Extra inputs", "kleur"),
+        ("kleur = 3\n" + COLUMNS_TOML, "onbekende sleutel 'kleur'", "kleur"),
     ],
 )
 def test_mapping_file_is_validated_with_the_key_named(tmp_path: Path, mapping: str, message: str, key: str) -> None:

@@ -9,17 +9,21 @@ dataclasses only.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from wijkmonitor import config_models as m
+from wijkmonitor.common.tomlfile import hint, read_toml, validate
 from wijkmonitor.errors import BuildError
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = PROJECT_ROOT / "config"
@@ -27,11 +31,11 @@ DEFAULT_BOUNDARIES = PROJECT_ROOT / "geodata" / "boundaries.toml"
 DEFAULT_SOURCE = PROJECT_ROOT.parent / "shared" / "data"
 DEFAULT_DB = PROJECT_ROOT / "data" / "wijkmonitor.duckdb"
 
+_D = TypeVar("_D", bound="DataclassInstance")
 POLARITIES = m.POLARITIES
 AGGREGATIONS = m.AGGREGATIONS
 ALLOWED_UNITS = m.ALLOWED_UNITS
 ADAPTERS = m.ADAPTERS
-_M = TypeVar("_M", bound=BaseModel)
 
 
 def db_path_from_env(default: Path = DEFAULT_DB) -> Path:
@@ -168,48 +172,38 @@ class ProgrammeConfig:
         return tuple(sorted({y for a in self.areas for y in a.buurten_by_year} | {self.area_boundary_year}))
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise BuildError("configuratiebestand ontbreekt", file=path) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise BuildError(f"geen geldige TOML: {exc}", file=path) from exc
+def _frozen_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return {key: _frozen_value(item) for key, item in value.items()}
+    return value
 
 
-def _parse(model: type[_M], data: dict[str, Any], path: Path) -> _M:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        key, message = m.explain(exc, model)
-        raise BuildError(message, file=path, column=key) from exc
+def _frozen(cls: type[_D], model: BaseModel, **computed: Any) -> _D:
+    """The frozen dataclass `cls` from the model's fields of the same names (lists as tuples, dicts copied), so a
+    new key in config_models reaches the package by adding it to the dataclass; `computed` for the rest."""
+    names = {f.name for f in dataclasses.fields(cls)} & set(type(model).model_fields) - set(computed)
+    return cls(**{name: _frozen_value(getattr(model, name)) for name in names}, **computed)
 
 
 def _indicators(path: Path, theme_ids: set[str]) -> tuple[dict[str, Indicator], str]:
-    parsed = _parse(m.IndicatorsFile, _read_toml(path), path)
+    parsed = validate(m.IndicatorsFile, read_toml(path), path)
     indicators: dict[str, Indicator] = {}
     for code, entry in parsed.indicators.items():
         where = f"indicators.{code}"
         if entry.theme not in theme_ids:
-            raise BuildError(f"thema {entry.theme!r} bestaat niet in programme.toml{m.hint(entry.theme, theme_ids)}",
+            raise BuildError(f"thema {entry.theme!r} bestaat niet in programme.toml{hint(entry.theme, theme_ids)}",
                              file=path, column=f"{where}.theme")
         if entry.aggregation == "rate" and not (entry.numerator and entry.denominator and entry.denominator_year):
             raise BuildError("een indicator met aggregation = \"rate\" heeft numerator, denominator en "
                              "denominator_year nodig", file=path, column=where)
-        indicators[code] = Indicator(
-            code=code, label=entry.label, unit=entry.unit, theme=entry.theme, polarity=entry.polarity,
-            definition=entry.definition, source=entry.source, licence=entry.licence, decimals=entry.decimals,
-            aggregation=entry.aggregation, headline=entry.headline, aliases=tuple(entry.aliases),
-            lowest_level=entry.lowest_level, numerator=entry.numerator, denominator=entry.denominator,
-            denominator_year=entry.denominator_year, per=entry.per, national_deviation=entry.national_deviation,
-            tolerance=entry.tolerance,
-        )
+        indicators[code] = _frozen(Indicator, entry, code=code)
     for code, indicator in indicators.items():
         for key in ("numerator", "denominator", "national_deviation"):
             other = getattr(indicator, key)
             if other is not None and other not in indicators:
-                raise BuildError(f"indicator {other!r} bestaat niet in de catalogus{m.hint(other, indicators)}",
+                raise BuildError(f"indicator {other!r} bestaat niet in de catalogus{hint(other, indicators)}",
                                  file=path, column=f"indicators.{code}.{key}")
     return indicators, parsed.defaults.weight_indicator
 
@@ -224,7 +218,7 @@ def _areas(parsed: m.ProgrammeFile, path: Path) -> tuple[Area, ...]:
                              column=f"areas[{index}]")
         for programme in entry.programmes:
             if programme not in programme_ids:
-                raise BuildError(f"programma {programme!r} bestaat niet{m.hint(programme, programme_ids)}",
+                raise BuildError(f"programma {programme!r} bestaat niet{hint(programme, programme_ids)}",
                                  file=path, column=f"areas[{index}].programmes")
         by_id[entry.id] = entry
 
@@ -233,7 +227,7 @@ def _areas(parsed: m.ProgrammeFile, path: Path) -> tuple[Area, ...]:
         out = list(own)
         for included in entry.includes:
             if included not in by_id:
-                raise BuildError(f"gebied {included!r} in 'includes' bestaat niet{m.hint(included, by_id)}",
+                raise BuildError(f"gebied {included!r} in 'includes' bestaat niet{hint(included, by_id)}",
                                  file=path, column=f"areas.{entry.id}.includes")
             out += [b for b in members(by_id[included], year) if b not in out]
         return out
@@ -257,28 +251,13 @@ def _areas(parsed: m.ProgrammeFile, path: Path) -> tuple[Area, ...]:
 
 
 def _sources(path: Path) -> tuple[Source, ...]:
-    parsed = _parse(m.SourcesFile, _read_toml(path), path)
-    return tuple(
-        Source(
-            id=s.id, adapter=s.adapter, title=s.title or s.id, paths=tuple(s.paths), licence=s.licence,
-            gemeente_extracts=dict(s.gemeente_extracts), data_properties=s.data_properties, period=s.period,
-            year=s.year, boundary_year=s.boundary_year, odata_table=s.odata_table,
-            lists_all_regions=s.lists_all_regions,
-            code_columns=tuple(s.code_columns), name_columns=tuple(s.name_columns), year_column=s.year_column,
-            include={k: tuple(v) for k, v in s.include.items()}, exclude={k: tuple(v) for k, v in s.exclude.items()},
-            scale=dict(s.scale),
-        )
-        for s in parsed.sources
-    )
+    parsed = validate(m.SourcesFile, read_toml(path), path)
+    return tuple(_frozen(Source, s, title=s.title or s.id) for s in parsed.sources)
 
 
 def _boundaries(path: Path) -> BoundarySpec:
-    b = _parse(m.BoundariesFile, _read_toml(path), path)
-    return BoundarySpec(
-        glob=b.glob, name_pattern=b.name_pattern, preferred_variant=b.preferred_variant,
-        code_property=b.code_property, name_property=b.name_property, licence=b.licence,
-        territory_changes=tuple(TerritoryChange(c.region, c.year, c.note) for c in b.territory_changes),
-    )
+    b = validate(m.BoundariesFile, read_toml(path), path)
+    return _frozen(BoundarySpec, b, territory_changes=tuple(_frozen(TerritoryChange, c) for c in b.territory_changes))
 
 
 def programme_budget(total: float | None, per_year: float | None, period: str) -> float | None:
@@ -294,12 +273,10 @@ def programme_budget(total: float | None, per_year: float | None, period: str) -
 
 def load_config(config_dir: Path = DEFAULT_CONFIG_DIR, boundaries: Path = DEFAULT_BOUNDARIES) -> ProgrammeConfig:
     programme_path = config_dir / "programme.toml"
-    parsed = _parse(m.ProgrammeFile, _read_toml(programme_path), programme_path)
-    themes = tuple(Theme(id=t.id, name=t.name, subgoals=t.subgoals, nplv=t.nplv,
-                         wanted_sources=tuple(t.wanted_sources)) for t in parsed.themes)
-    programmes = tuple(Programme(id=p.id, name=p.name, kind=p.kind, period=p.period,
-                                 budget_eur=programme_budget(p.budget_eur, p.budget_eur_per_year, p.period),
-                                 budget_note=p.budget_note) for p in parsed.programmes)
+    parsed = validate(m.ProgrammeFile, read_toml(programme_path), programme_path)
+    themes = tuple(_frozen(Theme, t) for t in parsed.themes)
+    programmes = tuple(_frozen(Programme, p, budget_eur=programme_budget(p.budget_eur, p.budget_eur_per_year, p.period))
+                       for p in parsed.programmes)
     indicators_path = config_dir / "indicators.toml"
     indicators, weight_indicator = _indicators(indicators_path, {t.id for t in themes})
     return ProgrammeConfig(

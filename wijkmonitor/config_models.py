@@ -2,16 +2,15 @@
 
 Strict and closed: every key has a type, an unknown key is refused (with the nearest known key as a
 suggestion), and a text where a list belongs is refused instead of being read letter by letter.
-`explain` turns pydantic's first error into a Dutch sentence and the dotted key it is about.
+`wijkmonitor.common.tomlfile.validate` turns pydantic's first error into a Dutch sentence and the dotted key it is
+about; a field's `description` names the form its pattern asks for.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 Polarity = Literal["higher_better", "lower_better", "neutral"]
 Aggregation = Literal["weighted_mean", "sum", "rate", "none"]
@@ -32,7 +31,7 @@ class _Closed(BaseModel):
 
 
 class GemeenteModel(_Closed):
-    code: str = Field(pattern=r"^GM\d{4}$")
+    code: str = Field(pattern=r"^GM\d{4}$", description="een CBS-gemeentecode zoals GM0014")
     name: str = Field(min_length=1)
 
 
@@ -147,7 +146,8 @@ class SourcesFile(_Closed):
 
 
 class TerritoryChangeModel(_Closed):
-    region: str = Field(pattern=r"^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$")
+    region: str = Field(pattern=r"^(GM\d{4}|WK\d{4}[0-9A-Z]{2}|BU\d{4}[0-9A-Z]{4})$",
+                        description="een CBS-code (GM0014, WK001401 of BU00140100)")
     year: int
     note: str = ""
 
@@ -160,64 +160,3 @@ class BoundariesFile(_Closed):
     name_property: str = "statnaam"
     licence: str = ""
     territory_changes: list[TerritoryChangeModel] = []
-
-
-def hint(value: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return f"; bedoelde u {close[0]!r}?" if close else ""
-
-
-def _key(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """The model that owns the last key of `loc` (for the near-miss suggestion of an unknown key)."""
-    current: type[BaseModel] | None = model
-    for part in loc[:-1]:
-        if current is None or isinstance(part, int):
-            continue
-        field = current.model_fields.get(part)
-        if field is None:
-            # a dict key (indicator code, source year): the model stays the value type
-            continue
-        annotation = field.annotation
-        candidates = [annotation, *get_args(annotation)]
-        for candidate in list(candidates):
-            candidates += list(get_args(candidate))
-        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
-    return current
-
-
-_TYPE_NAMES = {
-    "string_type": "tekst", "int_type": "een geheel getal", "float_type": "een getal", "bool_type": "true of false",
-    "list_type": "een lijst, bijvoorbeeld [\"a\", \"b\"]", "dict_type": "een tabel", "model_type": "een tabel",
-}
-
-
-def explain(exc: ValidationError, model: type[BaseModel]) -> tuple[str, str]:
-    """(dotted key, Dutch message) for the first problem pydantic found."""
-    error = exc.errors()[0]
-    loc = tuple(error["loc"])
-    key = _key(loc)
-    kind = error["type"]
-    given = error.get("input")
-    if kind == "extra_forbidden":
-        owner = _model_at(model, loc)
-        known = list(owner.model_fields) if owner else []
-        return key, f"onbekende sleutel {str(loc[-1])!r}{hint(str(loc[-1]), known)}"
-    if kind == "missing":
-        return key, f"verplichte sleutel '{loc[-1]}' ontbreekt"
-    if kind == "literal_error":
-        allowed = error.get("ctx", {}).get("expected", "").replace("'", "").replace(" or ", ", ")
-        return key, f"waarde {given!r} is niet toegestaan; kies uit: {allowed}"
-    if kind in _TYPE_NAMES:
-        return key, f"verwacht {_TYPE_NAMES[kind]}, kreeg {given!r}"
-    if kind == "string_pattern_mismatch":
-        return key, f"waarde {given!r} heeft niet de vorm van een CBS-code"
-    if kind == "too_short":
-        return key, "mag niet leeg zijn"
-    return key, f"ongeldige waarde {given!r} ({error['msg']})"

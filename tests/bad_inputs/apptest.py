@@ -12,13 +12,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from wijkmonitor.common import dutch_ui
+from wijkmonitor.common import page as kernel_page
 
 REPO = Path(__file__).resolve().parents[2]
 DASHBOARD = REPO / "dashboard.py"
 PAGE_TIMEOUT_S = 60
+# `[auth]` secrets that let st.login be configured without a reachable provider (port 9: nothing answers), for
+# pages that draw the login button; the login itself is tested in tests/browser/test_login_provider.py.
+TEST_AUTH = {
+    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+    "cookie_secret": "c" * 40,
+    "client_id": "wijkmonitor",
+    "client_secret": "geheim",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
 
 
 def page_files() -> list[str]:
@@ -48,6 +60,20 @@ class PageRun:
     @property
     def messages(self) -> tuple[str, ...]:
         return self.errors + self.warnings + self.infos
+
+
+def record_downloads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[pd.DataFrame, str]]:
+    """Every table the pages run from now on offer for download (a copy, with its file stem); the buttons are
+    still drawn, so what is recorded is what leaves the page as a file."""
+    seen: list[tuple[pd.DataFrame, str]] = []
+    original = kernel_page.downloads
+
+    def recording(frame: pd.DataFrame, *, label: str, file_stem: str, key: str) -> None:
+        seen.append((frame.copy(), file_stem))
+        original(frame, label=label, file_stem=file_stem, key=key)
+
+    monkeypatch.setattr(kernel_page, "downloads", recording)
+    return seen
 
 
 def open_app(page: str, /, **params: str | list[str]) -> AppTest:

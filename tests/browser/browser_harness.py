@@ -22,19 +22,7 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 AXE_RESULTS = ARTIFACTS / "axe"
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
-CHROMIUM = "/usr/bin/chromium"
-# --disable-background-networking and friends: this machine's network is closed, and without them
-# Chromium keeps trying to reach Google services, which is slow and fills the log with refused connections.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-]
+# Chromium and its switches: wijkmonitor.devtools.streamlit_server (shared with the benchmarks).
 
 
 @dataclass(frozen=True)

@@ -8,112 +8,29 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_harness import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, written_folders
+from browser_harness import ARTIFACTS, REPO, written_folders
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from wijkmonitor.devtools import streamlit_server as server
+
 SERVER_START_TIMEOUT_S = 90  # first start imports pandas/geopandas/plotly: slow on a 2-core machine
-SERVER_STOP_TIMEOUT_S = 10
-
-
-def _free_port() -> int:
-    # Port 0 lets the kernel choose; the tiny race until streamlit binds it is acceptable in a test run.
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-            return bool(response.status == 200)
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
-
-
-def _log_tail(path: Path, lines: int = 40) -> str:
-    try:
-        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(geen log)"
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """Stop the server and everything it started, whatever state it is in."""
-    # The server runs in its own session, so its process group also holds any children it spawned,
-    # which can outlive the server itself: signal the group even when the leader has already exited.
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=SERVER_STOP_TIMEOUT_S)
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=SERVER_STOP_TIMEOUT_S)
 
 
 @contextlib.contextmanager
 def serve(db_path: Path, name: str = "") -> Iterator[str]:
     """Start `streamlit run dashboard.py` on db_path, yield its base url ("http://127.0.0.1:<port>"), stop it."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     # One server per pytest-xdist worker; each needs its own log.
     log_path = ARTIFACTS / f"streamlit-server-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}{name}.log"
-    env = {
-        **os.environ,
-        "WIJKMONITOR_DB": str(db_path),
-        "PYTHONUNBUFFERED": "1",
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-    }
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-        # Colleagues edit files in the same checkout while tests run; a rerun on save would make the
-        # pages under test change mid-test.
-        "--server.fileWatcherType", "none",
-        "--server.runOnSave", "false",
-    ]  # fmt: skip
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=REPO,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-            while not _healthy(url):
-                if proc.poll() is not None:
-                    pytest.fail(
-                        f"streamlit stopte meteen (code {proc.returncode}); log {log_path}:\n"
-                        f"{_log_tail(log_path)}"
-                    )
-                if time.monotonic() > deadline:
-                    pytest.fail(
-                        f"streamlit antwoordt na {SERVER_START_TIMEOUT_S} s niet op {url}/_stcore/health; "
-                        f"log {log_path}:\n{_log_tail(log_path)}"
-                    )
-                time.sleep(0.25)
+    try:
+        with server.streamlit("dashboard.py", db=db_path, log=log_path, cwd=REPO,
+                              timeout_s=SERVER_START_TIMEOUT_S) as (url, _proc):
             yield url
-        finally:
-            _stop(proc)
+    except server.ServerDidNotStart as exc:
+        pytest.fail(f"streamlit start niet: {exc}")
 
 
 @pytest.fixture(scope="session")
@@ -139,9 +56,9 @@ def playwright_instance() -> Iterator[Playwright]:
 @pytest.fixture(scope="session")
 def chromium_browser(playwright_instance: Playwright) -> Iterator[Browser]:
     """Debian's Chromium (never a downloaded browser: this machine cannot fetch one)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: installeer de Debian-pakketten chromium en chromium-driver")
-    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    if not Path(server.CHROMIUM).exists():
+        pytest.fail(f"{server.CHROMIUM} ontbreekt: installeer de Debian-pakketten chromium en chromium-driver")
+    browser = playwright_instance.chromium.launch(executable_path=server.CHROMIUM, args=list(server.CHROMIUM_ARGS))
     try:
         yield browser
     finally:

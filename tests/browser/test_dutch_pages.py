@@ -1,4 +1,5 @@
-"""Every page in a Dutch browser: lang="nl", no English UI text or accessible name, chart text >= 4.5:1, axe clean.
+"""Every page in a Dutch browser: it renders (its own path, an h1, no crash, no st.error), lang="nl", no English UI
+text or accessible name, chart text >= 4.5:1, axe (WCAG 2.1 AA) clean.
 
 A page is checked in several states, because much of Streamlit's English only exists while something is open:
 with every expander open, on every tab, and with one popup of each widget kind open (a selectbox list, a
@@ -9,7 +10,18 @@ expanders open, so the tables are in the picture too (artifacts/screenshots/nl-<
 from __future__ import annotations
 
 import pytest
-from browser_harness import PAGES, PageSpec, assert_accessible, open_page, save_screenshot, wait_until_settled
+from browser_harness import (
+    PAGES,
+    PageSpec,
+    assert_accessible,
+    assert_no_exception,
+    current_path,
+    error_messages,
+    headings,
+    open_page,
+    save_screenshot,
+    wait_until_settled,
+)
 from english_strings import assert_chart_contrast, findings, page_items
 from playwright.sync_api import Page
 
@@ -65,8 +77,19 @@ def _states(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.slug for p in PAGES])
-def test_page_is_dutch_and_accessible(page: Page, app_url: str, spec: PageSpec) -> None:
+def test_page_renders_in_dutch_and_is_accessible(page: Page, app_url: str, spec: PageSpec) -> None:
     open_page(page, app_url, spec.path)
+    # Screenshot first: when an assertion below fails, the picture is what explains it.
+    save_screenshot(page, spec.slug)
+    # An unknown url path silently shows the entry page; catch that here.
+    assert current_path(page).rstrip("/") == spec.path.rstrip("/"), (
+        f"{spec.path} bestaat niet (Streamlit toont {current_path(page)})"
+    )
+    assert_no_exception(page)
+    # The test database is complete, so any st.error on it is a defect, not a message for the reader.
+    assert not error_messages(page), f"st.error op {spec.path}: {error_messages(page)}"
+    assert headings(page, 1), f"geen h1 op {spec.path}"
+
     _open_expanders(page)
     save_screenshot(page, f"nl-{spec.slug}")
 

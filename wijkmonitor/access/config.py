@@ -7,12 +7,12 @@ can refuse to start with a message a programme office can act on.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from wijkmonitor.common.tomlfile import read_toml, repeated, validate
 from wijkmonitor.config import DEFAULT_CONFIG_DIR
 from wijkmonitor.errors import BuildError
 from wijkmonitor.registers.loader import TABLE_COLUMNS
@@ -43,7 +43,7 @@ class _Strict(BaseModel):
 
 
 class Partner(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="alleen kleine letters, cijfers en streepjes")
     name: str = Field(min_length=1)
     kind: str = ""
     register_names: tuple[str, ...] = ()
@@ -54,11 +54,9 @@ class PartnerList(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> PartnerList:
-        seen: set[str] = set()
-        for partner in self.partners:
-            if partner.id in seen:
-                raise ValueError(f"partner-id '{partner.id}' staat er twee keer in")
-            seen.add(partner.id)
+        twice = repeated(p.id for p in self.partners)
+        if twice is not None:
+            raise ValueError(f"partner-id '{twice}' staat er twee keer in")
         return self
 
     @property
@@ -70,7 +68,8 @@ class PartnerList(_Strict):
 
 
 class Login(_Strict):
-    provider: str = Field(default="default", pattern=r"^[A-Za-z0-9-]+$")
+    provider: str = Field(default="default", pattern=r"^[A-Za-z0-9-]+$",
+                          description="een naam van letters (hoofd- of kleine letters), cijfers en streepjes")
     groups_claim: str = "groups"
     # The visibility rules need a login to tell viewers apart; without a provider this says whether the
     # dashboard shows everything (as it did before logins) or only what the public would see.
@@ -143,44 +142,8 @@ class AccessConfig(_Strict):
         return tuple(r for r in self.visibility if r.table == table)
 
 
-def _location(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise BuildError("bestand niet gevonden", file=path) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise BuildError(f"geen geldige TOML: {exc}", file=path) from exc
-
-
-def _dutch(exc: ValidationError, path: Path) -> BuildError:
-    error = exc.errors()[0]
-    message = str(error.get("msg", "ongeldige waarde")).removeprefix("Value error, ")
-    kind = error.get("type", "")
-    if kind == "extra_forbidden":
-        message = "onbekende sleutel"
-    elif kind == "missing":
-        message = "verplichte sleutel ontbreekt"
-    elif kind == "literal_error":
-        expected = (ALL_OPEN, ONLY_PUBLIC) if "without_login" in error.get("loc", ()) else AUDIENCES
-        message = f"kies uit {', '.join(repr(v) for v in expected)}"
-    elif kind == "string_pattern_mismatch":
-        message = "alleen kleine letters, cijfers en streepjes"
-    return BuildError(message, file=path, column=_location(tuple(error.get("loc", ()))) or None)
-
-
 def load_partners(path: Path) -> PartnerList:
-    try:
-        return PartnerList.model_validate(_read(path))
-    except ValidationError as exc:
-        raise _dutch(exc, path) from exc
+    return validate(PartnerList, read_toml(path), path)
 
 
 def default_paths(config_dir: Path = DEFAULT_CONFIG_DIR) -> tuple[Path, Path]:
@@ -199,11 +162,7 @@ def load_access_config(path: Path | None = None, partners_path: Path | None = No
     partners = load_partners(partners_path) if partners_path.exists() else PartnerList(partners=())
     if not path.exists():
         return AccessConfig(partners=partners)
-    data = _read(path)
-    try:
-        config = AccessConfig.model_validate({**data, "partners": partners})
-    except ValidationError as exc:
-        raise _dutch(exc, path) from exc
+    config = validate(AccessConfig, {**read_toml(path), "partners": partners}, path)
     for index, rule in enumerate(config.roles):
         partner = rule.role.removeprefix(PARTNER_PREFIX)
         if rule.role.startswith(PARTNER_PREFIX) and partner not in partners.ids:

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from wijkmonitor.access import visibility
+from wijkmonitor.access import notices, visibility
 from wijkmonitor.access.config import (
     ALL_OPEN,
     PARTNER_PREFIX,
@@ -31,6 +31,7 @@ from wijkmonitor.access.login import (
 )
 from wijkmonitor.access.roles import PUBLIC_VIEWER, Viewer, role_label, viewer_from_claims
 from wijkmonitor.errors import BuildError
+from wijkmonitor.texts import toegang
 
 # The named queries that read a register, and which register table each one's rows belong to. Pages get
 # these only through `register_query`, never through `common.data.query`.
@@ -39,6 +40,7 @@ REGISTER_QUERIES: dict[str, str] = {
     "interventions_areas": "intervention_areas",
     "interventions_programmes": "intervention_programmes",
     "interventions_results": "intervention_results",
+    "interventions_partners": "intervention_partners",
     "process_log": "process_log",
     "profile_interventions": "interventions",
     "profile_process": "process_log",
@@ -139,6 +141,28 @@ def require_login(viewer: Viewer, allowed: bool, what: str) -> None:
         if st.button("Inloggen", key="access-login-required", icon=":material/login:"):
             st.login(login.provider) if login.provider else st.login()
     st.stop()
+
+
+def withheld_notice(subject: notices.Subject) -> notices.Withheld:
+    """Say on the page, in Dutch, that `subject` is restricted for this run's viewer: "Log in om ... te zien"
+    with a login button, or why their role does not see it. Nothing when they see all of it. The caller skips
+    its section when the result's `seen` is "niets" (a deep link then shows only the question)."""
+    w = notices.withheld(access_config(), data_viewer(), subject)
+    login = settings()
+    viewer = current_viewer()
+    text = notices.message(w, login_enabled=login.enabled, logged_in=viewer.is_logged_in,
+                           is_partner=viewer.is_partner, role=role_label(viewer, access_config()))
+    if text is None:
+        return w
+    if login.enabled and not viewer.is_logged_in:
+        st.info(text, icon=":material/lock:")
+        if st.button(toegang.LOG_IN_BUTTON, key=f"access-login-{subject.key}", icon=":material/login:"):
+            st.login(login.provider) if login.provider else st.login()
+    elif w.seen == "niets":
+        st.info(text, icon=":material/lock:")
+    else:
+        st.caption(text)
+    return w
 
 
 def _canonical(viewer: Viewer) -> Viewer:

@@ -22,8 +22,9 @@ import pandas as pd
 from wijkmonitor.access.config import AccessConfig, PartnerList, VisibilityRule
 from wijkmonitor.access.roles import Viewer
 
-# Tables whose rows belong to one intervention: they disappear with it.
-_CHILD_TABLES = ("intervention_results", "intervention_areas", "intervention_programmes")
+# Tables whose rows belong to one intervention: they disappear with it. `intervention_partners` is the build's
+# resolution of the register's partner names (no rule can name it: it only follows its intervention).
+_CHILD_TABLES = ("intervention_results", "intervention_areas", "intervention_programmes", "intervention_partners")
 # Where the process log mentions an intervention (the query adds its name).
 _MENTIONS = ("intervention_id", "decision_or_intervention_id", "intervention_name")
 _PARTNER_COLUMNS = ("lead_partner", "partners")

@@ -15,18 +15,19 @@ import datetime as dt
 import io
 import math
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from wijkmonitor import cbs
 from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame
 from wijkmonitor.adapters.longcsv import FIRST_YEAR
+from wijkmonitor.common.export import column_letter
+from wijkmonitor.common.tomlfile import read_toml, validate
 from wijkmonitor.errors import BuildError
 
 Cell = Any
@@ -39,7 +40,7 @@ DUTCH_NUMBER = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$|^[+-]?\d+,\d+$")
 class WideMapping(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-    layout: str = Field(pattern=r"^(columns|sheets)$")
+    layout: str = Field(pattern=r"^(columns|sheets)$", description="\"columns\" of \"sheets\"")
     region_column: str = Field(min_length=1)
     name_column: str | None = None
     sheet: str | None = None
@@ -86,29 +87,8 @@ def _key(text: str) -> str:
 
 
 def load_mapping(path: Path) -> WideMapping:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise BuildError(f"koppelbestand ontbreekt: leg {path.name} naast de tabel (zie docs/own-figures.md)",
-                         file=path) from exc
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise BuildError(f"koppelbestand onleesbaar ({exc})", file=path) from exc
-    try:
-        return WideMapping.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise BuildError(f"ongeldige instelling: {message}", file=path, column=where or None) from exc
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    missing = f"koppelbestand ontbreekt: leg {path.name} naast de tabel (zie docs/own-figures.md)"
+    return validate(WideMapping, read_toml(path, missing=missing), path)
 
 
 @dataclass

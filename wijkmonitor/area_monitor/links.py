@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from wijkmonitor.area_monitor.options import LEVELS, Catalog, Units
-from wijkmonitor.common.text import inert, markdown
-from wijkmonitor.common.url_state import Choice, choose, parse_year
+from wijkmonitor.common.text import markdown
+from wijkmonitor.common.url_state import Choice, choose, parse_year, rejected_notice
 from wijkmonitor.texts import gebied as txt
 
 PARAMS = ("indicator", "age", "year", "area", "level")
@@ -31,9 +31,9 @@ class Selection:
 def _message(name: str, choice: Choice[Any], fallback: str) -> str | None:
     if choice.rejected is None:
         return None
-    value = inert(choice.rejected) if len(choice.rejected) <= 64 else txt.PARAM_TOO_LONG
     # The fallback is a name or label from data, shown in a Markdown notice: escaped.
-    return txt.PARAM_UNKNOWN.format(what=txt.PARAM_WHAT[name], value=value, fallback=markdown(fallback))
+    return rejected_notice(choice.rejected, template=txt.PARAM_UNKNOWN, what=txt.PARAM_WHAT[name],
+                           fallback=markdown(fallback), too_long=txt.PARAM_TOO_LONG)
 
 
 def parse(raw: Mapping[str, str | None], catalog: Catalog, units: Units) -> tuple[Selection, list[str]]:

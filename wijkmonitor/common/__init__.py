@@ -6,5 +6,8 @@
 * `fmt`: Dutch numbers, dates, euro amounts and `is_missing`;
 * `escape`: Markdown/HTML escaping and control/bidi stripping for echoed text;
 * `export`: CSV (Dutch Excel dialect) and XLSX downloads;
+* `tomlfile`: every configuration file read and checked against its pydantic model, errors in Dutch naming
+  file and key (no Streamlit: the build and the CLI use it too);
+* `files`: atomic writes and copies (the reader sees the old file or the whole new one);
 * `maps`: GeoJSON parsing and pydeck helpers shared by the map pages.
 """

@@ -32,6 +32,11 @@ _NUMBER_TEXT = re.compile(r"^[+\-]?\d[\d.]*(,\d+)?$")
 _COLUMN_WIDTH = (8, 60)
 
 
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column index (0 -> A, 25 -> Z, 26 -> AA), as a reader finds it in Excel."""
+    return str(get_column_letter(index + 1))
+
+
 def clean_number(value: float) -> float:
     """-2.700000000000003 -> -2.7: keeps the figure, drops the float noise."""
     if value == 0 or not math.isfinite(value):

@@ -18,6 +18,8 @@ from typing import Generic, TypeVar
 
 import streamlit as st
 
+from wijkmonitor.common.text import inert
+
 T = TypeVar("T")
 MAX_LENGTH = 64
 
@@ -77,6 +79,13 @@ def choose(
         if str(option).casefold() == folded:
             return Choice(option)
     return Choice(default, rejected=text)
+
+
+def rejected_notice(rejected: str, *, template: str, what: str, fallback: str, too_long: str) -> str:
+    """The page's Dutch notice for a link value it did not allow (`template` with `{what}`, `{value}`,
+    `{fallback}`): the value echoed inert, or `too_long` for a value longer than any option could be."""
+    value = inert(rejected) if len(rejected) <= MAX_LENGTH else too_long
+    return template.format(what=what, value=value, fallback=fallback)
 
 
 def parse_year(text: str) -> int | None:

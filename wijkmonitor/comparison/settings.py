@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wijkmonitor.common.tomlfile import read_toml
 from wijkmonitor.errors import BuildError
 
 FILE_NAME = "comparison.toml"
@@ -43,12 +43,7 @@ def load_settings(config_dir: Path) -> ComparisonSettings | None:
     path = config_dir / FILE_NAME
     if not path.exists():
         return None
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise BuildError(f"geen geldige TOML: {exc}", file=path) from exc
-    table = data.get("comparison")
+    table = read_toml(path).get("comparison")
     if not isinstance(table, dict):
         raise BuildError("tabel [comparison] ontbreekt", file=path, column="comparison")
     indicators = _get(table, "indicators", list, path)

@@ -196,5 +196,9 @@ def indicator_compass_view(points: pd.DataFrame, indicator_code: str, label: str
     # The city changed by the same amount for every area: said once in the summary, not in every row.
     city = str(table[txt.COMPASS_COL_CITY_CHANGE].iloc[0])
     table = table.drop(columns=txt.COMPASS_COL_CITY_CHANGE)
-    summary = md_with(txt.COMPASS_ALL_CITY, change=Ours(city)) + " " + _summary(table)
+    # The raw change alone ("+4,6") reads as good news for loneliness: say which way it went for the city.
+    gain = float(mine["city_improvement"].dropna().iloc[0]) if mine["city_improvement"].notna().any() else 0.0
+    direction = (txt.COMPASS_CITY_BETTER if gain >= tolerance else txt.COMPASS_CITY_WORSE if gain <= -tolerance
+                 else txt.COMPASS_CITY_SAME)
+    summary = md_with(txt.COMPASS_ALL_CITY, change=Ours(city), direction=Ours(direction)) + " " + _summary(table)
     return CompassView(compass.indicator_compass(points, indicator_code), table, None, alt, summary)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import tomllib
 from pathlib import Path
 from typing import Any
 
+from wijkmonitor.common.tomlfile import read_toml
 from wijkmonitor.config import ProgrammeConfig, Source
+from wijkmonitor.errors import BuildError
 from wijkmonitor.fetch.errors import FetchError
 
 MANIFEST = "bronnen.toml"
@@ -46,9 +47,10 @@ def manifest_text(header: dict[str, Any], sources: list[dict[str, Any]]) -> str:
 def read_manifest(root: Path) -> list[Source]:
     path = root / MANIFEST
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise FetchError(f"manifest van de download is onleesbaar ({exc}); haal opnieuw op", file=path) from exc
+        data = read_toml(path)
+    except BuildError as exc:
+        raise FetchError(f"manifest van de download is onleesbaar ({exc.message}); haal opnieuw op",
+                         file=path) from exc
     entries = data.get("sources")
     if not isinstance(entries, list):
         raise FetchError("manifest zonder [[sources]]", file=path)

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wijkmonitor.fetch.cache import Cache, write_atomic
+from wijkmonitor.common.files import write_atomic
+from wijkmonitor.fetch.cache import Cache
 from wijkmonitor.fetch.errors import FetchError
 from wijkmonitor.fetch.manifest import MANIFEST, manifest_text
 from wijkmonitor.fetch.pdok import LayerUnavailable, PdokClient

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from wijkmonitor.common.tomlfile import read_toml, repeated, validate
 from wijkmonitor.config import DEFAULT_CONFIG_DIR
 from wijkmonitor.fetch.errors import FetchError
 
@@ -19,10 +19,10 @@ class _Strict(BaseModel):
 
 
 class TableSpec(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9_A-Z]+$")
-    table: str = Field(pattern=TABLE_ID)
+    id: str = Field(pattern=r"^[a-z0-9_A-Z]+$", description="letters, cijfers en _")
+    table: str = Field(pattern=TABLE_ID, description="een StatLine-tabelcode zoals 85984NED")
     title: str
-    catalog: str = Field(pattern=r"^[a-z0-9.-]+$")
+    catalog: str = Field(pattern=r"^[a-z0-9.-]+$", description="een catalogusnaam zoals opendata.cbs.nl")
     boundary_year: int = Field(ge=1990, le=2100)
     year: int | None = Field(default=None, ge=1990, le=2100)
     region_dimension: str = "WijkenEnBuurten"
@@ -41,7 +41,7 @@ class TableSpec(_Strict):
 
 
 class BoundarySpec(_Strict):
-    url: str = Field(pattern=r"^https?://.*\{year\}")
+    url: str = Field(pattern=r"^https?://.*\{year\}", description="een http(s)-adres met {year} erin")
     layers: dict[str, str]
     first_year: int = Field(ge=1990, le=2100)
     page_size: int = Field(default=1000, ge=1, le=10000)
@@ -64,32 +64,14 @@ class FetchConfig(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> FetchConfig:
-        seen: set[str] = set()
-        for spec in self.tables:
-            if spec.id in seen:
-                raise ValueError(f"bron-id {spec.id!r} staat twee keer in de lijst")
-            seen.add(spec.id)
+        twice = repeated(spec.id for spec in self.tables)
+        if twice is not None:
+            raise ValueError(f"bron-id {twice!r} staat twee keer in de lijst")
         return self
 
     def edition_years(self) -> list[int]:
         return sorted(t.year for t in self.tables if t.year is not None)
 
 
-def _where(location: tuple[int | str, ...]) -> str:
-    return ".".join(f"[{part}]" if isinstance(part, int) else str(part) for part in location).replace(".[", "[")
-
-
 def load_fetch_config(path: Path = DEFAULT_FETCH_CONFIG) -> FetchConfig:
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise FetchError("configuratiebestand ontbreekt", file=path) from exc
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise FetchError(f"geen geldige TOML: {exc}", file=path) from exc
-    try:
-        return FetchConfig.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise FetchError(f"ongeldige waarde: {message}", file=path, column=_where(first["loc"]) or None) from exc
+    return validate(FetchConfig, read_toml(path, error=FetchError), path, error=FetchError)

@@ -8,10 +8,8 @@ what the dashboard uses, so the goals always match the data on screen).
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +19,9 @@ import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from wijkmonitor.common.text import strip_controls
+from wijkmonitor.common.tomlfile import hint, read_toml
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, ProgrammeConfig
-from wijkmonitor.errors import DataUnavailable
+from wijkmonitor.errors import BuildError, DataUnavailable
 from wijkmonitor.partners import DEFAULT_PARTNERS, load_partners
 from wijkmonitor.texts import doelen as txt
 
@@ -128,11 +127,6 @@ class Catalogue:
         return tuple(a for a, kind in self.areas.items() if kind != PROGRAMME_AREA_KIND)
 
 
-def _hint(value: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return txt.CONFIG_DID_YOU_MEAN.format(suggestion=close[0]) if close else ""
-
-
 # --- the schema: every key a typed, named field --------------------------------------------------------
 # Strict: TOML already types its values, so "2030" (text) is not a year and 1 is not `true`. A string is not
 # silently a list either (pydantic would otherwise not, but a hand-written loop would read it letter by letter).
@@ -188,7 +182,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str | None, str]:
     kind = error["type"]
     value = error.get("input")
     if kind == "extra_forbidden":
-        return key, txt.CONFIG_UNKNOWN_KEY + _hint(str(key), model.model_fields)
+        return key, txt.CONFIG_UNKNOWN_KEY + hint(str(key), model.model_fields)
     if kind == "missing" or (kind == "string_too_short" and not loc[1:]):
         return key, txt.CONFIG_MISSING
     if key in _FORM_BY_KEY and kind in ("list_type", "too_short", "string_type", "literal_error", "string_too_short"):
@@ -196,7 +190,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str | None, str]:
     if key == "id" and kind == "string_pattern_mismatch":
         return key, txt.CONFIG_BAD_ID.format(value=value)
     if key == "target_type":
-        return key, txt.CONFIG_UNKNOWN_TARGET_TYPE.format(value=value) + _hint(str(value), TARGET_TYPES)
+        return key, txt.CONFIG_UNKNOWN_TARGET_TYPE.format(value=value) + hint(str(value), TARGET_TYPES)
     if key and key.endswith("_year"):
         return key, txt.CONFIG_NOT_YEAR.format(value=value)
     if kind.startswith("float") or kind.startswith("int"):
@@ -270,7 +264,7 @@ class _Checker:
     def known(self, value: str, known: Iterable[str], where: str, key: str, message: str) -> str | None:
         options = list(known)
         if value not in options:
-            self.problem(where, key, message.format(value=value) + _hint(value, options))
+            self.problem(where, key, message.format(value=value) + hint(value, options))
             return None
         return value
 
@@ -339,7 +333,7 @@ def parse_goals(data: Mapping[str, Any], catalogue: Catalogue, path: Path = DEFA
     """Check parsed TOML against the schema and the catalogue; raises GoalsConfigError listing every problem."""
     checker = _Checker(catalogue)
     for key in sorted(set(data) - set(_TOP_SCHEMA)):
-        checker.problem(txt.CONFIG_FILE_LEVEL, key, txt.CONFIG_UNKNOWN_KEY + _hint(key, _TOP_SCHEMA))
+        checker.problem(txt.CONFIG_FILE_LEVEL, key, txt.CONFIG_UNKNOWN_KEY + hint(key, _TOP_SCHEMA))
     thresholds = checker.thresholds(data.get("status", {}))
     # The one partner list is config/partners.toml next to goals.toml; a goals file may still carry its own
     # [[partners]] (older configurations, tests).
@@ -364,21 +358,18 @@ def parse_goals(data: Mapping[str, Any], catalogue: Catalogue, path: Path = DEFA
 
 def load_goals(catalogue: Catalogue, path: Path = DEFAULT_GOALS) -> GoalsConfig:
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise GoalsConfigError(path, [txt.CONFIG_MISSING_FILE]) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise GoalsConfigError(path, [txt.CONFIG_BAD_TOML.format(error=exc)]) from exc
+        data = read_toml(path, missing=txt.CONFIG_MISSING_FILE)
+    except BuildError as exc:
+        # Goals problems are listed together and shown on the page (DataUnavailable), not only in the build.
+        raise GoalsConfigError(path, [exc.message]) from exc
     return parse_goals(data, catalogue, path)
 
 
 def read_thresholds(path: Path = DEFAULT_GOALS) -> Thresholds:
     """Only the status thresholds (for pages that explain the method without showing goals)."""
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        data = read_toml(path)
+    except BuildError:
         return Thresholds()
     checker = _Checker(Catalogue(indicators={}, areas={}, themes=frozenset()))
     thresholds = checker.thresholds(data.get("status", {}))

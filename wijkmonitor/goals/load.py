@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from wijkmonitor.access.session import query_for_viewer
 from wijkmonitor.common.data import cached, query
 from wijkmonitor.goals import config
 from wijkmonitor.goals.table import PROGRESS_COLUMNS
@@ -26,7 +27,9 @@ def _view(goals_version: tuple[int, int]) -> GoalsView:
     return build_view(
         indicators=query("goals_indicators"), areas=query("renewal_areas_all"), themes=query("themes_all"),
         ages=query("age_groups"), series=query("goals_series"), goals_path=config.DEFAULT_GOALS,
-        interventions=query("interventions_list"), places=query("interventions_areas"),
+        # The interventions linked to goals as this run's viewer may see them: no draft reaches a goal's list
+        # for someone who may not see it (issue 14); `cached` keys by visibility class.
+        interventions=query_for_viewer("interventions_list"), places=query_for_viewer("interventions_areas"),
     )
 
 

@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
-from wijkmonitor.common.text import inert, plain
-from wijkmonitor.common.url_state import MAX_LENGTH, Choice, choose
+from wijkmonitor.common.text import plain
+from wijkmonitor.common.url_state import Choice, choose, rejected_notice
 from wijkmonitor.interventions.model import Areas, Register
 from wijkmonitor.registers.schema import SPOREN, STATUSES
 from wijkmonitor.texts import interventies as txt
@@ -119,8 +119,8 @@ def parse_one(
     choice: Choice[str] = choose(raw, [v for v in labels if v != ALL], ALL)
     if choice.rejected is None:
         return choice.value, None
-    value = inert(choice.rejected) if len(choice.rejected) <= MAX_LENGTH else too_long
-    return choice.value, template.format(what=what, value=value, fallback=labels[choice.value].lower())
+    return choice.value, rejected_notice(choice.rejected, template=template, what=what,
+                                         fallback=labels[choice.value].lower(), too_long=too_long)
 
 
 def option_labels(opts: Options) -> dict[str, dict[str, str]]:

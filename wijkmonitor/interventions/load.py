@@ -35,7 +35,7 @@ def register() -> model.Register:
         query_for_viewer("interventions_list"), query_for_viewer("interventions_areas"),
         query_for_viewer("interventions_programmes"), query_for_viewer("interventions_results"),
         query("interventions_indicator_labels"), query("interventions_area_options"),
-        query("interventions_partners"), query("partners_all"),
+        query_for_viewer("interventions_partners"), query("partners_all"),
     )
 
 

@@ -22,18 +22,84 @@ FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 12}
 LABEL_LENGTH = 42
 
 
-def _short(label: str) -> str:
+def chart_label(label: str) -> str:
+    """An indicator's label as the chart's axis shows it (long ones shortened)."""
     return label if len(label) <= LABEL_LENGTH else label[: LABEL_LENGTH - 1] + "…"
 
 
+def _panels(records: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Rows grouped by unit, in order of first appearance: a count per 1,000 and a percentage never share an axis."""
+    panels: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        panels.setdefault(str(record.get("unit") or "%"), []).append(record)
+    return list(panels.items())
+
+
+def _axis_title(unit: str) -> str:
+    return txt.CHART_X if unit == "%" else unit
+
+
 def theme_figure(rows: pd.DataFrame, unit_name: str, city_name: str) -> go.Figure:
-    """Rows of one theme from profile_values (one age group plus 'totaal'), in indicator order."""
-    records = rows.to_dict("records")
-    labels = [plotly_text(_short(str(r["label"]))) for r in records]
-    # Plotly draws the first category at the bottom; reverse so the list reads top-down like the table.
-    order = list(reversed(labels))
+    """Rows of one theme from profile_values (one age group plus 'totaal'), in indicator order.
+
+    Indicators with another unit than a percentage (crime per 1,000 inhabitants, a Leefbaarometer score, an
+    amount) get a panel of their own below, with their own axis: on one axis their values would read as
+    percentages.
+    """
+    panels = _panels([{str(k): v for k, v in r.items()} for r in rows.to_dict("records")])
+    total_rows = sum(len(records) for _unit, records in panels)
+    gap_px = 60  # between two panels: room for the upper panel's axis title
+    plot_px = ROW_HEIGHT * total_rows + 30 * len(panels) + gap_px * (len(panels) - 1)
+    layout: dict[str, Any] = {
+        "width": WIDTH, "height": plot_px + 80,
+        # The legend sits at the bottom of the container, below the axis title.
+        "margin": {"l": 10, "r": 20, "t": 10, "b": 70},
+        "legend": {"orientation": "h", "x": 0, "y": 0, "yanchor": "bottom", "yref": "container"},
+        "font": FONT, "plot_bgcolor": "#ffffff", "separators": ",.", "template": {},
+    }
+    traces: list[dict[str, Any]] = []
+    legend_seen: set[str] = set()
+    top = 1.0
+    for index, (unit, records) in enumerate(panels):
+        suffix = "" if index == 0 else str(index + 1)
+        share = (ROW_HEIGHT * len(records) + 30) / plot_px
+        bottom = max(top - share, 0.0)
+        labels = [plotly_text(chart_label(str(r["label"]))) for r in records]
+        traces += _panel_traces(records, labels, unit_name, city_name, suffix, legend_seen)
+        values = [v for r in records for v in (r["value"], r["city_value"]) if v is not None and not pd.isna(v)]
+        high = max(values, default=100.0)
+        low = min([*values, 0.0])
+        percent = unit == "%"
+        span = [0, min(high * 1.08 + 1, 100) if percent and high <= 100 else high * 1.08 + (0 if high else 1)]
+        if low < 0:
+            span[0] = low * 1.08
+        layout["xaxis" + suffix] = {
+            "range": span, "gridcolor": GRID_COLOUR, "zeroline": False, "automargin": True,
+            "ticksuffix": "%" if percent else "", "anchor": "y" + suffix,
+            "title": {"text": plotly_text(_axis_title(unit)), "font": {"size": 11}, "standoff": 6},
+        }
+        # Plotly draws the first category at the bottom; reverse so the list reads top-down like the table.
+        layout["yaxis" + suffix] = {
+            "categoryorder": "array", "categoryarray": list(reversed(labels)), "automargin": True,
+            "gridcolor": GRID_COLOUR, "domain": [bottom, top], "anchor": "x" + suffix,
+        }
+        top = bottom - gap_px / plot_px
+    # Validation is plotly's main cost (private switch, also used by plotly express); tests re-validate.
+    return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def _panel_traces(records: list[dict[str, Any]], labels: list[str], unit_name: str, city_name: str, suffix: str,
+                  legend_seen: set[str]) -> list[dict[str, Any]]:
+    axes = {"xaxis": "x" + suffix, "yaxis": "y" + suffix}
+
+    def legend(name: str) -> dict[str, Any]:
+        # One legend entry per kind of marker, however many panels show it.
+        shown = name not in legend_seen
+        legend_seen.add(name)
+        return {"name": name, "legendgroup": name, "showlegend": shown}
+
     traces: list[dict[str, Any]] = [{
-        "type": "scatter", "mode": "markers", "name": plotly_text(txt.CHART_CITY.format(city=city_name)),
+        "type": "scatter", "mode": "markers", **axes, **legend(plotly_text(txt.CHART_CITY.format(city=city_name))),
         "x": [r["city_value"] for r in records], "y": labels,
         "marker": {"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": CITY_COLOUR},
                    "color": CITY_COLOUR},
@@ -45,26 +111,12 @@ def theme_figure(rows: pd.DataFrame, unit_name: str, city_name: str) -> go.Figur
         if not mine:
             continue
         traces.append({
-            "type": "scatter", "mode": "markers", "name": plotly_text(f"{unit_name}: {symbol_text} {word}"),
-            "x": [r["value"] for r in mine], "y": [plotly_text(_short(str(r["label"]))) for r in mine],
+            "type": "scatter", "mode": "markers", **axes,
+            **legend(plotly_text(f"{unit_name}: {symbol_text} {word}")),
+            "x": [r["value"] for r in mine], "y": [plotly_text(chart_label(str(r["label"]))) for r in mine],
             "marker": {"symbol": txt.POSITION_MARKERS[position], "size": 12,
                        "color": txt.POSITION_COLOURS[position],
                        "line": {"width": 1.5, "color": txt.POSITION_COLOURS[position]}},
             "meta": plotly_text(unit_name), "hovertemplate": "%{y}<br>%{meta}: %{x:.1f}<extra>" + word + "</extra>",
         })
-    values = [v for r in records for v in (r["value"], r["city_value"]) if v is not None and not pd.isna(v)]
-    high = max(values, default=100.0)
-    layout = {
-        "width": WIDTH, "height": ROW_HEIGHT * len(records) + 110,
-        # The legend sits at the bottom of the container, below the axis title.
-        "margin": {"l": 10, "r": 20, "t": 10, "b": 70},
-        "xaxis": {"range": [0, min(high * 1.08 + 1, 100) if high <= 100 else high * 1.08],
-                  "gridcolor": GRID_COLOUR, "zeroline": False, "ticksuffix": "%", "automargin": True,
-                  "title": {"text": txt.CHART_X, "font": {"size": 11}, "standoff": 6}},
-        "yaxis": {"categoryorder": "array", "categoryarray": order, "automargin": True,
-                  "gridcolor": GRID_COLOUR},
-        "legend": {"orientation": "h", "x": 0, "y": 0, "yanchor": "bottom", "yref": "container"},
-        "font": FONT, "plot_bgcolor": "#ffffff", "separators": ",.", "template": {},
-    }
-    # Validation is plotly's main cost (private switch, also used by plotly express); tests re-validate.
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return traces

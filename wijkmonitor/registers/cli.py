@@ -9,7 +9,7 @@ from pathlib import Path
 
 from wijkmonitor.config import DEFAULT_SOURCE, ProgrammeConfig, db_path_from_env, load_config
 from wijkmonitor.errors import BuildError
-from wijkmonitor.registers.loader import check_registers
+from wijkmonitor.registers.loader import check_registers, known_from
 from wijkmonitor.registers.problems import count_label
 from wijkmonitor.registers.reader import PASSWORD_PROTECTED, is_password_protected
 from wijkmonitor.registers.schema import SHEETS, Sheet
@@ -185,15 +185,7 @@ def validate_main(argv: list[str]) -> int:
     for line in (spec_note, note):
         if line:
             print(line)
-    problems, tables = check_registers(
-        spec,
-        areas={a.id: a.buurten for a in config.areas},
-        buurten=buurten,
-        programmes={p.id for p in config.programmes},
-        themes={t.id for t in config.themes},
-        indicators=set(config.indicators),
-        report=report,
-    )
+    problems, tables = check_registers(spec, report=report, **known_from(config, buurten))
     for problem in problems:
         print(problem)
     errors = sum(p.is_error for p in problems)

@@ -11,10 +11,11 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import pandas as pd
 
+from wijkmonitor.config import ProgrammeConfig
 from wijkmonitor.registers import values
 from wijkmonitor.registers.problems import WARNING, Problem, RegisterError
 from wijkmonitor.registers.reader import Cell, RawSheet, read_register
@@ -42,7 +43,7 @@ from wijkmonitor.registers.schema import (
     Column,
     Sheet,
 )
-from wijkmonitor.registers.spec import RegisterSpec
+from wijkmonitor.registers.spec import RegisterSource, RegisterSpec
 
 # Spending above this multiple of the budget is reported as a warning (not an error).
 SPENT_WARNING_FACTOR = 1.5
@@ -483,7 +484,7 @@ def _run(
 ) -> tuple[list[Problem], RegisterTables]:
     """Read and check the registers of `spec`; `report` limits the problems to those registers (keys)."""
     wanted = set(report) if report is not None else {"interventions", "results", "process_log"}
-    problems: list[Problem] = []
+    reported: list[RawSheet] = []  # their problems are collected at the end, after the cross-register checks
     interventions: list[dict[str, Any]] = []
     areas: list[dict[str, Any]] = []
     programmes: list[dict[str, Any]] = []
@@ -491,37 +492,28 @@ def _run(
     log: list[dict[str, Any]] = []
     known_ids: set[str] | None = None  # None: interventions unknown, so references cannot be checked
 
-    source = spec.interventions
-    if source is not None:
-        raw = read_register(source, INTERVENTIONS)
-        if raw.readable:
-            interventions, areas, programmes = _interventions(raw, lookup)
-            known_ids = {r["intervention_id"] for r in interventions if r["intervention_id"] is not None}
-        if "interventions" in wanted:
-            problems += raw.sorted_problems()
+    def readable(source: RegisterSource | None, register: Sheet, key: str) -> RawSheet | None:
+        if source is None:
+            return None
+        raw = read_register(source, register)
+        if key in wanted:
+            reported.append(raw)
+        return raw if raw.readable else None
 
-    source = spec.results
-    if source is not None:
-        raw = read_register(source, RESULTS)
-        if raw.readable:
-            if spec.interventions is None and raw.rows:
-                raw.problem(
-                    "de resultaten verwijzen naar interventies, maar er is geen interventieregister "
-                    "ingesteld (config/registers.toml)"
-                )
-            results = _results(raw, lookup, known_ids)
-        if "results" in wanted:
-            problems += raw.sorted_problems()
+    if (raw := readable(spec.interventions, INTERVENTIONS, "interventions")) is not None:
+        interventions, areas, programmes = _interventions(raw, lookup)
+        known_ids = {r["intervention_id"] for r in interventions if r["intervention_id"] is not None}
+    if (raw := readable(spec.results, RESULTS, "results")) is not None:
+        if spec.interventions is None and raw.rows:
+            raw.problem(
+                "de resultaten verwijzen naar interventies, maar er is geen interventieregister "
+                "ingesteld (config/registers.toml)"
+            )
+        results = _results(raw, lookup, known_ids)
+    if (raw := readable(spec.process_log, PROCESS_LOG, "process_log")) is not None:
+        log = _process_log(raw, lookup, known_ids or set())
 
-    source = spec.process_log
-    if source is not None:
-        raw = read_register(source, PROCESS_LOG)
-        if raw.readable:
-            log = _process_log(raw, lookup, known_ids or set())
-        if "process_log" in wanted:
-            problems += raw.sorted_problems()
-
-    problems = _once_per_file(problems)
+    problems = _once_per_file([problem for raw in reported for problem in raw.sorted_problems()])
     tables = RegisterTables(
         interventions=_frame(interventions, "interventions"),
         intervention_areas=_frame(areas, "intervention_areas"),
@@ -533,49 +525,47 @@ def _run(
     return problems, tables
 
 
+class Known(TypedDict):
+    """What register rows are checked against: the configured areas (id -> buurten), the municipality's
+    buurten, and the ids of programmes, themes and indicators."""
+
+    areas: Mapping[str, Iterable[str]]
+    buurten: Iterable[str]
+    programmes: Iterable[str]
+    themes: Iterable[str]
+    indicators: Iterable[str]
+
+
+def known_from(config: ProgrammeConfig, buurten: Iterable[str], indicators: Iterable[str] | None = None) -> Known:
+    """`Known` from the programme configuration; `indicators` defaults to the catalogue's codes."""
+    return Known(
+        areas={area.id: area.buurten for area in config.areas},
+        buurten=buurten,
+        programmes={p.id for p in config.programmes},
+        themes={t.id for t in config.themes},
+        indicators=set(config.indicators) if indicators is None else indicators,
+    )
+
+
 def check_registers(
-    spec: RegisterSpec,
-    *,
-    areas: Mapping[str, Iterable[str]],
-    buurten: Iterable[str],
-    programmes: Iterable[str],
-    themes: Iterable[str],
-    indicators: Iterable[str],
-    report: Iterable[str] | None = None,
+    spec: RegisterSpec, *, report: Iterable[str] | None = None, **known: Unpack[Known]
 ) -> tuple[list[Problem], RegisterTables]:
     """Every problem, and the tables as far as they could be read (incomplete when there are errors).
 
     `report` names the registers ("interventions", "results", "process_log") whose problems are returned;
     the others are still read, e.g. the interventions to check the intervention ids of a results file.
     """
-    return _run(spec, _Lookup.build(areas, buurten, programmes, themes, indicators), report)
+    return _run(spec, _Lookup.build(**known), report)
 
 
-def validate_registers(
-    spec: RegisterSpec,
-    *,
-    areas: Mapping[str, Iterable[str]],
-    buurten: Iterable[str],
-    programmes: Iterable[str],
-    themes: Iterable[str],
-    indicators: Iterable[str],
-) -> list[Problem]:
+def validate_registers(spec: RegisterSpec, **known: Unpack[Known]) -> list[Problem]:
     """Every problem (errors and warnings) in the registers of `spec`; never raises for bad data."""
-    problems, _tables = _run(spec, _Lookup.build(areas, buurten, programmes, themes, indicators))
-    return problems
+    return check_registers(spec, **known)[0]
 
 
-def load_registers(
-    spec: RegisterSpec,
-    *,
-    areas: Mapping[str, Iterable[str]],
-    buurten: Iterable[str],
-    programmes: Iterable[str],
-    themes: Iterable[str],
-    indicators: Iterable[str],
-) -> RegisterTables:
+def load_registers(spec: RegisterSpec, **known: Unpack[Known]) -> RegisterTables:
     """The register tables; raises RegisterError (with every problem) when any row has an error."""
-    problems, tables = _run(spec, _Lookup.build(areas, buurten, programmes, themes, indicators))
+    problems, tables = check_registers(spec, **known)
     if any(p.is_error for p in problems):
         raise RegisterError(problems)
     return tables

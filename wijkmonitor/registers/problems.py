@@ -11,16 +11,6 @@ ERROR = "fout"
 WARNING = "waarschuwing"
 
 
-def column_letter(index: int) -> str:
-    """Excel column letter of a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
 @dataclass(frozen=True)
 class Problem:
     """One problem in a register, located as the user sees it in Excel.

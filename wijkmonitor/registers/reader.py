@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wijkmonitor.registers.problems import ERROR, WARNING, Problem, column_letter
+from wijkmonitor.common.export import column_letter
+from wijkmonitor.registers.problems import ERROR, WARNING, Problem
 from wijkmonitor.registers.schema import Sheet
 from wijkmonitor.registers.spec import CSV_SUFFIXES, EXCEL_SUFFIXES, RegisterSource
 

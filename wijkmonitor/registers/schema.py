@@ -75,6 +75,11 @@ class Sheet:
         raise KeyError(name)
 
 
+def _example_column(help_text: str) -> Column:
+    """`is_example`: marks illustrative rows, shown as "Voorbeelddata" (never presented as real figures)."""
+    return Column("is_example", BOOL, False, "voorbeelddata", help_text, "false", choices=("true", "false"))
+
+
 INTERVENTIONS = Sheet(
     key="interventions",
     sheet="interventies",
@@ -210,15 +215,7 @@ INTERVENTIONS = Sheet(
             "resultaat",
             choices=MONITORING_TYPES,
         ),
-        Column(
-            "is_example",
-            BOOL,
-            False,
-            "voorbeelddata",
-            "true als de cijfers in deze rij illustratief zijn (voorbeelddata), anders false.",
-            "false",
-            choices=("true", "false"),
-        ),
+        _example_column("true als de cijfers in deze rij illustratief zijn (voorbeelddata), anders false."),
     ),
 )
 
@@ -262,15 +259,7 @@ RESULTS = Sheet(
             "aantal",
         ),
         Column("source", TEXT, False, "bron", "Waar het cijfer vandaan komt.", "registratie wijkbedrijf"),
-        Column(
-            "is_example",
-            BOOL,
-            False,
-            "voorbeelddata",
-            "true als het cijfer illustratief is, anders false.",
-            "false",
-            choices=("true", "false"),
-        ),
+        _example_column("true als het cijfer illustratief is, anders false."),
     ),
 )
 
@@ -328,15 +317,7 @@ PROCESS_LOG = Sheet(
             choices=ACTION_STATUSES,
         ),
         Column("lessons", TEXT, False, "lessen", "Wat we ervan leerden.", "Eerder jongeren zelf uitnodigen"),
-        Column(
-            "is_example",
-            BOOL,
-            False,
-            "voorbeelddata",
-            "true als de gegevens illustratief zijn, anders false.",
-            "false",
-            choices=("true", "false"),
-        ),
+        _example_column("true als de gegevens illustratief zijn, anders false."),
     ),
 )
 

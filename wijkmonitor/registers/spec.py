@@ -15,14 +15,13 @@ Relative paths are relative to the repository root. No file, or no keys under `[
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
+from wijkmonitor.common.tomlfile import hint, read_toml
 from wijkmonitor.config import PROJECT_ROOT
 from wijkmonitor.errors import BuildError
 from wijkmonitor.registers.schema import INTERVENTIONS, PROCESS_LOG, RESULTS, SHEETS, SHEETS_BY_KEY
@@ -118,10 +117,8 @@ def _validated(data: dict[str, Any], path: Path) -> dict[str, str]:
         key = ".".join(loc)
         if error["type"] == "extra_forbidden":
             allowed = _KEYS if len(loc) > 1 else ("registers",)
-            close = difflib.get_close_matches(loc[-1], allowed, n=1, cutoff=0.6)
-            hint = f" (bedoelt u '{close[0]}'?)" if close else ""
-            raise BuildError(f"onbekende sleutel '{loc[-1]}'{hint}; gebruik: {', '.join(allowed)}", file=path,
-                             column=key) from None
+            raise BuildError(f"onbekende sleutel '{loc[-1]}'{hint(loc[-1], allowed)}; gebruik: {', '.join(allowed)}",
+                             file=path, column=key) from None
         if loc == ["registers"]:
             raise BuildError("'registers' moet een tabel zijn: [registers]", file=path, column="registers") from None
         raise BuildError("verwacht een bestandsnaam (tekst tussen aanhalingstekens)", file=path, column=key) from None
@@ -138,16 +135,7 @@ def load_register_spec(
     path = Path(path)
     if not path.exists():
         return None
-    if not path.is_file():
-        raise BuildError("dit is geen bestand (maar een map of iets anders)", file=path)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise BuildError(f"geen geldige TOML: {exc}", file=path) from exc
-    except UnicodeDecodeError as exc:
-        raise BuildError("het bestand is geen UTF-8", file=path) from exc
-    table = _validated(data, path)
+    table = _validated(read_toml(path), path)
 
     def resolve(value: str) -> Path:
         p = Path(value.strip())

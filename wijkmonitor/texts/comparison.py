@@ -84,7 +84,7 @@ GROUP_NAMES_NOTE = (
 
 # Ontwikkelkompas.
 COMPASS_TITLE = "Ontwikkelkompas {area}, {period}"
-COMPASS_ALL_TITLE = "Ontwikkelkompas {indicator}, {period}: alle vernieuwingsgebieden"
+COMPASS_ALL_TITLE = "Ontwikkelkompas {indicator}, {period}: alle wijkvernieuwingsgebieden"
 COMPASS_X = "Ontwikkeling van de stad (+ = verbeterd)"
 COMPASS_Y = "Ontwikkeling van het gebied (+ = verbeterd)"
 COMPASS_BETTER = "beter dan de stad ontwikkeld"
@@ -145,7 +145,7 @@ COMPASS_ALT = (
     "het gebied (verticaal); boven de diagonaal beter dan de stad ontwikkeld, eronder slechter."
 )
 COMPASS_ALL_ALT = (
-    "Ontwikkelkompas van {indicator} ({period}) voor alle vernieuwingsgebieden: de verandering van de stad "
+    "Ontwikkelkompas van {indicator} ({period}) voor alle wijkvernieuwingsgebieden: de verandering van de stad "
     "(horizontaal) tegen die van elk gebied (verticaal); boven de diagonaal beter dan de stad ontwikkeld."
 )
 COMPASS_COUNTS = (
@@ -204,7 +204,7 @@ COMPASS_HELP = (
     "gelijk: de cijfers zijn schattingen met een marge. Alleen de stippen die het verst van de stippellijn "
     "liggen staan bij naam; de tabel noemt ze allemaal."
 )
-H_COMPASS_ALL = "Ontwikkelkompas: alle vernieuwingsgebieden, {indicator}"
+H_COMPASS_ALL = "Ontwikkelkompas: alle wijkvernieuwingsgebieden, {indicator}"
 COMPASS_ALL_HELP = (
     "Elke stip is een vernieuwingsgebied: horizontaal hoe de stad veranderde (voor alle gebieden even veel, dus "
     "de stippen staan boven elkaar), verticaal hoe het gebied veranderde, beide zo gerekend dat + verbeterd "
@@ -217,4 +217,7 @@ SHORT_BETTER = "beter ontwikkeld"
 SHORT_WORSE = "slechter ontwikkeld"
 SHORT_SAME = "gelijk"
 SHORT_NEUTRAL = "geen richting"
-COMPASS_ALL_CITY = "De stad veranderde {change}."
+COMPASS_ALL_CITY = "De stad veranderde {change} ({direction})."
+COMPASS_CITY_BETTER = "een verbetering"
+COMPASS_CITY_WORSE = "een verslechtering"
+COMPASS_CITY_SAME = "ongeveer gelijk gebleven"

@@ -132,7 +132,7 @@ def compass_text(judgement: str | None) -> str:
 # Chart
 CHART_CITY = "{city} (stad)"
 CHART_ALT = "Puntgrafiek thema {theme}: waarden van {name} naast het stedelijk gemiddelde per indicator."
-CHART_X = "Percentage inwoners"
+CHART_X = "Percentage"
 
 # Table columns
 COL_INDICATOR = "Indicator"

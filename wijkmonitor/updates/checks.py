@@ -21,7 +21,7 @@ from wijkmonitor.adapters.longcsv import read_longcsv
 from wijkmonitor.config import ProgrammeConfig
 from wijkmonitor.errors import BuildError
 from wijkmonitor.registers.cli import header_names, kind_of
-from wijkmonitor.registers.loader import RegisterTables, check_registers
+from wijkmonitor.registers.loader import RegisterTables, check_registers, known_from
 from wijkmonitor.registers.problems import ERROR, Problem
 from wijkmonitor.registers.schema import SHEETS
 from wijkmonitor.registers.spec import RegisterSource, RegisterSpec, load_register_spec
@@ -126,15 +126,7 @@ def check_upload(
     merged = {s.key: sources.get(s.key, current.source(s.key)) for s in SHEETS}
     spec = RegisterSpec(interventions=merged["interventions"], results=merged["results"],
                         process_log=merged["process_log"])
-    problems, tables = check_registers(
-        spec,
-        areas={a.id: a.buurten for a in config.areas},
-        buurten=buurten,
-        programmes={p.id for p in config.programmes},
-        themes={t.id for t in config.themes},
-        indicators=set(config.indicators),
-        report=keys,
-    )
+    problems, tables = check_registers(spec, report=keys, **known_from(config, buurten))
     return UploadCheck(upload, path, REGISTERS, keys, _rename(problems, path.name, upload.display_name), tables)
 
 

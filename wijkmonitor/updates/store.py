@@ -17,13 +17,13 @@ import fcntl
 import json
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wijkmonitor.common.files import copy_atomic, write_atomic
 from wijkmonitor.errors import WijkmonitorError
 
 DB_NAME_IN_BUILD = "wijkmonitor.duckdb"
@@ -76,35 +76,6 @@ class AuditEntry:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def copy_atomic(source: Path, target: Path) -> None:
-    """Copy `source` over `target` so a reader sees either the old file or the whole new one."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.restore-")
-    os.close(fd)
-    try:
-        shutil.copyfile(source, tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 class UpdateStore:
@@ -165,7 +136,7 @@ class UpdateStore:
         self.ensure()
         path = self.files / f"{sha256}{suffix}"
         if not path.exists():
-            _write_atomic(path, data)
+            write_atomic(path, data)
         return path
 
     def scratch(self, data: bytes, sha256: str, suffix: str, max_age_s: float = 24 * 3600) -> Path:
@@ -178,7 +149,7 @@ class UpdateStore:
                 if old.stat().st_mtime < cutoff:
                     old.unlink()
         path = folder / f"{sha256}{suffix}"
-        _write_atomic(path, data)
+        write_atomic(path, data)
         return path
 
     def active(self) -> ActiveFiles:
@@ -189,7 +160,7 @@ class UpdateStore:
 
     def set_active(self, active: ActiveFiles) -> None:
         self.ensure()
-        _write_atomic(self.active_path, json.dumps(active.to_json(), indent=2).encode("utf-8"))
+        write_atomic(self.active_path, json.dumps(active.to_json(), indent=2).encode("utf-8"))
 
     # --- kept builds ---------------------------------------------------------------------------------------
 

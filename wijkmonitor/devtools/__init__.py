@@ -1,0 +1,1 @@
+"""Tools for developers (tests and benchmarks), not used by the dashboard or the build."""
