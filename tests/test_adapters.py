@@ -222,10 +222,12 @@ def test_leefbaarometer_na_cells_are_recorded_as_missing_with_their_symbol(sourc
     read_columns = [c for c in raw[0] if c in aliases]
     expected = {(r["wk_code"], int(r["jaar"]), aliases[c]) for r in raw for c in read_columns if r[c] == "NA"}
     missing = frame.missing
-    assert {(m.region_code, int(m.year), m.indicator_code) for m in missing.itertuples()} == expected
+    keys = zip(missing["region_code"], missing["year"].astype(int), missing["indicator_code"], strict=True)
+    assert set(keys) == expected
     assert set(missing["symbol"]) == {"NA"} and len(expected) > 0
     # a value and its absence never share a key
-    values = {(o.region_code, int(o.year), o.indicator_code) for o in frame.observations.itertuples()}
+    obs = frame.observations
+    values = set(zip(obs["region_code"], obs["year"].astype(int), obs["indicator_code"], strict=True))
     assert not values & expected
 
 
