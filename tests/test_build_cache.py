@@ -51,7 +51,7 @@ def test_a_build_from_the_caches_equals_the_build_that_filled_them(tmp_path: Pat
     cold_lines: list[str] = []
     cold = _tables(_build(tmp_path / "cold", cold_lines))
     assert not any("uit de cache" in line for line in cold_lines)
-    assert list(cache.glob("combined-*.parquet")) and list(cache.glob("src-*.parquet"))
+    assert list(cache.glob("combined-*.duckdb")) and list(cache.glob("src-*.parquet"))
     warm_lines: list[str] = []
     # The same folder again: the source entries are keyed on the path too.
     warm = _tables(_build(tmp_path / "cold", warm_lines))

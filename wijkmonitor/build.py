@@ -382,27 +382,27 @@ def combine_observations(con: duckdb.DuckDBPyConnection, staged: Staged) -> int:
     return int(merged)
 
 
-def merge_sources(con: duckdb.DuckDBPyConnection, sources: Iterable[tuple[SourceStat, source_cache.Entry]],
-                  config: ProgrammeConfig, progress: Progress) -> tuple[Staged, int]:
-    """`observations` and the temp table `missing_cells` from the sources: from the combined cache when every
-    source and setting is unchanged since a build that wrote it, else staged, checked and merged (and cached).
-    Returns what the build keeps of the sources and the number of merged identical duplicates."""
+def percent_codes(config: ProgrammeConfig) -> list[str]:
+    return [code for code, indicator in config.indicators.items() if indicator.unit == "%"]
+
+
+def merge_sources(con: duckdb.DuckDBPyConnection, sources: list[tuple[SourceStat, source_cache.Entry]],
+                  config: ProgrammeConfig, progress: Progress, merged: combined_cache.Merged) -> tuple[Staged, int]:
+    """`observations` and the table `missing_cells` from the sources: already in the database file when it
+    started as a copy of the combined cache (`merged.duplicates` set), else staged, checked and merged (and
+    cached). Returns what the build keeps of the sources and the number of merged identical duplicates."""
     aliases = config.alias_map()
-    percent = [code for code, indicator in config.indicators.items() if indicator.unit == "%"]
-    read = list(sources)
-    name = combined_cache.key([(entry.key, stat.source_id, stat.boundary_year) for stat, entry in read], aliases,
-                              percent)
-    merged = combined_cache.load(con, name)
-    if merged is not None:
+    if merged.duplicates is not None:
         progress("- samengevoegde waarden uit de cache (bronnen en instellingen ongewijzigd)")
-        return stage_observations(con, read, aliases, stage=False), merged
-    staged = stage_observations(con, read, aliases)
-    del read  # sources only in memory can be large: let them go once staged
+        return stage_observations(con, sources, aliases, stage=False), merged.duplicates
+    staged = stage_observations(con, sources, aliases)
+    sources.clear()  # sources only in memory can be large: let them go once staged
     checks.percentages_in_range((staged.file(part), row, indicator, value) for part, row, indicator, value
-                                in con.execute(_sql("staging_out_of_range"), {"codes": percent}).fetchall())
-    merged = combine_observations(con, staged)
-    combined_cache.store(con, name, merged)
-    return staged, merged
+                                in con.execute(_sql("staging_out_of_range"),
+                                               {"codes": percent_codes(config)}).fetchall())
+    duplicates = combine_observations(con, staged)
+    combined_cache.store(con, merged.name, duplicates)
+    return staged, duplicates
 
 
 def finish_staging(con: duckdb.DuckDBPyConnection) -> None:
@@ -532,14 +532,25 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     options.db.parent.mkdir(parents=True, exist_ok=True)
     tmp = options.db.with_name(f".{options.db.name}.tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)
-    # A national build must stay under 1 GB: DuckDB spills its big group-by to disk rather than grow.
-    con = duckdb.connect(str(tmp), config={"memory_limit": "500MB", "preserve_insertion_order": False})
+    con: duckdb.DuckDBPyConnection | None = None
     try:
-        summary = _build_into(con, config, gemeente, options, progress)
+        progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
+        row_filter = None if options.all_regions else gemeente
+        # Every source first (cheap from the cache): the combined cache, when it holds this build, is the start
+        # of the new database file.
+        sources = list(iter_sources(config, options.source, row_filter, progress, options.workers))
+        merged = combined_cache.Merged(combined_cache.key(
+            [(entry.key, stat.source_id, stat.boundary_year) for stat, entry in sources], config.alias_map(),
+            percent_codes(config)))
+        merged.duplicates = combined_cache.restore(merged.name, tmp)
+        # A national build must stay under 1 GB: DuckDB spills its big group-by to disk rather than grow.
+        con = duckdb.connect(str(tmp), config={"memory_limit": "500MB", "preserve_insertion_order": False})
+        summary = _build_into(con, config, gemeente, options, progress, sources, merged)
         con.close()
         os.replace(tmp, options.db)
     finally:
-        con.close()
+        if con is not None:
+            con.close()
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - started
@@ -548,13 +559,10 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
 
 def _build_into(
     con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, gemeente: str, options: BuildOptions,
-    progress: Progress,
+    progress: Progress, sources: list[tuple[SourceStat, source_cache.Entry]], merged: combined_cache.Merged,
 ) -> BuildSummary:
     summary = BuildSummary(db=options.db, gemeente=gemeente)
-    row_filter = None if options.all_regions else gemeente
-    progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
-    sources = iter_sources(config, options.source, row_filter, progress, options.workers)
-    staged, summary.identical_duplicates = merge_sources(con, sources, config, progress)
+    staged, summary.identical_duplicates = merge_sources(con, sources, config, progress, merged)
     summary.sources, source_names, metadata = staged.stats, staged.regions, staged.metadata
     rates = add_rates(con, config)
     finish_staging(con)

@@ -4,8 +4,8 @@ Merging the staged cells (one value per region, year, indicator and age group, f
 refused) costs a national build most of its time: a group-by and a sort over ~3.7 million rows. Its result
 depends only on the staged cache entries (each named by its file's SHA-256, its settings and the adapter code,
 see `source_cache`), their order and boundary years, the indicator aliases, the list of percentage indicators
-(the 0-100 check) and the code of the merge itself. When all of those are unchanged, the build reads the
-`observations` table and the missing cells straight from the Parquet files written by the last such build.
+(the 0-100 check) and the code of the merge itself. When all of those are unchanged, the build's database file
+starts as a copy of the small database the last such build wrote (`observations` and `missing_cells`).
 
 A refused merge (a conflict, a percentage out of range) raises before anything is written, so every refusal
 still happens on every build. A source only in memory (its cache entry could not be written) disables this
@@ -17,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -56,57 +58,66 @@ def key(entries: Sequence[tuple[str | None, str, int | None]], aliases: dict[str
     return hashlib.sha256(json.dumps(payload).encode()).hexdigest()[:24]
 
 
-def _files(name: str) -> tuple[Path, Path, Path]:
+@dataclass
+class Merged:
+    """The combined cache's name for this build (None: not cacheable) and, when the new database file started as
+    a copy of it, the number of identical duplicates that merge counted (None: merge anew)."""
+
+    name: str | None
+    duplicates: int | None = None
+
+
+def _files(name: str) -> tuple[Path, Path]:
     directory = source_cache.cache_dir()
-    return (directory / f"combined-{name}.parquet", directory / f"combined-{name}-missing.parquet",
-            directory / f"combined-{name}.json")
+    return directory / f"combined-{name}.duckdb", directory / f"combined-{name}.json"
 
 
-def load(con: duckdb.DuckDBPyConnection, name: str | None) -> int | None:
-    """Create `observations` and the temp table `missing_cells` from the cache; returns the number of merged
-    identical duplicates, or None (nothing created) when the cache does not hold this build."""
+def restore(name: str | None, target: Path) -> int | None:
+    """Start the build's database file as a copy of the cached one (tables `observations` and `missing_cells`,
+    nothing else): a file copy costs a fraction of reading 3.6 million rows back. Returns the number of merged
+    identical duplicates, or None (nothing written) when the cache does not hold this build."""
     if name is None:
         return None
-    observations, missing, side = _files(name)
+    database, side = _files(name)
     try:
-        merged = int(json.loads(side.read_text(encoding="utf-8"))["identical_duplicates"])
-        if not (observations.exists() and missing.exists()):
-            return None
+        duplicates = int(json.loads(side.read_text(encoding="utf-8"))["identical_duplicates"])
+        shutil.copyfile(database, target)
         os.utime(side)
-        # The file is sorted for the page lookups: keep that order while reading it back.
-        con.execute("set preserve_insertion_order = true")
-        con.execute("create table observations as select * from read_parquet($file)", {"file": str(observations)})
-        con.execute("create temp table missing_cells as select * from read_parquet($file)", {"file": str(missing)})
-    except (OSError, ValueError, KeyError, duckdb.IOException):
-        con.execute("drop table if exists observations")
-        con.execute("drop table if exists missing_cells")
+    except (OSError, ValueError, KeyError, TypeError):
+        target.unlink(missing_ok=True)
         return None
-    finally:
-        con.execute("reset preserve_insertion_order")
-    return merged
+    return duplicates
 
 
 def store(con: duckdb.DuckDBPyConnection, name: str | None, identical_duplicates: int) -> None:
-    """Write the merged tables beside their final names and rename them; the JSON (last) marks the entry complete.
-    A cache that cannot be written only costs speed, so errors are swallowed."""
+    """Copy the merged tables into a database file of their own beside its final name and rename it; the JSON
+    (written last) marks the entry complete. A cache that cannot be written only costs speed, so errors are
+    swallowed."""
     if name is None:
         return
-    observations, missing, side = _files(name)
+    database, side = _files(name)
     suffix = f".tmp-{os.getpid()}"
+    tmp = database.with_name(database.name + suffix)
     try:
-        observations.parent.mkdir(parents=True, exist_ok=True)
+        database.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        # The observations are sorted for the page lookups: keep that order in the copy.
         con.execute("set preserve_insertion_order = true")
-        for table, target in (("observations", observations), ("missing_cells", missing)):
-            tmp = target.with_name(target.name + suffix)
-            # COPY takes no bound parameters; the path is ours (cache directory, hex name, pid).
-            con.execute(f"copy {table} to '{tmp}' (format parquet)")
-            os.replace(tmp, target)
-        tmp = side.with_name(side.name + suffix)
-        tmp.write_text(json.dumps({"identical_duplicates": identical_duplicates}), encoding="utf-8")
-        os.replace(tmp, side)
-        _prune(observations.parent)
+        # ATTACH takes no bound parameters; the path is ours (cache directory, hex name, pid), quoted anyway.
+        con.execute(f"attach '{str(tmp).replace(chr(39), chr(39) * 2)}' as combined_store")
+        try:
+            con.execute("create table combined_store.observations as select * from observations")
+            con.execute("create table combined_store.missing_cells as select * from missing_cells")
+            con.execute("checkpoint combined_store")
+        finally:
+            con.execute("detach combined_store")
+        os.replace(tmp, database)
+        tmp_side = side.with_name(side.name + suffix)
+        tmp_side.write_text(json.dumps({"identical_duplicates": identical_duplicates}), encoding="utf-8")
+        os.replace(tmp_side, side)
+        _prune(database.parent)
     except (OSError, duckdb.Error):
-        for leftover in (observations, missing, side):
+        for leftover in (database, side, tmp, tmp.with_name(tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)
     finally:
         con.execute("reset preserve_insertion_order")
@@ -119,5 +130,4 @@ def _prune(directory: Path) -> None:
         if side.stat().st_mtime > cutoff:
             break
         side.unlink(missing_ok=True)
-        side.with_suffix(".parquet").unlink(missing_ok=True)
-        side.with_name(side.stem + "-missing.parquet").unlink(missing_ok=True)
+        side.with_suffix(".duckdb").unlink(missing_ok=True)
