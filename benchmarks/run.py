@@ -4,8 +4,9 @@
 
 Measures, for a Groningen build (tmp/g.duckdb) and a national RIVM build (tmp/nl.duckdb):
 * `wijkmonitor build`: wall time, CPU time (user+sys, worker processes included), the machine's load average
-  before and after, and peak memory. Run it twice to see a warm build: parsed sources and the national
-  comparison pool are cached in data/cache/ (or $WIJKMONITOR_CACHE) under their files' checksums;
+  before and after, and peak memory. Run it twice to see a warm build: parsed sources, the merged
+  observations and the national comparison pool are cached in data/cache/ (or $WIJKMONITOR_CACHE) under their
+  files' checksums (`--builds-only` measures only the builds);
 * every page in pages/: cold script run (first run in a fresh process) and warm run (median of reruns), with
   streamlit's AppTest;
 * the precomputed gap queries through `wijkmonitor.db.run`, against a naive pandas baseline that reads the
@@ -469,6 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=5, help="herhalingen voor warme metingen (mediaan)")
     parser.add_argument("--skip-build", action="store_true", help="bestaande tmp/*.duckdb gebruiken")
     parser.add_argument("--skip-national", action="store_true", help="alleen Groningen")
+    parser.add_argument("--builds-only", action="store_true", help="alleen de builds, geen pagina's en vragen")
     parser.add_argument("--page-worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--via-dashboard", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -480,8 +482,9 @@ def main(argv: list[str] | None = None) -> int:
     targets = TARGETS[:1] if args.skip_national else TARGETS
     table = Table(["meting", *(t.column for t in targets)])
     usable = build_rows(table, targets, args)
-    page_rows(table, targets, usable, args.reps)
-    gap_rows(table, targets, usable, args)
+    if not args.builds_only:
+        page_rows(table, targets, usable, args.reps)
+        gap_rows(table, targets, usable, args)
     print(table.render())
     return 0
 

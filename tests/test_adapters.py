@@ -200,3 +200,75 @@ def test_boundaries_are_kept_per_year(source_dir: Path) -> None:
     assert any(p.name == "groningen_wijk_2022_from_buurt_dissolve.geojson" for p in files)
     geometry = json.loads(boundaries.iloc[0]["geojson"])
     assert geometry["type"] in ("Polygon", "MultiPolygon")
+
+
+# Missing-value reasons recorded by every adapter (issue 10), checked against the raw cells.
+def _raw_rows(path: Path) -> list[dict[str, str]]:
+    import gzip
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_leefbaarometer_na_cells_are_recorded_as_missing_with_their_symbol(source_dir: Path) -> None:
+    from wijkmonitor.adapters.csvtable import TableLayout, read_csvtable
+
+    path = source_dir / "raw/themes/leefbaarometer3_wijken_2002-2022_GM0014.csv"
+    aliases = load_config().alias_map()
+    layout = TableLayout(code_columns=["wk_code"], name_columns=["wk_naam"], year_column="jaar")
+    frame = read_csvtable(path, source_id="lbm", layout=layout, aliases=aliases, gemeente="GM0014")
+    raw = _raw_rows(path)
+    read_columns = [c for c in raw[0] if c in aliases]
+    expected = {(r["wk_code"], int(r["jaar"]), aliases[c]) for r in raw for c in read_columns if r[c] == "NA"}
+    missing = frame.missing
+    keys = zip(missing["region_code"], missing["year"].astype(int), missing["indicator_code"], strict=True)
+    assert set(keys) == expected
+    assert set(missing["symbol"]) == {"NA"} and len(expected) > 0
+    # a value and its absence never share a key
+    obs = frame.observations
+    values = set(zip(obs["region_code"], obs["year"].astype(int), obs["indicator_code"], strict=True))
+    assert not values & expected
+
+
+def test_kwb_sentinels_are_recorded_as_missing_never_as_values(source_dir: Path) -> None:
+    from wijkmonitor.adapters.csvtable import TableLayout, read_csvtable
+
+    path = source_dir / "raw/kwb_buurt/kwb_2017_GM0014.csv"
+    aliases = load_config().alias_map()
+    layout = TableLayout(code_columns=["BU_CODE", "WK_CODE", "GM_CODE"], name_columns=["BU_NAAM", "WK_NAAM",
+                                                                                        "GM_NAAM"],
+                         year=2017, exclude={"WATER": ["JA", "B"]})
+    frame = read_csvtable(path, source_id="kwb2017", layout=layout, aliases=aliases, gemeente="GM0014")
+    raw = [r for r in _raw_rows(path) if r["WATER"] not in ("JA", "B")]
+    read_columns = [c for c in raw[0] if c in aliases and c not in ("BU_CODE", "WK_CODE", "GM_CODE")]
+    secret = {(r["BU_CODE"] or r["WK_CODE"] or r["GM_CODE"], aliases[c]) for r in raw for c in read_columns
+              if r[c].strip().startswith("-99999999")}
+    recorded = frame.missing[frame.missing["symbol"].str.startswith("-99999999")]
+    assert {(m.region_code, m.indicator_code) for m in recorded.itertuples()} == secret and len(secret) > 500
+
+
+def test_long_csv_records_secret_and_empty_cells(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("region_code,year,indicator_code,value\nGM9999,2020,Eenzaam|age_18+,12\n"
+                    "BU99990001,2020,Eenzaam|age_18+,.\nBU99990002,2020,Eenzaam|age_18+,x\n"
+                    "BU99990003,2020,Eenzaam|age_18+,\n", encoding="utf-8")
+    frame = read_longcsv(path, source_id="enquete", gemeente=None)
+    rows = sorted(frame.missing[["region_code", "symbol", "source_id"]].itertuples(index=False, name=None))
+    assert rows == [("BU99990001", ".", "enquete"), ("BU99990002", "x", "enquete"), ("BU99990003", "", "enquete")]
+    assert list(frame.observations["region_code"]) == ["GM9999"]
+
+
+def test_build_tells_the_missing_reasons_apart(groningen_db: Path, source_dir: Path) -> None:
+    import duckdb
+
+    with duckdb.connect(str(groningen_db), read_only=True) as con:
+        reasons = dict(con.execute("select source_id || ':' || symbol, any_value(reason) from missing_values "
+                                   "group by all").fetchall())
+        # Leefbaarometer dimensions before 2014 were never published for any wijk: not surveyed that year
+        dimension = con.execute("select distinct reason from missing_values where source_id = 'leefbaarometer3' "
+                                "and year = 2002").fetchall()
+    assert reasons["kwb2017:-99999999"] == "geheim"
+    assert reasons["rivm_50090NED:."] == "geheim"
+    assert dimension == [("niet gemeten",)]
+    assert {"geheim", "niet gemeten"} <= set(reasons.values())

@@ -195,3 +195,31 @@ def test_wat_opvalt_picks_the_largest_matching_gap_for_the_comparison(groningen_
     latest = gaps[(gaps["year"] == 2020) & gaps["indicator_code"].isin(SETTINGS.indicators)]
     assert code == latest.sort_values("disadvantage", ascending=False)["indicator_code"].iloc[0]
     assert opvalt.comparison_indicator(gaps.iloc[0:0], list(SETTINGS.indicators)) is None
+
+
+def test_every_group_buurt_is_named_by_its_wijk_and_gemeente_from_the_national_files(groningen_db: Path,
+                                                                                        source_dir: Path) -> None:
+    import csv
+    import gzip
+
+    def names(path: Path, code: str, name: str) -> dict[str, str]:
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+            return {row[code]: row[name] for row in csv.DictReader(handle) if row[code].startswith("WK")}
+
+    lbm = names(source_dir / "raw/themes/national/leefbaarometer3_wijken_2002-2022_NL.csv.gz", "wk_code", "wk_naam")
+    kwb = names(source_dir / "raw/kwb_buurt/kwb_2017_NL_gemeenten_wijken.csv.gz", "WK_CODE", "WK_NAAM")
+    groups = _table(groningen_db, "comparison_groups")
+    assert len(groups) > 0
+    for row in fmt.records(groups):
+        wijk = "WK" + str(row["buurt_code"])[2:8]
+        assert row["wijk_code"] == wijk
+        # RIVM's indeling is 2020: the Leefbaarometer's 2022 names are nearer than the kwb 2017 ones
+        if wijk in lbm:
+            assert (row["wijk_name"], row["wijk_name_year"]) == (lbm[wijk], 2022)
+            assert row["label"] == f"buurt in wijk {lbm[wijk]} (wijknaam uit de indeling 2022), {row['gemeente_name']}"
+        elif wijk in kwb:
+            assert (row["wijk_name"], row["wijk_name_year"]) == (kwb[wijk], 2017)
+        else:
+            assert fmt.is_missing(row["wijk_name"]) and row["label"] == f"buurt in de gemeente {row['gemeente_name']}"
+        assert str(row["buurt_code"]) not in str(row["label"])  # a place, never a bare code
+    assert groups["wijk_name"].notna().mean() > 0.95

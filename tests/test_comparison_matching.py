@@ -144,3 +144,25 @@ def test_settings_name_the_bad_key(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as info:
         load_settings(tmp_path)
     assert info.value.column == "comparison.k"
+
+
+def test_group_labels_take_the_wijk_name_of_the_nearest_indeling() -> None:
+    from wijkmonitor.comparison.build import GROUP_COLUMNS, label_groups
+
+    groups = pd.DataFrame({"area_id": "a", "buurt_code": ["BU00010101", "BU00010201", "BU00020301", "BU00030401"],
+                           "name": None, "gemeente_code": ["GM0001", "GM0001", "GM0002", "GM0003"],
+                           "gemeente_name": ["Eerstegem", "Eerstegem", "Tweedegem", None], "matched_to": "X",
+                           "distance": 0.1, "rank": [1, 2, 3, 4], "weight": 0.25})
+    names = pd.DataFrame({"region_code": ["WK000101", "WK000101", "WK000102", "WK000203", "GM0003"],
+                          "name": ["Oud", "Nieuw", "Alleen 2017", "Precies", "Derdegem"],
+                          "boundary_year": [2017, 2022, 2017, 2020, 2017]})
+    labelled = label_groups(groups, names, 2020)
+    assert list(labelled.columns) == GROUP_COLUMNS
+    assert list(labelled["wijk_name"].iloc[:3]) == ["Nieuw", "Alleen 2017", "Precies"]
+    assert pd.isna(labelled["wijk_name"].iloc[3])
+    assert list(labelled["label"]) == [
+        "buurt in wijk Nieuw (wijknaam uit de indeling 2022), Eerstegem",
+        "buurt in wijk Alleen 2017 (wijknaam uit de indeling 2017), Eerstegem",
+        "buurt in wijk Precies, Tweedegem",  # the pool's own indeling: no year to state
+        "buurt in de gemeente Derdegem",  # gemeente name from the national file when the pool lacks it
+    ]

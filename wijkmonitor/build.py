@@ -26,7 +26,7 @@ from wijkmonitor.adapters.longcsv import read_longcsv
 from wijkmonitor.adapters.odata import read_odata
 from wijkmonitor.adapters.statline import read_statline
 from wijkmonitor.adapters.wide import read_wide
-from wijkmonitor.build_steps import source_cache
+from wijkmonitor.build_steps import combined_cache, source_cache
 from wijkmonitor.build_steps.areas import (
     area_tables,
     buurt_lists,
@@ -62,6 +62,8 @@ AGE_LABELS = {
     "65plus": "65 jaar en ouder",
 }
 Progress = Callable[[str], None]
+# Missing cells are staged with their part + this offset, so a value's part is always the lowest of its key.
+MISSING_PART_OFFSET = 16384
 
 
 @dataclass(frozen=True)
@@ -201,18 +203,40 @@ def _probe(source: Source, path: Path, gemeente: str | None, aliases: dict[str, 
 
 
 def _read_job(source: Source, path: Path, gemeente: str | None, aliases: dict[str, str],
-              root: Path) -> tuple[SourceFrame, str]:
+              root: Path) -> tuple[source_cache.Entry, str]:
     """The parsed file (from the cache when it holds it) and the file's SHA-256."""
     checks.source_file(path)  # before hashing: a pipe or a device is refused, not read
     sha = sha256_of(path)
     settings = cache_settings(source, gemeente, aliases, root)
-    frame = source_cache.cached(path, sha, settings, lambda: _read_compact(source, path, gemeente, aliases, root))
-    return frame, sha
+    entry = source_cache.entry(path, sha, settings, lambda: _read_compact(source, path, gemeente, aliases, root))
+    return entry, sha
+
+
+def national_names(config: ProgrammeConfig, source: str) -> pd.DataFrame:
+    """Wijk and gemeente names of the whole country, with the boundary year of their indeling: from the national
+    files of every source that names regions (`name_columns`), never from a gemeente extract. For the comparison
+    group, whose national source names no buurten. Read through the source cache, so a build that already
+    parsed these files (or a national build) reads only their small side entries."""
+    columns = ["region_code", "name", "boundary_year"]
+    if _is_url(source):
+        return pd.DataFrame(columns=columns)
+    root, aliases, parts = Path(source), config.alias_map(), []
+    for spec in config.sources:
+        if spec.adapter != "csvtable" or not spec.name_columns:
+            continue
+        for path in _files_for(spec, root, None):
+            entry, _ = _read_job(spec, path, None, aliases, root)
+            names = entry.frame.regions
+            parts.append(names[names["region_code"].astype(str).str[:2].isin(["WK", "GM"])].assign(
+                boundary_year=spec.boundary_year))
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns].astype({"boundary_year": "Int64"})
 
 
 def iter_sources(
     config: ProgrammeConfig, source: str, gemeente: str | None, progress: Progress, workers: int
-) -> Iterator[tuple[SourceStat, SourceFrame]]:
+) -> Iterator[tuple[SourceStat, source_cache.Entry]]:
     """Read every configured source in order; XLSX files are parsed in parallel because parsing dominates."""
     aliases = config.alias_map()
     if _is_url(source):
@@ -220,10 +244,12 @@ def iter_sources(
             if spec.adapter != "statline" or not spec.odata_table:
                 progress(f"- {spec.id}: niet via OData te halen, overgeslagen")
                 continue
-            frame = _compact(read_odata(source, spec.odata_table, source_id=spec.id, gemeente=gemeente))
-            progress(f"- {spec.id}: {frame.rows_read:,} rijen, {len(frame.observations):,} waarden (OData)")
+            entry = source_cache.in_memory(_compact(read_odata(source, spec.odata_table, source_id=spec.id,
+                                                               gemeente=gemeente)))
+            frame = entry.frame
+            progress(f"- {spec.id}: {frame.rows_read:,} rijen, {entry.values:,} waarden (OData)")
             yield SourceStat(spec.id, "odata", str(frame.files[0]), "", frame.rows_read,
-                             len(frame.observations), spec.boundary_year, frame.notes), frame
+                             entry.values, spec.boundary_year, frame.notes), entry
         return
     root = Path(source)
     if not root.is_dir():
@@ -239,62 +265,150 @@ def iter_sources(
         if len(heavy) > 1 and workers > 1:
             futures = {i: pool.submit(_read_job, jobs[i][0], jobs[i][1], gemeente, aliases, root) for i in heavy}
         for index, (spec, path) in enumerate(jobs):
-            frame, sha = futures.pop(index).result() if index in futures else _read_job(
+            entry, sha = futures.pop(index).result() if index in futures else _read_job(
                 spec, path, gemeente, aliases, root)
+            frame = entry.frame
             stat = SourceStat(spec.id, spec.adapter, str(path), sha, frame.rows_read,
-                              len(frame.observations), spec.boundary_year, frame.notes)
+                              entry.values, spec.boundary_year, frame.notes)
             progress(f"- {spec.id}: {path.name}: {stat.rows:,} rijen gelezen, {stat.values:,} waarden")
-            yield stat, frame
+            yield stat, entry
+
+
+@dataclass
+class Staged:
+    """What the build keeps of the sources once their cells are in the staging table."""
+
+    stats: list[SourceStat]
+    regions: pd.DataFrame  # region_code, name as the sources publish them
+    metadata: pd.DataFrame  # indicator_code, label, unit, decimals from DataProperties
+    # staging.part -> (source position, source id, boundary year, file): the part numbers grow with the
+    # source's position, so the lowest part of a key is its first source
+    parts: list[tuple[int, str, int | None, str]] = field(default_factory=list)
+
+    def file(self, part: object) -> str:
+        return self.parts[int(str(part))][3] if part is not None else ""
+
+    def table(self) -> pd.DataFrame:
+        return pd.DataFrame(self.parts, columns=["source_order", "source_id", "boundary_year", "file"]).assign(
+            part=range(len(self.parts))).astype({"part": "int16", "source_order": "int16", "boundary_year": "Int32"})
+
+
+def _stage_entry(con: duckdb.DuckDBPyConnection, entry: source_cache.Entry, order: int, staged: Staged,
+                 boundary_year: int | None) -> None:
+    """Insert one source's cells; cached ones straight from their Parquet files (no pandas round trip)."""
+    params = {"part_base": len(staged.parts)}
+    staged.parts += [(order, source_id, boundary_year, file) for file, source_id in entry.parts]
+    if entry.observations_file is not None:
+        con.read_parquet(str(entry.observations_file)).create_view("_frame", replace=True)
+        con.execute(_sql("staging_insert"), params)
+        con.execute("drop view _frame")
+    elif len(entry.frame.observations):
+        con.register("_frame", entry.frame.observations)
+        con.execute(_sql("staging_insert"), params)
+        con.unregister("_frame")
+    if not entry.missing_cells:
+        return
+    con.register("_missing_parts", pd.DataFrame({"source_id": entry.missing_sources,
+                                                 "part": range(len(staged.parts),
+                                                               len(staged.parts) + len(entry.missing_sources))}))
+    staged.parts += [(order, source_id, boundary_year, "") for source_id in entry.missing_sources]
+    if entry.missing_file is not None:
+        con.read_parquet(str(entry.missing_file)).create_view("_missing", replace=True)
+        con.execute(_sql("missing_insert"), {"offset": MISSING_PART_OFFSET})
+        con.execute("drop view _missing")
+    else:
+        con.register("_missing", entry.frame.missing)
+        con.execute(_sql("missing_insert"), {"offset": MISSING_PART_OFFSET})
+        con.unregister("_missing")
+    con.unregister("_missing_parts")
 
 
 def stage_observations(
-    con: duckdb.DuckDBPyConnection, sources: Iterable[tuple[SourceStat, SourceFrame]], aliases: dict[str, str]
-) -> tuple[list[SourceStat], pd.DataFrame, pd.DataFrame]:
-    """Append every source's values to a staging table; keep only the small parts of each frame in memory.
+    con: duckdb.DuckDBPyConnection, sources: Iterable[tuple[SourceStat, source_cache.Entry]],
+    aliases: dict[str, str], stage: bool = True,
+) -> Staged:
+    """Append every source's values and missing cells to the staging table; keep only the small parts of each
+    source in memory. Indicator aliases (CBS map attributes, re-publishers' names) are mapped to catalogue
+    codes on the way in. Registers `_parts` (part -> source id and boundary year) for the later steps.
+    With `stage=False` only the small parts are collected (the combined cache holds the merged cells)."""
+    if stage:
+        con.execute(_sql("staging"))
+        con.register("_aliases", pd.DataFrame(list(aliases.items()), columns=["alias", "code"]))
+    staged = Staged([], pd.DataFrame(columns=["region_code", "name"]),
+                    pd.DataFrame(columns=["indicator_code", "label", "unit", "decimals"]))
+    names, metadata = [], []
+    for order, (stat, entry) in enumerate(sources):
+        if stage:
+            _stage_entry(con, entry, order, staged, stat.boundary_year)
+        staged.stats.append(stat)
+        names.append(entry.frame.regions)
+        metadata.append(entry.frame.metadata)
+    if len(staged.parts) >= MISSING_PART_OFFSET:
+        raise BuildError(f"te veel bestanden en bronnen in één build ({len(staged.parts)}; hoogstens "
+                         f"{MISSING_PART_OFFSET - 1})", column="sources")
+    if stage:
+        con.register("_parts", staged.table())
+    if names:
+        staged.regions = pd.concat(names, ignore_index=True)
+    if any(not m.empty for m in metadata):
+        staged.metadata = pd.concat([m for m in metadata if not m.empty], ignore_index=True)
+    return staged
 
-    Indicator aliases (CBS map attributes, re-publishers' names) are mapped to catalogue codes on the way in.
-    """
-    con.execute(_sql("staging"))
-    con.execute(_sql("missing_staging"))
-    con.register("_aliases", pd.DataFrame(list(aliases.items()), columns=["alias", "code"]))
-    stats, names, metadata = [], [], []
-    for order, (stat, frame) in enumerate(sources):
-        con.register("_frame", frame.observations)
-        con.execute(_sql("staging_insert"), {"order": order, "boundary_year": stat.boundary_year})
-        con.unregister("_frame")
-        if not frame.missing.empty:
-            con.register("_missing", frame.missing)
-            con.execute(_sql("missing_insert"))
-            con.unregister("_missing")
-        stats.append(stat)
-        names.append(frame.regions)
-        metadata.append(frame.metadata)
-    regions = pd.concat(names, ignore_index=True) if names else pd.DataFrame(columns=["region_code", "name"])
-    meta = pd.concat([m for m in metadata if not m.empty] or [pd.DataFrame(
-        columns=["indicator_code", "label", "unit", "decimals"])], ignore_index=True)
-    return stats, regions, meta
 
-
-def combine_observations(con: duckdb.DuckDBPyConnection) -> int:
+def combine_observations(con: duckdb.DuckDBPyConnection, staged: Staged) -> int:
     """One value per region, year, indicator and age group; conflicting duplicates stop the build.
 
-    Returns how many identical duplicate rows were merged (the same figure published in two sources).
+    Returns how many identical duplicate rows were merged (the same figure published in two sources). Keeps
+    `observations_grouped` for `missing_values.sql`; `finish_staging` drops it.
     """
     con.execute(_sql("observations_grouped"))
     conflict = con.execute(_sql("staging_conflict")).fetchall()
     if conflict:
-        (region, year, indicator, age, first_value, first_file, first_row) = conflict[0]
-        (*_, second_value, second_file, second_row) = conflict[-1]
+        (region, year, indicator, age, first_value, first_part, first_row) = conflict[0]
+        (*_, second_value, second_part, second_row) = conflict[-1]
         raise BuildError(
             f"dubbele rij voor {region}, {year}, {indicator} ({age}) met verschillende waarden: "
-            f"{first_value:g} ({first_file}, rij {first_row}) en {second_value:g}",
-            file=second_file, row=int(second_row), column=indicator,
+            f"{first_value:g} ({staged.file(first_part)}, rij {first_row}) en {second_value:g}",
+            file=staged.file(second_part), row=int(second_row), column=indicator,
         )
     con.execute(_sql("observations"))
-    merged = con.execute("select coalesce(sum(n - 1), 0) from observations_grouped").fetchone()
+    con.execute(_sql("missing_cells"), {"offset": MISSING_PART_OFFSET})
+    # fetchall, not fetchone: an unfinished result blocks the next `register` on this connection
+    ((merged,),) = con.execute("select coalesce(sum(n - 1), 0) from observations_grouped where n > 1").fetchall()
     con.execute("drop table observations_grouped")
     con.execute("drop table staging")
-    return int(merged[0]) if merged else 0
+    con.unregister("_parts")
+    con.unregister("_aliases")
+    return int(merged)
+
+
+def percent_codes(config: ProgrammeConfig) -> list[str]:
+    return [code for code, indicator in config.indicators.items() if indicator.unit == "%"]
+
+
+def merge_sources(con: duckdb.DuckDBPyConnection, sources: list[tuple[SourceStat, source_cache.Entry]],
+                  config: ProgrammeConfig, progress: Progress, merged: combined_cache.Merged) -> tuple[Staged, int]:
+    """`observations` and the table `missing_cells` from the sources: already in the database file when it
+    started as a copy of the combined cache (`merged.duplicates` set), else staged, checked and merged (and
+    cached). Returns what the build keeps of the sources and the number of merged identical duplicates."""
+    aliases = config.alias_map()
+    if merged.duplicates is not None:
+        progress("- samengevoegde waarden uit de cache (bronnen en instellingen ongewijzigd)")
+        return stage_observations(con, sources, aliases, stage=False), merged.duplicates
+    staged = stage_observations(con, sources, aliases)
+    sources.clear()  # sources only in memory can be large: let them go once staged
+    checks.percentages_in_range((staged.file(part), row, indicator, value) for part, row, indicator, value
+                                in con.execute(_sql("staging_out_of_range"),
+                                               {"codes": percent_codes(config)}).fetchall())
+    duplicates = combine_observations(con, staged)
+    combined_cache.store(con, merged.name, duplicates)
+    return staged, duplicates
+
+
+def finish_staging(con: duckdb.DuckDBPyConnection) -> None:
+    """Why values are missing (after the rates, which may fill a listed cell)."""
+    con.execute(_sql("missing_values"))
+    con.execute("drop table missing_cells")
 
 
 def boundary_year_for(years: list[int], year: int) -> int:
@@ -418,14 +532,25 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     options.db.parent.mkdir(parents=True, exist_ok=True)
     tmp = options.db.with_name(f".{options.db.name}.tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)
-    # A national build must stay under 1 GB: DuckDB spills its big group-by to disk rather than grow.
-    con = duckdb.connect(str(tmp), config={"memory_limit": "500MB", "preserve_insertion_order": False})
+    con: duckdb.DuckDBPyConnection | None = None
     try:
-        summary = _build_into(con, config, gemeente, options, progress)
+        progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
+        row_filter = None if options.all_regions else gemeente
+        # Every source first (cheap from the cache): the combined cache, when it holds this build, is the start
+        # of the new database file.
+        sources = list(iter_sources(config, options.source, row_filter, progress, options.workers))
+        merged = combined_cache.Merged(combined_cache.key(
+            [(entry.key, stat.source_id, stat.boundary_year) for stat, entry in sources], config.alias_map(),
+            percent_codes(config)))
+        merged.duplicates = combined_cache.restore(merged.name, tmp)
+        # A national build must stay under 1 GB: DuckDB spills its big group-by to disk rather than grow.
+        con = duckdb.connect(str(tmp), config={"memory_limit": "500MB", "preserve_insertion_order": False})
+        summary = _build_into(con, config, gemeente, options, progress, sources, merged)
         con.close()
         os.replace(tmp, options.db)
     finally:
-        con.close()
+        if con is not None:
+            con.close()
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - started
@@ -434,19 +559,13 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
 
 def _build_into(
     con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, gemeente: str, options: BuildOptions,
-    progress: Progress,
+    progress: Progress, sources: list[tuple[SourceStat, source_cache.Entry]], merged: combined_cache.Merged,
 ) -> BuildSummary:
     summary = BuildSummary(db=options.db, gemeente=gemeente)
-    row_filter = None if options.all_regions else gemeente
-    progress(f"Wijkmonitor {__version__}: bouwen voor {gemeente} uit {options.source}")
-    sources = iter_sources(config, options.source, row_filter, progress, options.workers)
-    summary.sources, source_names, metadata = stage_observations(con, sources, config.alias_map())
-    percent = [code for code, indicator in config.indicators.items() if indicator.unit == "%"]
-    checks.percentages_in_range(con.execute(_sql("staging_out_of_range"), {"codes": percent}).fetchall())
-    summary.identical_duplicates = combine_observations(con)
+    staged, summary.identical_duplicates = merge_sources(con, sources, config, progress, merged)
+    summary.sources, source_names, metadata = staged.stats, staged.regions, staged.metadata
     rates = add_rates(con, config)
-    con.execute(_sql("missing_values"))
-    con.execute("drop table missing_staging")
+    finish_staging(con)
     keys = con.execute(_sql("observation_keys")).df()
     if not (keys["region_code"] == gemeente).any():
         raise BuildError(f"geen enkele waarde gevonden voor gemeente {gemeente} in de bronnen",
@@ -534,7 +653,8 @@ def _build_into(
     write_tables(con, tables)
     counts = derived_tables(con, config, gemeente)
     write_tables(con, {"coverage": coverage_table(con, config, gemeente, goals)})
-    build_comparison(con, config, options.source, options.config_dir, gemeente, progress)
+    build_comparison(con, config, options.source, options.config_dir, gemeente, progress,
+                     names=lambda: national_names(config, options.source))
     con.execute("checkpoint")
     summary.area_values, summary.gaps = counts["area_values"], counts["gaps"]
     return summary

@@ -23,7 +23,7 @@ from wijkmonitor.schema import TABLES
 
 QUERIES_DIR = PROJECT_ROOT / "queries"
 # Raise on every change of wijkmonitor/schema.py (the tables and columns pages rely on).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _lock = threading.Lock()

@@ -39,7 +39,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "national_sd", "smd", "balanced",
     ),
     "comparison_groups": (
-        "area_id", "buurt_code", "name", "gemeente_code", "gemeente_name", "matched_to", "distance", "rank", "weight",
+        "area_id", "buurt_code", "name", "gemeente_code", "gemeente_name", "wijk_code", "wijk_name", "wijk_name_year",
+        "label", "matched_to", "distance", "rank", "weight",
     ),
     "comparison_meta": ("key", "value"),
     "comparison_values": ("area_id", "indicator_code", "age_group", "year", "value", "n_buurten", "group_size"),

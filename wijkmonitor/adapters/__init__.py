@@ -15,8 +15,10 @@ from wijkmonitor.adapters.checks import Note
 
 OBSERVATION_COLUMNS = ["region_code", "year", "indicator_code", "age_group", "value", "source_id", "file", "row"]
 REGION_COLUMNS = ["region_code", "name"]
-# Cells the source lists without a figure, kept so pages can say why a value is missing: `symbol` is the CBS
-# symbol as published ("." / "x": not published or secret) or "" for an empty cell.
+# Cells the source lists without a figure, kept so pages can say why a value is missing: `symbol` is the cell
+# as published ("." / "x" / -99999999: secret; "NA" or another sentinel: not published) or "" for an empty cell.
+# Every adapter that reads a table of cells records them (statline, csvtable, longcsv); sql/missing_values.sql
+# turns the symbol into the reason.
 MISSING_COLUMNS = ["region_code", "year", "indicator_code", "age_group", "symbol", "source_id"]
 
 

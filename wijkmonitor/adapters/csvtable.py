@@ -18,7 +18,14 @@ from pathlib import Path
 import pandas as pd
 
 from wijkmonitor import cbs
-from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
+from wijkmonitor.adapters import (
+    MISSING_COLUMNS,
+    OBSERVATION_COLUMNS,
+    SourceFrame,
+    checks,
+    empty_missing,
+    empty_observations,
+)
 from wijkmonitor.errors import BuildError
 
 # CBS sentinels for missing or secret figures in the key-figure files, besides the StatLine symbols.
@@ -106,7 +113,7 @@ def read_csvtable(
     if gemeente is not None:
         table = table[(table["_code"].map(cbs.gemeente_of) == gemeente) | (table["_code"] == "NL01")]
     years = _years(table, layout, path)
-    parts = []
+    parts, missing_parts = [], []
     for column in table.columns:
         if column.startswith("_") or column in layout.code_columns or column in layout.name_columns:
             continue
@@ -119,8 +126,15 @@ def read_csvtable(
         part = pd.DataFrame({"region_code": table["_code"], "year": years, "indicator_code": code,
                              "age_group": "totaal", "value": values.to_numpy(), "row": table["_row"]})
         parts.append(part[part["value"].notna()])
+        # Why a cell has no figure, as written: "NA" (Leefbaarometer: not published), -99999999 (the map's secret
+        # figure), "."/"x", another CBS sentinel, or "" (empty): missing_values.sql turns it into the reason.
+        absent = part["value"].isna().to_numpy()
+        missing_parts.append(part.loc[absent, ["region_code", "year", "indicator_code", "age_group"]].assign(
+            symbol=cells.to_numpy()[absent]))
     long = pd.concat(parts, ignore_index=True) if parts else empty_observations()
     long = long.assign(source_id=source_id, file=str(path))[OBSERVATION_COLUMNS]
+    missing = (pd.concat(missing_parts, ignore_index=True).assign(source_id=source_id)[MISSING_COLUMNS]
+               if missing_parts else empty_missing())
     names = pd.DataFrame(columns=["region_code", "name"])
     name_present = [c for c in layout.name_columns if c in table.columns]
     if name_present:
@@ -130,4 +144,4 @@ def read_csvtable(
         names = (pd.DataFrame({"region_code": table["_code"], "name": labels})
                  .loc[lambda d: d["name"] != ""].drop_duplicates("region_code"))
     return SourceFrame(observations=long, regions=names, files=[path], rows_read=rows_read,
-                       notes=[note] if note else [])
+                       notes=[note] if note else [], missing=missing)

@@ -11,7 +11,14 @@ from pathlib import Path
 import pandas as pd
 
 from wijkmonitor import cbs
-from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
+from wijkmonitor.adapters import (
+    MISSING_COLUMNS,
+    OBSERVATION_COLUMNS,
+    SourceFrame,
+    checks,
+    empty_missing,
+    empty_observations,
+)
 from wijkmonitor.errors import BuildError
 
 CODE_COLUMNS = (("BU_CODE", "BU_NAAM"), ("WK_CODE", "WK_NAAM"), ("GM_CODE", "GM_NAAM"))
@@ -43,7 +50,7 @@ def read_kwbmap(
         table = table[table["_code"].map(cbs.gemeente_of) == gemeente]
     codes, note = checks.region_codes(table[code_column], file=path, column=code_column, rows=table["_row"])
     table = table.assign(_code=codes)
-    parts = []
+    parts, missing_parts = [], []
     for column in table.columns:
         code = aliases.get(column)
         if code is None:
@@ -54,6 +61,12 @@ def read_kwbmap(
              "value": values.to_numpy(), "row": table["_row"]}
         )
         parts.append(part[part["value"].notna()])
+        # Why a figure is absent: the map's -99999999 ("x": secret) or an empty attribute (""), see
+        # missing_values.sql.
+        absent = part["value"].isna().to_numpy()
+        symbols = cbs.missing_symbols(table[column]).fillna("").to_numpy()
+        missing_parts.append(part.loc[absent, ["region_code", "year", "indicator_code", "age_group"]].assign(
+            symbol=symbols[absent]))
     long = pd.concat(parts, ignore_index=True) if parts else empty_observations()
     long = long.assign(source_id=source_id, file=str(path))[OBSERVATION_COLUMNS]
     # A map without the name column still has figures: the build then names the areas from elsewhere.
@@ -61,5 +74,7 @@ def read_kwbmap(
     names = pd.DataFrame({"region_code": table["_code"],
                           "name": raw_names.map(lambda n: "" if n is None or n != n else str(n).strip())})
     names = names[names["name"] != ""]
+    missing = (pd.concat(missing_parts, ignore_index=True).assign(source_id=source_id)[MISSING_COLUMNS]
+               if missing_parts else empty_missing())
     return SourceFrame(observations=long, regions=names, files=[path], rows_read=rows_read,
-                       notes=[note] if note else [])
+                       notes=[note] if note else [], missing=missing)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from wijkmonitor import cbs
-from wijkmonitor.adapters import OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
+from wijkmonitor.adapters import MISSING_COLUMNS, OBSERVATION_COLUMNS, SourceFrame, checks, empty_observations
 from wijkmonitor.errors import BuildError
 
 REQUIRED = ("region_code", "year", "indicator_code", "value")
@@ -121,8 +121,13 @@ def read_longcsv(path: Path, *, source_id: str, gemeente: str | None) -> SourceF
             .drop_duplicates("indicator_code")
             .assign(decimals=None)
         )
+    # Cells without a figure ("." / "x" secret, "" empty), with their symbol as written: see missing_values.sql.
+    absent = long["value"].isna()
+    unlisted = long.loc[absent, ["region_code", "year", "indicator_code", "age_group", "source_id"]].assign(
+        symbol=table.loc[absent.index[absent], "value"].str.strip().to_numpy())[MISSING_COLUMNS]
     return SourceFrame(
         observations=long[long["value"].notna()][OBSERVATION_COLUMNS],
+        missing=unlisted,
         regions=names,
         metadata=metadata,
         files=[path],

@@ -23,8 +23,10 @@ Tables (all written, empty when skipped; comparison_meta then says why):
 * `comparison_areas`: area_id, baseline_year, age_group, indicators (';'-joined codes), k, n_members,
   n_members_matched, group_size, mean_distance, max_distance, max_abs_smd, verdict, reason, method, weight_year.
 * `comparison_groups`: area_id, buurt_code, name (null: the source names no buurten), gemeente_code,
-  gemeente_name, matched_to (';'-joined member buurten), distance (RMS of z differences; 1 = one sd), rank,
-  weight (sums to 1 per area).
+  gemeente_name, wijk_code, wijk_name and wijk_name_year (the wijk's name from the national file whose indeling
+  is nearest to the pool's, and that indeling), label (what a reader sees instead of a buurt name: "buurt in wijk
+  X, Gemeente", never a bare code), matched_to (';'-joined member buurten), distance (RMS of z differences;
+  1 = one sd), rank, weight (sums to 1 per area).
 * `comparison_balance`: area_id, indicator_code, age_group, year, area_value, group_value, national_mean,
   national_sd, smd, balanced.
 * `comparison_values`: area_id, indicator_code, age_group, year, value, n_buurten (with a value), group_size.

@@ -28,8 +28,8 @@ Progress = Callable[[str], None]
 AREA_COLUMNS = ["area_id", "baseline_year", "age_group", "indicators", "k", "n_members", "n_members_matched",
                 "group_size", "mean_distance", "max_distance", "max_abs_smd", "verdict", "reason", "method",
                 "weight_year"]
-GROUP_COLUMNS = ["area_id", "buurt_code", "name", "gemeente_code", "gemeente_name", "matched_to", "distance",
-                 "rank", "weight"]
+GROUP_COLUMNS = ["area_id", "buurt_code", "name", "gemeente_code", "gemeente_name", "wijk_code", "wijk_name",
+                 "wijk_name_year", "label", "matched_to", "distance", "rank", "weight"]
 BALANCE_COLUMNS = ["area_id", "indicator_code", "age_group", "year", "area_value", "group_value", "national_mean",
                    "national_sd", "smd", "balanced"]
 VALUE_COLUMNS = ["area_id", "indicator_code", "age_group", "year", "value", "n_buurten", "group_size"]
@@ -41,7 +41,9 @@ TYPES: dict[str, dict[str, str]] = {
                          "max_distance": "DOUBLE", "max_abs_smd": "DOUBLE", "verdict": "VARCHAR",
                          "reason": "VARCHAR", "method": "VARCHAR", "weight_year": "INTEGER"},
     "comparison_groups": {"area_id": "VARCHAR", "buurt_code": "VARCHAR", "name": "VARCHAR",
-                          "gemeente_code": "VARCHAR", "gemeente_name": "VARCHAR", "matched_to": "VARCHAR",
+                          "gemeente_code": "VARCHAR", "gemeente_name": "VARCHAR", "wijk_code": "VARCHAR",
+                          "wijk_name": "VARCHAR", "wijk_name_year": "INTEGER", "label": "VARCHAR",
+                          "matched_to": "VARCHAR",
                           "distance": "DOUBLE", "rank": "INTEGER", "weight": "DOUBLE"},
     "comparison_balance": {"area_id": "VARCHAR", "indicator_code": "VARCHAR", "age_group": "VARCHAR",
                            "year": "INTEGER", "area_value": "DOUBLE", "group_value": "DOUBLE",
@@ -74,10 +76,12 @@ class Context:
 
 
 def build_tables(con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, source: str, config_dir: Path,
-                 gemeente: str, progress: Progress) -> None:
-    """The one call from the build: compute and write the tables (empty, with the reason, when skipped)."""
+                 gemeente: str, progress: Progress, names: Callable[[], pd.DataFrame] | None = None) -> None:
+    """The one call from the build: compute and write the tables (empty, with the reason, when skipped).
+    `names` gives the national wijk and gemeente names (region_code, name, boundary_year), read only when a
+    group is formed."""
     started, cpu_started = time.perf_counter(), time.process_time()
-    result = compute(con, config, source, config_dir, gemeente, progress)
+    result = compute(con, config, source, config_dir, gemeente, progress, names)
     write_tables(con, result)
     seconds = time.perf_counter() - started
     # CPU time beside wall time: on a shared machine the wall time says more about the neighbours.
@@ -89,7 +93,8 @@ def build_tables(con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, source
 
 
 def compute(con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, source: str, config_dir: Path,
-            gemeente: str, progress: Progress) -> ComparisonResult:
+            gemeente: str, progress: Progress,
+            names: Callable[[], pd.DataFrame] | None = None) -> ComparisonResult:
     settings = load_settings(config_dir)
     if settings is None:
         return ComparisonResult(meta={"skipped": txt.SKIP_NO_SETTINGS})
@@ -109,6 +114,8 @@ def compute(con: duckdb.DuckDBPyConnection, config: ProgrammeConfig, source: str
     pool = load_pool(files, spec.id, progress)
     context = load_context(con, config, settings, gemeente)
     result = match_areas(con, pool, areas, settings, context)
+    if len(result.groups):
+        result.groups = label_groups(result.groups, names() if names is not None else None, spec.boundary_year)
     result.meta.update({
         "source": spec.id,
         "files": str(len(files)),
@@ -259,10 +266,54 @@ def match_areas(con: duckdb.DuckDBPyConnection, pool: Pool, areas: tuple[Area, .
         groups["gemeente_code"] = "GM" + groups["buurt_code"].str[2:6]
         groups["gemeente_name"] = groups["gemeente_code"].map(pool.gemeente_names)
         groups["name"] = None  # the national source names gemeenten only, not buurten
-        result.groups = groups[GROUP_COLUMNS]
+        result.groups = label_groups(groups, None, None)
         result.values = pool.group_values(con, result.groups)
     result.balance = pd.DataFrame(balance_rows, columns=BALANCE_COLUMNS)
     return result
+
+
+def label_groups(groups: pd.DataFrame, names: pd.DataFrame | None, indeling: int | None) -> pd.DataFrame:
+    """Give every group buurt a label a reader can place: the national source names no buurten, so the buurt is
+    "buurt in wijk <wijk>, <gemeente>", the wijk named from the national file whose indeling is nearest to the
+    pool's (`indeling`, ties: the later one) and that year stated when it differs; never a bare code.
+    `names`: region_code, name, boundary_year (None: gemeente names only)."""
+    groups = groups.copy()
+    groups["wijk_code"] = "WK" + groups["buurt_code"].str[2:8]
+    known = names if names is not None else pd.DataFrame(columns=["region_code", "name", "boundary_year"])
+    known = known.dropna(subset=["name"])
+    known = known[known["name"].astype(str).str.strip() != ""]
+
+    def nearest(level_codes: pd.Series) -> tuple[dict[str, str], dict[str, int | None]]:
+        rows = known[known["region_code"].isin(set(level_codes))].copy()
+        target = indeling if indeling is not None else 0
+        year = rows["boundary_year"].astype("float64")
+        rows["_distance"] = (year - target).abs().fillna(1e9)
+        rows["_later"] = -year.fillna(0)
+        rows = rows.sort_values(["region_code", "_distance", "_later"]).drop_duplicates("region_code")
+        return (dict(zip(rows["region_code"], rows["name"].astype(str).str.strip(), strict=True)),
+                {c: (None if pd.isna(y) else int(y)) for c, y in zip(rows["region_code"], rows["boundary_year"],
+                                                                      strict=True)})
+
+    wijk_names, wijk_years = nearest(groups["wijk_code"])
+    gemeente_names, _ = nearest(groups["gemeente_code"])
+    groups["wijk_name"] = groups["wijk_code"].map(wijk_names)
+    groups["wijk_name_year"] = groups["wijk_code"].map(wijk_years).astype("Int64")
+    missing_gemeente = groups["gemeente_name"].isna()
+    groups.loc[missing_gemeente, "gemeente_name"] = groups.loc[missing_gemeente, "gemeente_code"].map(gemeente_names)
+    labels = []
+    for row in groups.itertuples(index=False):
+        gemeente = row.gemeente_name if isinstance(row.gemeente_name, str) else None
+        wijk = row.wijk_name if isinstance(row.wijk_name, str) else None
+        year = None if pd.isna(row.wijk_name_year) else int(row.wijk_name_year)
+        if wijk and gemeente:
+            labels.append((txt.GROUP_LABEL_WIJK if year in (None, indeling) else txt.GROUP_LABEL_WIJK_YEAR).format(
+                wijk=wijk, gemeente=gemeente, year=year))
+        elif gemeente:
+            labels.append(txt.GROUP_LABEL_GEMEENTE.format(gemeente=gemeente))
+        else:
+            labels.append(txt.GROUP_LABEL_CODE.format(code=row.buurt_code))
+    groups["label"] = labels
+    return groups[GROUP_COLUMNS]
 
 
 def match_members(base: Baseline, members: list[str], weights: pd.Series, k: int) -> pd.DataFrame:

@@ -87,6 +87,9 @@ def group_table(group: pd.DataFrame, member_names: Mapping[str, str]) -> pd.Data
     rows = []
     for row in fmt.records(group):
         name = row.get("name")
+        if fmt.is_missing(name) or not str(name).strip():
+            # No buurt name in the source: the build's label places it by wijk and gemeente.
+            name = row.get("label")
         rows.append({
             txt.COL_RANK: int(row["rank"]),
             txt.COL_BUURT: str(name) if not fmt.is_missing(name) and str(name).strip() else txt.NO_NAME,

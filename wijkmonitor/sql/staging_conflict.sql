@@ -8,10 +8,11 @@ with conflict as (
 ),
 
 final as (
-    select s.region_code, s.year, s.indicator_code, s.age_group, s.value, s.file, s.row
+    select s.region_code, s.year, s.indicator_code, s.age_group, s.value, s.part, s.row
     from staging as s
     inner join conflict as c using (region_code, year, indicator_code, age_group)
-    order by s.source_order, s.row
+    where s.value is not null
+    order by s.part, s.row
 )
 
 select * from final

@@ -1,10 +1,9 @@
--- Append one source frame (registered as _frame) to staging, mapping indicator aliases (_aliases) to codes.
--- Parameters: $order (the source's position: the first source to publish a value wins), $boundary_year (the
--- source's region indeling; null = the year of each value).
+-- Append one source's values (registered as _frame) to staging, mapping indicator aliases (_aliases) to codes.
+-- Parameters: $part_base (added to the frame's own part numbers to give the build-wide part: the lowest part
+-- of a key is its first source, whose value wins).
 insert into staging
 select
     f.region_code::varchar, f.year, coalesce(a.code, f.indicator_code::varchar), f.age_group::varchar, f.value,
-    f.source_id::varchar, f.file::varchar, f.row, $order,
-    coalesce($boundary_year::integer, f.year)
+    null, f.row, $part_base + f.part
 from _frame as f
 left join _aliases as a on a.alias = f.indicator_code::varchar

@@ -72,8 +72,15 @@ TREND_NEUTRAL = (
     "buurten elders {group_change} sinds {baseline}: een indicatie, geen effectmeting."
 )
 REFUSAL = "{reason}"
-GROUP_BUURT_LABEL = "buurt {code} in {gemeente}"
-GROUP_NAMES_NOTE = "De landelijke bron noemt geen buurtnamen; de buurten staan er met hun CBS-code."
+# A group buurt's label: the national RIVM files name no buurt, so the buurt is placed by its wijk and gemeente.
+GROUP_LABEL_WIJK = "buurt in wijk {wijk}, {gemeente}"
+GROUP_LABEL_WIJK_YEAR = "buurt in wijk {wijk} (wijknaam uit de indeling {year}), {gemeente}"
+GROUP_LABEL_GEMEENTE = "buurt in de gemeente {gemeente}"
+GROUP_LABEL_CODE = "buurt met CBS-code {code} (geen wijk- of gemeentenaam gevonden)"
+GROUP_NAMES_NOTE = (
+    "De landelijke bron noemt geen buurtnamen; elke buurt staat er met haar wijk en gemeente (wijknamen uit de "
+    "landelijke CBS- en Leefbaarometerbestanden, met het jaar van hun indeling waar dat afwijkt) en haar CBS-code."
+)
 
 # Ontwikkelkompas.
 COMPASS_TITLE = "Ontwikkelkompas {area}, {period}"
