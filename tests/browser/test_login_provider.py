@@ -177,25 +177,28 @@ ROLES = {"nijestee": "partner:nijestee", "wij": "partner:wij-groningen", "progra
          "burger": None}
 
 
-@pytest.mark.parametrize(("user", "label"), [
-    ("nijestee", "partner: Nijestee"),
-    ("wij", "partner: WIJ Groningen"),
-    ("programmabureau", "programmabureau"),
-    ("burger", "ingelogd, zonder rol"),
+# The whole round (public before, logged in, public again after logging out) once; the other roles only log
+# in: the public view itself is the same for all of them and is also checked without a browser.
+@pytest.mark.parametrize(("user", "label", "whole_round"), [
+    ("nijestee", "partner: Nijestee", True),
+    ("wij", "partner: WIJ Groningen", False),
+    ("programmabureau", "programmabureau", False),
+    ("burger", "ingelogd, zonder rol", False),
 ])
 def test_each_role_sees_its_own_lessons_on_the_procesmonitor(
         chromium_browser: Browser, oidc_provider: Provider, dashboard_url: str, groningen_db: Path,
-        user: str, label: str) -> None:
+        user: str, label: str, whole_round: bool) -> None:
     role = ROLES[user]
     mine = expected_lessons(groningen_db, frozenset({role}) if role else frozenset())
     everything = expected_lessons(groningen_db, frozenset({"programmabureau"}))
     page = _page_as(chromium_browser, oidc_provider, user)
     try:
-        page.goto(dashboard_url + "/procesmonitor", wait_until="domcontentloaded")
-        wait_until_settled(page)
-        assert _signed_in_as(page) == ""
-        assert page.get_by_text(LOG_IN_FOR_LESSONS).count() == 1
-        assert not any(lesson in page.content() for lesson in everything)
+        if whole_round:
+            page.goto(dashboard_url + "/procesmonitor", wait_until="domcontentloaded")
+            wait_until_settled(page)
+            assert _signed_in_as(page) == ""
+            assert page.get_by_text(LOG_IN_FOR_LESSONS).count() == 1
+            assert not any(lesson in page.content() for lesson in everything)
         login(page, dashboard_url)
         assert _signed_in_as(page).startswith(label)
         page.goto(dashboard_url + "/procesmonitor", wait_until="domcontentloaded")
@@ -211,6 +214,8 @@ def test_each_role_sees_its_own_lessons_on_the_procesmonitor(
             assert lessons_download(page) == mine
             content = page.content()
             assert not any(lesson in content for lesson in everything - mine)
+        if not whole_round:
+            return
         page.get_by_role("button", name="Uitloggen").click()
         page.get_by_role("button", name="Inloggen").first.wait_for(timeout=60_000)
         page.goto(dashboard_url + "/procesmonitor", wait_until="domcontentloaded")

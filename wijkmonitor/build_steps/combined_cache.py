@@ -32,19 +32,13 @@ from wijkmonitor.build_steps import source_cache
 CACHE_VERSION = 1
 # A few builds side by side (Groningen, national, test fixtures); the least recently used go first.
 MAX_ENTRIES = 8
-_PACKAGE = Path(__file__).resolve().parent.parent
 _CODE_FILES = ("build.py", "build_steps/source_cache.py", "build_steps/combined_cache.py", "sql/staging*.sql",
                "sql/observations*.sql", "sql/missing_insert.sql", "sql/missing_cells.sql")
 
 
 @cache
 def _code_hash() -> str:
-    digest = hashlib.sha256()
-    for pattern in _CODE_FILES:
-        for path in sorted(_PACKAGE.glob(pattern)):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return source_cache.files_hash(_CODE_FILES)
 
 
 def key(entries: Sequence[tuple[str | None, str, int | None]], aliases: dict[str, str],

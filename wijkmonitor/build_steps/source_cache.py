@@ -51,14 +51,19 @@ def cache_dir() -> Path:
     return Path(value) if value else _PACKAGE.parent / "data" / "cache"
 
 
-@cache
-def code_hash() -> str:
+def files_hash(patterns: tuple[str, ...]) -> str:
+    """One digest of the package files matching `patterns`: a cache made by other code is never reused."""
     digest = hashlib.sha256()
-    for pattern in _CODE_FILES:
+    for pattern in patterns:
         for path in sorted(_PACKAGE.glob(pattern)):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@cache
+def code_hash() -> str:
+    return files_hash(_CODE_FILES)
 
 
 def sha256_of(path: Path) -> str:
