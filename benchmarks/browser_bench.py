@@ -197,6 +197,10 @@ async def sidebar_links(page: Page) -> list[tuple[str, str]]:
     return [(p.rstrip("/") or "/", name) for p, name in links]
 
 
+class NoSidebarLink(RuntimeError):
+    """The sidebar holds no link to the page asked for."""
+
+
 async def click_sidebar_link(page: Page, path: str, name: str | None = None) -> None:
     """Click the sidebar link to `path` (matched by href), or by its visible name when no href matches."""
     links = page.locator('[data-testid="stSidebar"] a[href]')
@@ -206,10 +210,10 @@ async def click_sidebar_link(page: Page, path: str, name: str | None = None) -> 
         if (href.rstrip("/") or "/") == path:
             await link.click()
             return
-    if name:
+    if name and await links.filter(has_text=name).count():
         await links.filter(has_text=name).first.click()
         return
-    raise RuntimeError(f"geen link naar {path} in de zijbalk")
+    raise NoSidebarLink(f"geen link naar {path} in de zijbalk ({await links.count()} links)")
 
 
 def current_path(page: Page) -> str:

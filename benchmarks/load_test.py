@@ -133,7 +133,12 @@ class Session:
         here = bb.current_path(page)
         target = self.rng.choice([p for p in self.paths if p != here])
         since = bb.wall_ms()
-        await bb.click_sidebar_link(page, target, self.names.get(target))
+        try:
+            await bb.click_sidebar_link(page, target, self.names.get(target))
+        except bb.NoSidebarLink as exc:
+            # What a user would meet too (a sidebar without the page's link): an error, not the end of the run.
+            self.stats.error("geen link in de zijbalk", f"op {here}: {exc}")
+            return
         await self.measure(page, since, "navigatie", target)
         if bb.current_path(page) != target:
             self.stats.error("verkeerde pagina", f"link naar {target} gaf {bb.current_path(page)}")

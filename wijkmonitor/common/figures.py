@@ -27,7 +27,12 @@ class FrozenFigure(go.Figure):  # type: ignore[misc]
         if frozen is None:
             frozen = super().to_dict()
             self.__dict__["_frozen_dict"] = frozen
-        return frozen
+        # Every caller gets its own trace dicts: plotly's data validator pops a trace's "type" while it builds a
+        # figure from a dict (st.plotly_chart does, to validate) and puts it back afterwards. On one shared dict,
+        # a second session rendering the same cached chart at that instant read a heatmap as a scatter
+        # ("Invalid property ... Scatter: 'colorscale'", seen in the load test). Nested parts are copied by
+        # plotly itself before it changes them, so a shallow copy per trace is enough, and cheap.
+        return {**frozen, "data": [dict(trace) for trace in frozen.get("data", [])]}
 
 
 def unique_labels(labels: Sequence[str]) -> list[str]:
