@@ -178,3 +178,23 @@ def test_typos_in_every_table_get_a_suggestion(shipped: dict[str, Any], catalogu
         "status, sleutel 'on_track': verwacht een getal, kreeg 'hoog'",
         "partners[0], sleutel 'naam': onbekende sleutel (tikfout?) (bedoelt u 'name'?)",
     ]
+
+
+def test_goals_read_back_from_tables_keep_empty_cells_empty() -> None:
+    import pandas as pd
+
+    from wijkmonitor.goals.config import goals_from_tables
+
+    goals = pd.DataFrame([{
+        "goal_id": "g1", "title": "Minder eenzaamheid", "theme_id": "meedoen", "indicator_code": "Eenzaam",
+        "age_group": "18plus", "areas": "selwerd;beijum", "all_areas": False, "baseline_year": 2016,
+        "target_year": 2030, "target_type": "gap_factor", "target": 0.5, "partners": None, "example": True,
+        "note": float("nan"),
+    }])
+    partners = pd.DataFrame({"partner_id": ["wij-groningen"], "name": ["WIJ Groningen"], "kind": [None]})
+    built = goals_from_tables(goals, partners, pd.DataFrame({"on_track": [0.9], "at_risk": [0.5]}))
+    (goal,) = built.goals
+    assert goal.areas == ("selwerd", "beijum") and goal.partners == () and goal.note == ""
+    assert built.partners[0].kind == "" and (built.thresholds.on_track, built.thresholds.at_risk) == (0.9, 0.5)
+    defaults = goals_from_tables(goals.iloc[0:0], partners.iloc[0:0], pd.DataFrame(columns=["on_track", "at_risk"]))
+    assert defaults.goals == () and defaults.thresholds.on_track == 0.95
