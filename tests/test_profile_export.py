@@ -159,3 +159,13 @@ def test_buurt_without_registers_rows_and_without_register_tables(groningen_db: 
     bare = build_profile(unit=view.unit, age_group="18plus", values=view.values, context=view.context,
                          interventions=None, process=None, meta=view.meta, age_labels=view.age_labels)
     assert "bevat (nog) geen interventieregister" in profile_html(bare)
+
+
+def test_a_panel_of_negative_values_holds_every_value() -> None:
+    from wijkmonitor.profile.charts import theme_figure
+
+    rows = pd.DataFrame({"label": ["Afwijking van Nederland", "Score"], "unit": ["score", "score"],
+                         "value": [-0.21, -0.05], "city_value": [-0.1, -0.02], "position": ["slechter"] * 2})
+    axis = go.Figure(theme_figure(rows, "Selwerd", "Groningen").to_dict()).layout.xaxis
+    low, high = axis.range
+    assert low < -0.21 and high >= 0 and axis.title.text == "score"

@@ -67,12 +67,13 @@ def theme_figure(rows: pd.DataFrame, unit_name: str, city_name: str) -> go.Figur
         labels = [plotly_text(chart_label(str(r["label"]))) for r in records]
         traces += _panel_traces(records, labels, unit_name, city_name, suffix, legend_seen)
         values = [v for r in records for v in (r["value"], r["city_value"]) if v is not None and not pd.isna(v)]
-        high = max(values, default=100.0)
-        low = min([*values, 0.0])
         percent = unit == "%"
-        span = [0, min(high * 1.08 + 1, 100) if percent and high <= 100 else high * 1.08 + (0 if high else 1)]
-        if low < 0:
-            span[0] = low * 1.08
+        # The axis always holds zero and every value, with a little room: a deviation (Leefbaarometer `afw`)
+        # can be negative everywhere.
+        low, high = min([*values, 0.0]), max([*values, 0.0]) if values else 100.0
+        pad = (high - low) * 0.08 or 1.0
+        top_end = min(high * 1.08 + 1, 100) if percent and 0 <= high <= 100 else high + pad
+        span = [low - pad if low < 0 else 0.0, top_end]
         layout["xaxis" + suffix] = {
             "range": span, "gridcolor": GRID_COLOUR, "zeroline": False, "automargin": True,
             "ticksuffix": "%" if percent else "", "anchor": "y" + suffix,
