@@ -183,6 +183,9 @@ def area_compass_view(points: pd.DataFrame, area_id: str, area_name: str, year: 
     return CompassView(figure, table, message, alt, _summary(table))
 
 
+CITY_DIRECTION = {txt.COMPASS_BETTER: txt.COMPASS_CITY_BETTER, txt.COMPASS_WORSE: txt.COMPASS_CITY_WORSE}
+
+
 def indicator_compass_view(points: pd.DataFrame, indicator_code: str, label: str, polarity: str, year: int,
                            tolerance: float) -> CompassView:
     """One indicator across all renewal areas, with one row per area in the table."""
@@ -197,8 +200,9 @@ def indicator_compass_view(points: pd.DataFrame, indicator_code: str, label: str
     city = str(table[txt.COMPASS_COL_CITY_CHANGE].iloc[0])
     table = table.drop(columns=txt.COMPASS_COL_CITY_CHANGE)
     # The raw change alone ("+4,6") reads as good news for loneliness: say which way it went for the city.
-    gain = float(mine["city_improvement"].dropna().iloc[0]) if mine["city_improvement"].notna().any() else 0.0
-    direction = (txt.COMPASS_CITY_BETTER if gain >= tolerance else txt.COMPASS_CITY_WORSE if gain <= -tolerance
-                 else txt.COMPASS_CITY_SAME)
+    # The city's own change judged by the compass's one rule (the tolerance), as the areas are.
+    gains = mine["city_improvement"].dropna()
+    judged = compass.verdict(float(gains.iloc[0]) if len(gains) else None, tolerance, polarity)
+    direction = CITY_DIRECTION.get(judged, txt.COMPASS_CITY_SAME)
     summary = md_with(txt.COMPASS_ALL_CITY, change=Ours(city), direction=Ours(direction)) + " " + _summary(table)
     return CompassView(compass.indicator_compass(points, indicator_code), table, None, alt, summary)

@@ -18,8 +18,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from wijkmonitor.common.fmt import is_missing
-from wijkmonitor.common.text import strip_controls
+from wijkmonitor.common.text import plain, split_list, strip_controls
 from wijkmonitor.common.tomlfile import hint, read_toml
 from wijkmonitor.config import DEFAULT_CONFIG_DIR, ProgrammeConfig
 from wijkmonitor.errors import BuildError, DataUnavailable
@@ -369,15 +368,6 @@ def load_goals(catalogue: Catalogue, path: Path = DEFAULT_GOALS) -> GoalsConfig:
 BUILT = Path("goals.toml (bij de bouw)")  # the path a GoalsConfig read back from the database carries
 
 
-def _text(value: object) -> str:
-    # A NULL cell arrives as None or NaN, depending on the column's dtype: never the text "nan".
-    return "" if is_missing(value) else str(value)
-
-
-def _split(value: object) -> tuple[str, ...]:
-    return tuple(part for part in _text(value).split(";") if part)
-
-
 def thresholds_from_table(info: pd.DataFrame) -> Thresholds:
     """The thresholds the build wrote (query goals_thresholds); the defaults for a build without the row."""
     if info.empty:
@@ -394,13 +384,13 @@ def goals_from_tables(goals: pd.DataFrame, partners: pd.DataFrame, thresholds: p
     rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in goals.to_dict("records")]
     return GoalsConfig(
         thresholds=thresholds_from_table(thresholds),
-        partners=tuple(Partner(str(r.partner_id), str(r.name), _text(r.kind)) for r in partners.itertuples()),
+        partners=tuple(Partner(str(r.partner_id), str(r.name), plain(r.kind)) for r in partners.itertuples()),
         goals=tuple(
             Goal(id=str(r["goal_id"]), title=str(r["title"]), theme=str(r["theme_id"]),
-                 indicator=str(r["indicator_code"]), age_group=str(r["age_group"]), areas=_split(r["areas"]),
+                 indicator=str(r["indicator_code"]), age_group=str(r["age_group"]), areas=tuple(split_list(r["areas"])),
                  all_areas=bool(r["all_areas"]), baseline_year=int(r["baseline_year"]),
                  target_year=int(r["target_year"]), target_type=str(r["target_type"]), target=float(r["target"]),
-                 partners=_split(r["partners"]), example=bool(r["example"]), note=_text(r["note"]))
+                 partners=tuple(split_list(r["partners"])), example=bool(r["example"]), note=plain(r["note"]))
             for r in rows
         ),
         path=BUILT,
